@@ -1,0 +1,41 @@
+// The extension's entry point: starts the language client on backlog files and registers commands and the sidebar.
+import * as vscode from "vscode";
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import { FORMAT_GLOBS } from "../server/core/file-patterns";
+import { HealthChangedNotification } from "../server/protocol";
+import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath("dist/server.js");
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: Object.values(FORMAT_GLOBS).flatMap((globs) => globs.map((pattern) => ({ pattern }))),
+    synchronize: { configurationSection: "backlogCoach" },
+  };
+  client = new LanguageClient("backlogCoach", "Backlog Coach", serverOptions, clientOptions);
+
+  const sidebar = new SidebarProvider(context.extensionUri, client);
+  context.subscriptions.push(
+    vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
+    vscode.window.onDidChangeActiveTextEditor(() => void sidebar.refreshHealth()),
+    vscode.commands.registerCommand("backlogCoach.openRuleDocs", async (ruleId: unknown) => {
+      if (typeof ruleId !== "string" || !/^[a-z][a-z0-9-]*$/.test(ruleId)) return;
+      const page = vscode.Uri.joinPath(context.extensionUri, "docs", "rules", `${ruleId}.md`);
+      await vscode.commands.executeCommand("markdown.showPreview", page);
+    }),
+    vscode.commands.registerCommand("backlogCoach.showSidebar", () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
+    vscode.commands.registerCommand("backlogCoach.restartServer", async () => client?.restart()),
+  );
+  await client.start();
+  context.subscriptions.push(client.onNotification(HealthChangedNotification, (p: { uri: string }) => void sidebar.refreshHealth(p.uri)));
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

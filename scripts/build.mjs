@@ -1,0 +1,22 @@
+// Bundles the extension client, the language server, the CLI and the webview page with esbuild (type checking is `npm run typecheck`).
+import { build } from "esbuild";
+import { copyFile, mkdir } from "node:fs/promises";
+
+const production = process.argv.includes("--production");
+const common = { bundle: true, sourcemap: !production, minify: production, logLevel: "warning", target: "es2022" };
+
+await mkdir("dist/webview", { recursive: true });
+await Promise.all([
+  build({
+    ...common,
+    platform: "node",
+    format: "cjs",
+    entryPoints: ["client/extension.ts"],
+    outfile: "dist/client.js",
+    external: ["vscode"],
+  }),
+  build({ ...common, platform: "node", format: "cjs", entryPoints: ["server/server.ts"], outfile: "dist/server.js" }),
+  build({ ...common, platform: "node", format: "cjs", entryPoints: ["cli/main.ts"], outfile: "dist/cli.js" }),
+  build({ ...common, platform: "browser", format: "iife", entryPoints: ["client/webview/main.ts"], outfile: "dist/webview/main.js" }),
+  copyFile("client/webview/main.css", "dist/webview/main.css"),
+]);

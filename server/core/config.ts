@@ -1,0 +1,47 @@
+// Effective settings: per-rule severity and options, merged from defaults, VS Code settings and .backlog-coach.yaml.
+import type { Severity } from "./model";
+import type { Rule } from "./rules/rule";
+
+export type SeveritySetting = Severity | "off";
+
+/** One rule's setting as a user writes it: a severity, or a severity with options. */
+export type RuleSetting = SeveritySetting | { readonly severity?: SeveritySetting; readonly options?: Readonly<Record<string, unknown>> };
+
+/** The settings the engine reads. Every field is optional; absent means the default. */
+export interface CoachConfig {
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** At most this many findings are reported per file; the rest are summed up in one finding. */
+  readonly maxFindings?: number;
+}
+
+export const DEFAULT_MAX_FINDINGS = 1000;
+
+const SEVERITIES: readonly string[] = ["error", "warning", "info", "hint", "off"];
+
+export function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return typeof value === "string" && SEVERITIES.includes(value);
+}
+
+/** A rule's effective severity and options under a config. */
+export function resolveRule<O extends object>(rule: Rule<O>, config: CoachConfig): { severity: SeveritySetting; options: O } {
+  const setting = config.rules?.[rule.meta.id];
+  if (setting === undefined) return { severity: rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
+  if (typeof setting === "string")
+    return { severity: isSeveritySetting(setting) ? setting : rule.meta.defaultSeverity, options: rule.meta.defaultOptions };
+  return {
+    severity: isSeveritySetting(setting.severity) ? setting.severity : rule.meta.defaultSeverity,
+    options: { ...rule.meta.defaultOptions, ...(setting.options ?? {}) } as O,
+  };
+}
+
+/** Later configs win rule by rule (VS Code settings, then the workspace's .backlog-coach.yaml). */
+export function mergeConfigs(...configs: readonly (CoachConfig | undefined)[]): CoachConfig {
+  let rules: Record<string, RuleSetting> = {};
+  let maxFindings: number | undefined;
+  for (const c of configs) {
+    if (!c) continue;
+    rules = { ...rules, ...(c.rules ?? {}) };
+    if (c.maxFindings !== undefined) maxFindings = c.maxFindings;
+  }
+  return { rules, ...(maxFindings !== undefined && { maxFindings }) };
+}

@@ -1,0 +1,18 @@
+// Which files are backlogs, by name: shared by the client's document selector, the server and the CLI (no imports).
+import type { BacklogFormat } from "./model";
+
+/** File-name patterns of each format, as globs. */
+export const FORMAT_GLOBS: Readonly<Record<BacklogFormat, readonly string[]>> = {
+  yaml: ["**/*.backlog.yaml", "**/*.backlog.yml", "**/backlog.yaml", "**/backlog.yml"],
+  markdown: ["**/*.story.md", "**/*.stories.md"],
+  plain: ["**/*.stories", "**/*.stories.txt"],
+};
+
+/** The format of a file by its name (any path separator), or undefined when it is not a backlog file. */
+export function formatOfFileName(fileName: string): BacklogFormat | undefined {
+  const base = (fileName.split(/[\\/]/).pop() ?? "").toLowerCase();
+  if (/(^|\.)backlog\.ya?ml$/.test(base)) return "yaml";
+  if (/\.(story|stories)\.md$/.test(base)) return "markdown";
+  if (/\.stories(\.txt)?$/.test(base)) return "plain";
+  return undefined;
+}

@@ -1,0 +1,135 @@
+// The story model every parser produces and every rule reads: plain data with UTF-16 source spans.
+
+/** A half-open range of UTF-16 code units in the file text (the unit LSP uses). */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A piece of source text with where it stands in the file. */
+export interface TextPart {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** The three parts of "As a <role>, I want <means>, so that <ends>" and the template words that led them. */
+export interface StorySentence {
+  /** The whole sentence as written. */
+  readonly text: string;
+  readonly span: Span;
+  /** "As a", "As an", "As" ... as written; absent when the sentence has no role marker. */
+  readonly roleMarker?: TextPart;
+  readonly role?: TextPart;
+  /** "I want to", "I need", "I would like to" ... as written. */
+  readonly meansMarker?: TextPart;
+  readonly means?: TextPart;
+  /** "so that", "in order to", "so" ... as written. */
+  readonly endsMarker?: TextPart;
+  readonly ends?: TextPart;
+  /** Text after the sentence's final stop (a second sentence), if any. */
+  readonly trailing?: TextPart;
+}
+
+/** One acceptance criterion: a list item, a Gherkin step line or a free sentence. */
+export interface Criterion {
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** A story as read from any backlog format. Optional fields are absent when the file does not give them. */
+export interface Story {
+  /** Position of the story in its file, 0-based; stable within one analysis. */
+  readonly index: number;
+  /** The whole story entry (YAML mapping, Markdown section or plain line). */
+  readonly span: Span;
+  readonly id?: TextPart;
+  readonly title?: TextPart;
+  readonly sentence?: StorySentence;
+  /** Absent when the story has no acceptance-criteria field at all; empty when it has an empty one. */
+  readonly acceptance?: readonly Criterion[];
+  /** Where the acceptance list stands, or where one would be inserted (for quick fixes). */
+  readonly acceptanceSpan?: Span;
+  readonly estimate?: { readonly value: number | string; readonly span: Span };
+  readonly priority?: { readonly value: number | string; readonly span: Span };
+  readonly status?: TextPart;
+  readonly dependsOn?: readonly TextPart[];
+  /** Formatting facts a quick fix needs to write text that fits the file (indentation, list style). */
+  readonly layout?: StoryLayout;
+}
+
+/** How a story is written, so that fixes can insert text in the same style. */
+export interface StoryLayout {
+  /** Indentation of the story's keys (YAML) or of list items (Markdown). */
+  readonly keyIndent: string;
+  /** Offset just past the story's last line, before its line break: where new keys are appended. */
+  readonly endOfEntry: number;
+  /** The file's line break, "\n" or "\r\n". */
+  readonly eol: string;
+}
+
+export type BacklogFormat = "yaml" | "markdown" | "plain";
+
+/** A planned event in the sprint section, e.g. { name: Sprint Review, duration: 2h }. */
+export interface PlannedEvent {
+  readonly name: TextPart;
+  readonly duration?: TextPart;
+  readonly span: Span;
+}
+
+/** The sprint section of a backlog, if it declares one. */
+export interface SprintInfo {
+  readonly span: Span;
+  readonly length?: TextPart;
+  readonly goal?: TextPart;
+  readonly events?: readonly PlannedEvent[];
+}
+
+/** A whole backlog file after parsing. */
+export interface Backlog {
+  readonly format: BacklogFormat;
+  readonly text: string;
+  readonly product?: TextPart;
+  readonly productGoal?: TextPart;
+  readonly personas: readonly TextPart[];
+  readonly sprint?: SprintInfo;
+  readonly stories: readonly Story[];
+  /** Findings the parser itself makes (syntax errors, schema violations). */
+  readonly parseFindings: readonly Finding[];
+}
+
+export type Severity = "error" | "warning" | "info" | "hint";
+
+/** A text replacement; a fix is a set of them that do not overlap. */
+export interface TextEdit {
+  readonly span: Span;
+  readonly newText: string;
+}
+
+/** A quick fix a finding offers. `safe` fixes are the ones `--fix` and "fix all" apply. */
+export interface Fix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly safe: boolean;
+  readonly preferred?: boolean;
+}
+
+/** Extra places a finding points at (the twin of a duplicate, the story of a cycle). */
+export interface RelatedPlace {
+  readonly span: Span;
+  readonly message: string;
+}
+
+/** What a rule reports. The one place that turns it into LSP or CLI output is outside the core. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly message: string;
+  readonly severity: Severity;
+  readonly span: Span;
+  /** Index of the story the finding belongs to, when it belongs to one. */
+  readonly storyIndex?: number;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedPlace[];
+  /** Marks the finding as pointing at unnecessary text (rendered faded). */
+  readonly unnecessary?: boolean;
+}

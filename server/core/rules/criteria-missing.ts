@@ -1,0 +1,45 @@
+// INVEST "Testable": a story carries acceptance criteria, or nobody can say when it is done.
+import type { Story } from "../model";
+import { defineRule } from "./rule";
+
+export default defineRule({
+  meta: {
+    id: "criteria-missing",
+    description: "Give every story acceptance criteria, so that it can be tested.",
+    source: "INVEST",
+    defaultSeverity: "warning",
+    messages: {
+      missing: "The story has no acceptance criteria: add at least one 'Given ..., when ..., then ...'.",
+      empty: "The acceptance criteria list is empty.",
+    },
+    fixable: true,
+    defaultOptions: {},
+  },
+  checkStory(story: Story, context) {
+    // A plain story list has nowhere to put criteria: asking for them there would flag every line.
+    if (context.backlog.format === "plain") return;
+    if (story.acceptance && story.acceptance.length > 0) return;
+    if (story.acceptance && story.acceptanceSpan) {
+      context.report({ messageId: "empty", span: story.acceptanceSpan, storyIndex: story.index });
+      return;
+    }
+    const anchor = story.id?.span ?? story.sentence?.span ?? story.span;
+    const layout = story.layout;
+    const fixes =
+      layout && context.backlog.format === "yaml"
+        ? [
+            {
+              title: "Add an acceptance criterion",
+              edits: [
+                {
+                  span: { start: layout.endOfEntry, end: layout.endOfEntry },
+                  newText: `${layout.eol}${layout.keyIndent}acceptance:${layout.eol}${layout.keyIndent}  - Given <context>, when <event>, then <outcome>`,
+                },
+              ],
+              safe: false,
+            },
+          ]
+        : undefined;
+    context.report({ messageId: "missing", span: anchor, storyIndex: story.index, ...(fixes && { fixes }) });
+  },
+});

@@ -1,0 +1,54 @@
+// The contract between a rule and the engine: metadata beside the logic, message ids, typed options.
+import type { Backlog, Fix, RelatedPlace, Severity, Span, Story } from "../model";
+
+/** Where a rule's judgement comes from, shown in its docs and in the sidebar. */
+export type RuleSource = "QUS" | "INVEST" | "acceptance criteria" | "Scrum Guide" | "file format" | "vague terms";
+
+/** What a rule is, in one place: id, default severity, messages by id, what its options look like. */
+export interface RuleMeta<Options extends object = object> {
+  /** Kebab-case; the rule's file, docs page and fixture folder carry the same name. */
+  readonly id: string;
+  /** One line, in the imperative, shown in settings and docs. */
+  readonly description: string;
+  readonly source: RuleSource;
+  readonly defaultSeverity: Severity;
+  /** Message templates by message id; `{name}` is filled from the report's data. */
+  readonly messages: Readonly<Record<string, string>>;
+  readonly fixable: boolean;
+  readonly defaultOptions: Options;
+  /** JSON Schema (draft-07) of the rule's options in `.backlog-coach.yaml`. */
+  readonly optionsSchema?: object;
+}
+
+/** What a rule hands to `report`; the engine adds the rule id, severity and the filled message. */
+export interface RuleReport {
+  readonly messageId: string;
+  readonly data?: Readonly<Record<string, string | number>>;
+  readonly span: Span;
+  readonly storyIndex?: number;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedPlace[];
+  readonly unnecessary?: boolean;
+}
+
+/** What a rule sees while it runs. */
+export interface RuleContext<Options extends object = object> {
+  readonly backlog: Backlog;
+  readonly options: Options;
+  report(report: RuleReport): void;
+}
+
+/**
+ * A rule. Story rules look at one story at a time (their results can be reused while the story is unchanged);
+ * backlog rules look at the whole set (duplicates, uniformity, dependencies).
+ */
+export interface Rule<Options extends object = object> {
+  readonly meta: RuleMeta<Options>;
+  checkStory?(story: Story, context: RuleContext<Options>): void;
+  checkBacklog?(backlog: Backlog, context: RuleContext<Options>): void;
+}
+
+/** Helps a rule module declare its options type once and have it inferred everywhere else. */
+export function defineRule<Options extends object>(rule: Rule<Options>): Rule<Options> {
+  return rule;
+}

@@ -1,0 +1,44 @@
+// QUS "well-formed": a story names at least a role and a means ("As a <role>, I want <means>").
+import type { Story } from "../model";
+import { defineRule } from "./rule";
+
+export default defineRule({
+  meta: {
+    id: "story-well-formed",
+    description: "Write each story as 'As a <role>, I want <capability>'.",
+    source: "QUS",
+    defaultSeverity: "error",
+    messages: {
+      noSentence: "This story has no story sentence: write 'As a <role>, I want <capability>, so that <benefit>'.",
+      noRole: "The story names no role: start it with 'As a <role>, ...'.",
+      noMeans: "The story names no capability: say what the role wants ('I want to ...').",
+      noRoleNoMeans: "The story follows no template: write 'As a <role>, I want <capability>, so that <benefit>'.",
+    },
+    fixable: true,
+    defaultOptions: {},
+  },
+  checkStory(story: Story, context) {
+    const sentence = story.sentence;
+    if (!sentence || sentence.text === "") {
+      const anchor = story.id?.span ?? story.title?.span ?? story.span;
+      context.report({ messageId: "noSentence", span: anchor, storyIndex: story.index });
+      return;
+    }
+    const hasRole = sentence.role !== undefined;
+    const hasMeans = sentence.means !== undefined;
+    if (hasRole && hasMeans) return;
+    const messageId = !hasRole && !hasMeans ? "noRoleNoMeans" : !hasRole ? "noRole" : "noMeans";
+    // Only a missing role marker has one obvious fix: the template's opening words.
+    const fixes =
+      !sentence.roleMarker && hasMeans
+        ? [
+            {
+              title: "Insert 'As a <role>, ' before the story",
+              edits: [{ span: { start: sentence.span.start, end: sentence.span.start }, newText: "As a <role>, " }],
+              safe: false,
+            },
+          ]
+        : undefined;
+    context.report({ messageId, span: sentence.span, storyIndex: story.index, ...(fixes && { fixes }) });
+  },
+});

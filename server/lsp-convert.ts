@@ -1,0 +1,45 @@
+// The one place core offsets become LSP ranges and core findings become LSP diagnostics and edits.
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Range, type TextEdit } from "vscode-languageserver";
+import type { Finding, Severity, Span, TextEdit as CoreEdit } from "./core/model";
+import { LineIndex } from "./core/parse/text-lines";
+import { ruleDocsUrl } from "./core/rules/rule-docs";
+
+export const DIAGNOSTIC_SOURCE = "backlog-coach";
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic carries back to the server for its code actions (never matched on message text). */
+export interface DiagnosticData {
+  readonly ruleId: string;
+  readonly messageId: string;
+}
+
+export function toRange(lines: LineIndex, span: Span): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+export function toTextEdit(lines: LineIndex, edit: CoreEdit): TextEdit {
+  return { range: toRange(lines, edit.span), newText: edit.newText };
+}
+
+export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, messageId: finding.messageId };
+  return {
+    range: toRange(lines, finding.span),
+    severity: SEVERITY[finding.severity],
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    source: DIAGNOSTIC_SOURCE,
+    message: finding.message,
+    data,
+    ...(finding.unnecessary && { tags: [DiagnosticTag.Unnecessary] }),
+    ...(finding.related && {
+      relatedInformation: finding.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message })),
+    }),
+  };
+}

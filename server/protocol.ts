@@ -1,0 +1,37 @@
+// The custom LSP protocol between the client and the server: one typed module, imported by both sides.
+
+/** Health of one backlog file, for the sidebar. */
+export interface BacklogHealth {
+  readonly uri: string;
+  readonly format: "yaml" | "markdown" | "plain";
+  readonly stories: number;
+  readonly wellFormed: number;
+  readonly withBenefit: number;
+  readonly withCriteria: number;
+  readonly ready: number;
+  /** Findings per rule id, most frequent first. */
+  readonly findingsByRule: readonly { readonly ruleId: string; readonly count: number }[];
+  /** The stories with the most findings, worst first. */
+  readonly worstStories: readonly StoryProblemSummary[];
+}
+
+export interface StoryProblemSummary {
+  readonly label: string;
+  readonly line: number;
+  readonly character: number;
+  readonly findings: number;
+  readonly topMessage: string;
+}
+
+export interface HealthParams {
+  readonly uri: string;
+}
+
+/** `backlogCoach/health`: the health of an open backlog, or null when the file is not one. */
+export const HealthRequest = "backlogCoach/health";
+
+/** `backlogCoach/healthChanged`: the server tells the client a file's health changed (after an edit). */
+export const HealthChangedNotification = "backlogCoach/healthChanged";
+
+/** `backlogCoach/guidance`: the guidance content the sidebar shows. */
+export const GuidanceRequest = "backlogCoach/guidance";

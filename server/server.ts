@@ -1,0 +1,5 @@
+// The language server's process entry point: IPC when VS Code starts it, --stdio for other editors.
+import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { startServer } from "./start-server";
+
+startServer(createConnection(ProposedFeatures.all));

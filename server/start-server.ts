@@ -1,0 +1,120 @@
+// Wires an LSP connection to the language service: document sync, debounced analysis, and the request handlers.
+import { TextDocument } from "vscode-languageserver-textdocument";
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from "vscode-languageserver";
+import type { CoachConfig } from "./core/config";
+import { GuidanceRequest, HealthChangedNotification, HealthRequest, type HealthParams } from "./protocol";
+import { TERMS } from "./core/guidance/terms";
+import { BacklogLanguageService } from "./service";
+
+/** Edits closer together than this are analysed once, for the last of them. */
+const ANALYSIS_DELAY_MS = 75;
+
+/** Serves one connection until it closes. The caller creates it (IPC, stdio, or streams in tests). */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const service = new BacklogLanguageService();
+  const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  let canPullConfiguration = false;
+
+  function analyseAndPublish(document: TextDocument): void {
+    const state = service.update(document.uri, document.getText(), document.version);
+    if (!state) return;
+    for (const failure of state.analysis.failures) {
+      connection.console.error(
+        `rule ${failure.ruleId} failed${failure.storyIndex !== undefined ? ` on story ${failure.storyIndex + 1}` : ""}: ${failure.error}`,
+      );
+    }
+    void connection.sendDiagnostics({
+      uri: document.uri,
+      version: document.version,
+      diagnostics: service.diagnostics(document.uri),
+    });
+    void connection.sendNotification(HealthChangedNotification, {
+      uri: document.uri,
+    });
+  }
+
+  function schedule(document: TextDocument): void {
+    clearTimeout(pending.get(document.uri));
+    pending.set(
+      document.uri,
+      setTimeout(() => {
+        pending.delete(document.uri);
+        // The document may have changed or closed meanwhile: analyse what is current, if anything.
+        const current = documents.get(document.uri);
+        if (current) analyseAndPublish(current);
+      }, ANALYSIS_DELAY_MS),
+    );
+  }
+
+  async function loadConfiguration(): Promise<void> {
+    if (!canPullConfiguration) return;
+    const settings = (await connection.workspace.getConfiguration("backlogCoach")) as {
+      rules?: CoachConfig["rules"];
+      maxFindings?: number;
+    } | null;
+    service.setConfig({
+      ...(settings?.rules && { rules: settings.rules }),
+      ...(typeof settings?.maxFindings === "number" && {
+        maxFindings: settings.maxFindings,
+      }),
+    });
+  }
+
+  connection.onInitialize((params) => {
+    canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        hoverProvider: true,
+        codeActionProvider: {
+          codeActionKinds: [CodeActionKind.QuickFix],
+          resolveProvider: false,
+        },
+      },
+      serverInfo: { name: "backlog-coach" },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, {
+        section: "backlogCoach",
+      });
+    void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
+  });
+
+  documents.onDidOpen((e) => analyseAndPublish(e.document));
+  documents.onDidChangeContent((e) => schedule(e.document));
+  documents.onDidClose((e) => {
+    clearTimeout(pending.get(e.document.uri));
+    pending.delete(e.document.uri);
+    service.close(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document ? service.hover(document.uri, document.getText(), params.position) : null;
+  });
+
+  connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.context.diagnostics));
+
+  connection.onRequest(HealthRequest, (params: HealthParams) => service.health(params.uri));
+  connection.onRequest(GuidanceRequest, () => ({
+    terms: TERMS.map(({ id, name, markdown }) => ({ id, name, markdown })),
+  }));
+
+  documents.listen(connection);
+  connection.listen();
+}
