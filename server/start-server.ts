@@ -58,12 +58,14 @@ export function startServer(connection: Connection): void {
     const settings = (await connection.workspace.getConfiguration("backlogCoach")) as {
       rules?: CoachConfig["rules"];
       maxFindings?: number;
+      maxFileSize?: number;
     } | null;
     service.setConfig({
       ...(settings?.rules && { rules: settings.rules }),
       ...(typeof settings?.maxFindings === "number" && {
         maxFindings: settings.maxFindings,
       }),
+      ...(typeof settings?.maxFileSize === "number" && { maxFileSize: settings.maxFileSize }),
     });
   }
 

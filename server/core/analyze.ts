@@ -1,7 +1,8 @@
 // The core's entry point: file text -> story model -> rules -> findings, with rule failures isolated.
-import { DEFAULT_MAX_FINDINGS, resolveRule, type CoachConfig } from "./config";
+import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS, resolveRule, type CoachConfig } from "./config";
 import { parseBacklog } from "./formats";
 import type { Backlog, BacklogFormat, Finding, Severity } from "./model";
+import { fileNotChecked } from "./rules/file-format-rules";
 import { ruleById, rules } from "./rules/registry";
 import type { Rule, RuleContext, RuleReport } from "./rules/rule";
 import { applySuppressions } from "./suppressions";
@@ -86,12 +87,36 @@ function capFindings(findings: Finding[], max: number): Finding[] {
   return [summary, ...kept];
 }
 
+/** A file too large or not text gets one finding and no parse: the editor must stay responsive whatever is opened. */
+function refuseToCheck(text: string, format: BacklogFormat, config: CoachConfig): Analysis | undefined {
+  const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const messageId = text.length > limit ? "tooLarge" : text.slice(0, 8192).includes("\u0000") ? "binary" : undefined;
+  if (!messageId) return undefined;
+  const { severity } = resolveRule(fileNotChecked, config);
+  const data = { size: text.length, limit };
+  const findings: Finding[] =
+    severity === "off"
+      ? []
+      : [
+          {
+            ruleId: fileNotChecked.meta.id,
+            messageId,
+            message: formatMessage(fileNotChecked.meta.messages[messageId] ?? "", data),
+            severity,
+            span: { start: 0, end: 0 },
+          },
+        ];
+  return { backlog: { format, text, personas: [], stories: [], parseFindings: [] }, findings, failures: [] };
+}
+
 /** Analyses a backlog's text. Never throws: bad input becomes findings, a failing rule becomes a failure. */
-export function analyzeBacklog(text: string, format: BacklogFormat, config: CoachConfig = {}): Analysis {
+export function analyzeBacklog(text: string, format: BacklogFormat, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules): Analysis {
+  const refused = refuseToCheck(text, format, config);
+  if (refused) return refused;
   const backlog = parseBacklog(text, format);
   const findings: Finding[] = configureParseFindings(backlog.parseFindings, config);
   const failures: RuleFailure[] = [];
-  for (const rule of rules) {
+  for (const rule of ruleSet) {
     if (!rule.checkStory && !rule.checkBacklog) continue;
     const { severity, options } = resolveRule(rule, config);
     if (severity === "off") continue;

@@ -12,9 +12,12 @@ export interface CoachConfig {
   readonly rules?: Readonly<Record<string, RuleSetting>>;
   /** At most this many findings are reported per file; the rest are summed up in one finding. */
   readonly maxFindings?: number;
+  /** Files longer than this many characters are not analysed, so a huge file cannot freeze the editor. */
+  readonly maxFileSize?: number;
 }
 
 export const DEFAULT_MAX_FINDINGS = 1000;
+export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
 const SEVERITIES: readonly string[] = ["error", "warning", "info", "hint", "off"];
 
@@ -38,10 +41,12 @@ export function resolveRule<O extends object>(rule: Rule<O>, config: CoachConfig
 export function mergeConfigs(...configs: readonly (CoachConfig | undefined)[]): CoachConfig {
   let rules: Record<string, RuleSetting> = {};
   let maxFindings: number | undefined;
+  let maxFileSize: number | undefined;
   for (const c of configs) {
     if (!c) continue;
     rules = { ...rules, ...(c.rules ?? {}) };
     if (c.maxFindings !== undefined) maxFindings = c.maxFindings;
+    if (c.maxFileSize !== undefined) maxFileSize = c.maxFileSize;
   }
-  return { rules, ...(maxFindings !== undefined && { maxFindings }) };
+  return { rules, ...(maxFindings !== undefined && { maxFindings }), ...(maxFileSize !== undefined && { maxFileSize }) };
 }

@@ -10,12 +10,16 @@ import {
   type Diagnostic,
   type MessageConnection,
   type PublishDiagnosticsParams,
+  type InitializeResult,
+  type ServerCapabilities,
 } from "vscode-languageserver/node";
 import { startServer } from "../../server/start-server";
 
 /** A test client connected to a fresh server instance. */
 export interface TestClient {
   readonly connection: MessageConnection;
+  /** What the server said it supports in its initialize result. */
+  readonly capabilities: ServerCapabilities;
   /** Resolves with the next diagnostics published for `uri` that satisfy `accept` (default: any). */
   diagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): Promise<void>;
@@ -43,7 +47,7 @@ export async function startTestClient(initOptions: { configuration?: boolean } =
   connection.onRequest("workspace/configuration", () => [{}]);
   connection.onRequest("client/registerCapability", () => null);
   connection.listen();
-  await connection.sendRequest("initialize", {
+  const initialized: InitializeResult = await connection.sendRequest("initialize", {
     processId: null,
     rootUri: null,
     capabilities: {
@@ -55,6 +59,7 @@ export async function startTestClient(initOptions: { configuration?: boolean } =
 
   return {
     connection,
+    capabilities: initialized.capabilities,
     diagnostics(uri, accept = () => true, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);

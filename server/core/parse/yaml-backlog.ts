@@ -206,7 +206,7 @@ export interface YamlBacklogParse {
 
 /** Parses a YAML backlog. Never throws: syntax errors become findings and every readable story is kept. */
 export function parseYamlBacklog(text: string): YamlBacklogParse {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
   const eol = lineBreakOf(text);
   const root = document.contents;
   const parseFindings = syntaxFindings(document, text);

@@ -1,12 +1,19 @@
 // The one ordered list of rules: the engine, the docs meta-tests, settings and the CLI all read it.
 import criteriaMissing from "./criteria-missing";
-import { backlogSchema, yamlSyntax } from "./file-format-rules";
+import { backlogSchema, fileNotChecked, yamlSyntax } from "./file-format-rules";
 import type { Rule } from "./rule";
 import storyBenefit from "./story-benefit";
 import storyWellFormed from "./story-well-formed";
 
 /** Every rule, in the order findings are reported for one story. */
-export const rules: readonly Rule[] = [yamlSyntax, backlogSchema, storyWellFormed, storyBenefit, criteriaMissing] as readonly Rule[];
+export const rules: readonly Rule[] = [
+  fileNotChecked,
+  yamlSyntax,
+  backlogSchema,
+  storyWellFormed,
+  storyBenefit,
+  criteriaMissing,
+] as readonly Rule[];
 
 const byId = new Map(rules.map((r) => [r.meta.id, r]));
 
