@@ -55,6 +55,11 @@ export class BacklogLanguageService {
     return [...this.documents.keys()];
   }
 
+  /** The document version the current analysis is of, if any. */
+  analysedVersion(uri: string): number | undefined {
+    return this.documents.get(uri)?.version;
+  }
+
   analysis(uri: string): Analysis | undefined {
     return this.documents.get(uri)?.analysis;
   }

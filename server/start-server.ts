@@ -15,6 +15,9 @@ import { BacklogLanguageService } from "./service";
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
 
+/** A notification to a client that has gone away fails; that is not an error of the server's. */
+const ignoreClosedConnection = (): void => undefined;
+
 /** Serves one connection until it closes. The caller creates it (IPC, stdio, or streams in tests). */
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -30,14 +33,10 @@ export function startServer(connection: Connection): void {
         `rule ${failure.ruleId} failed${failure.storyIndex !== undefined ? ` on story ${failure.storyIndex + 1}` : ""}: ${failure.error}`,
       );
     }
-    void connection.sendDiagnostics({
-      uri: document.uri,
-      version: document.version,
-      diagnostics: service.diagnostics(document.uri),
-    });
-    void connection.sendNotification(HealthChangedNotification, {
-      uri: document.uri,
-    });
+    connection
+      .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: service.diagnostics(document.uri) })
+      .catch(ignoreClosedConnection);
+    connection.sendNotification(HealthChangedNotification, { uri: document.uri }).catch(ignoreClosedConnection);
   }
 
   function schedule(document: TextDocument): void {
@@ -97,12 +96,15 @@ export function startServer(connection: Connection): void {
   });
 
   documents.onDidOpen((e) => analyseAndPublish(e.document));
-  documents.onDidChangeContent((e) => schedule(e.document));
+  // TextDocuments also reports the opening text as a change: that version is analysed already.
+  documents.onDidChangeContent((e) => {
+    if (service.analysedVersion(e.document.uri) !== e.document.version) schedule(e.document);
+  });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
     service.close(e.document.uri);
-    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
   });
 
   connection.onHover((params) => {
@@ -116,6 +118,11 @@ export function startServer(connection: Connection): void {
   connection.onRequest(GuidanceRequest, () => ({
     terms: TERMS.map(({ id, name, markdown }) => ({ id, name, markdown })),
   }));
+
+  connection.onShutdown(() => {
+    for (const timer of pending.values()) clearTimeout(timer);
+    pending.clear();
+  });
 
   documents.listen(connection);
   connection.listen();
