@@ -1,8 +1,16 @@
 // The extension's entry point: starts the language client on backlog files and registers commands and the sidebar.
 import * as vscode from "vscode";
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from "vscode-languageclient/node";
+import {
+  CloseAction,
+  ErrorAction,
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from "vscode-languageclient/node";
 import { FORMAT_GLOBS } from "../server/core/file-patterns";
 import { HealthChangedNotification } from "../server/protocol";
+import { RestartPolicy } from "./restart-policy";
 import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
 
 let client: LanguageClient | undefined;
@@ -13,9 +21,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ["--nolazy", "--inspect=6009"] } },
   };
+  const restarts = new RestartPolicy();
   const clientOptions: LanguageClientOptions = {
     documentSelector: Object.values(FORMAT_GLOBS).flatMap((globs) => globs.map((pattern) => ({ pattern }))),
     synchronize: { configurationSection: "backlogCoach" },
+    errorHandler: {
+      error: () => ({ action: ErrorAction.Continue }),
+      closed: () => {
+        const decision = restarts.onClosed();
+        if (decision.message && decision.restart) void vscode.window.showWarningMessage(decision.message);
+        else if (decision.message) void vscode.window.showErrorMessage(decision.message);
+        return { action: decision.restart ? CloseAction.Restart : CloseAction.DoNotRestart, handled: true };
+      },
+    },
   };
   client = new LanguageClient("backlogCoach", "Backlog Coach", serverOptions, clientOptions);
 
@@ -29,7 +47,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand("markdown.showPreview", page);
     }),
     vscode.commands.registerCommand("backlogCoach.showSidebar", () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
-    vscode.commands.registerCommand("backlogCoach.restartServer", async () => client?.restart()),
+    vscode.commands.registerCommand("backlogCoach.restartServer", async () => {
+      restarts.reset();
+      await client?.restart();
+    }),
   );
   await client.start();
   context.subscriptions.push(client.onNotification(HealthChangedNotification, (p: { uri: string }) => void sidebar.refreshHealth(p.uri)));
