@@ -1,10 +1,12 @@
 // Bundles the extension client, the language server, the CLI and the webview page with esbuild (type checking is `npm run typecheck`).
 import { build } from "esbuild";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, rm } from "node:fs/promises";
 
 const production = process.argv.includes("--production");
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: "warning", target: "es2022" };
 
+// A clean folder each time, so no stale bundle or source map ends up in the package.
+await rm("dist", { recursive: true, force: true });
 await mkdir("dist/webview", { recursive: true });
 await Promise.all([
   build({
