@@ -1,4 +1,5 @@
 // The custom LSP protocol between the client and the server: one typed module, imported by both sides.
+import type { Guidance } from "./core/guidance/types";
 
 /** Health of one backlog file, for the sidebar. */
 export interface BacklogHealth {
@@ -35,3 +36,15 @@ export const HealthChangedNotification = "backlogCoach/healthChanged";
 
 /** `backlogCoach/guidance`: the guidance content the sidebar shows. */
 export const GuidanceRequest = "backlogCoach/guidance";
+
+/** The result of `backlogCoach/guidance`: all the guidance data (see schemas/guidance.schema.json). */
+export type GuidanceResult = Guidance;
+
+/** The client command a hover's "open in sidebar" link runs, with one argument: a guidance entry id. */
+export const SHOW_GUIDANCE_COMMAND = "backlogCoach.showGuidance";
+
+/** What the VS Code client tells the server in `initializationOptions`; other editors send nothing. */
+export interface CoachInitializationOptions {
+  /** The client registers SHOW_GUIDANCE_COMMAND, so hovers may link to it. */
+  readonly showGuidanceCommand?: boolean;
+}

@@ -1,9 +1,8 @@
 // The language service: documents in, LSP answers out. No connection inside, so tests can drive it directly.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Hover, type Position, type Range } from "vscode-languageserver";
+import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver";
 import { analyzeBacklog, type Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { formatOfFileName } from "./core/file-patterns";
-import { TERMS } from "./core/guidance/terms";
 import type { BacklogFormat, Finding, Fix } from "./core/model";
 import { LineIndex } from "./core/parse/text-lines";
 import { toDiagnostic, toRange, toTextEdit, type DiagnosticData } from "./lsp-convert";
@@ -17,13 +16,6 @@ interface DocumentState {
   readonly lines: LineIndex;
   readonly analysis: Analysis;
 }
-
-/** Longest alias first, so "sprint review" is found before "review". */
-const TERM_ALIASES = TERMS.flatMap((term) => term.aliases.map((alias) => ({ alias, term }))).sort(
-  (a, b) => b.alias.length - a.alias.length,
-);
-
-const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\w-]/.test(c);
 
 export class BacklogLanguageService {
   private readonly documents = new Map<string, DocumentState>();
@@ -70,22 +62,9 @@ export class BacklogLanguageService {
     return state.analysis.findings.map((f) => toDiagnostic(state.lines, uri, f));
   }
 
-  hover(uri: string, text: string, position: Position): Hover | null {
-    const lines = this.documents.get(uri)?.lines ?? new LineIndex(text);
-    const lineText = text.slice(lines.lineStart(position.line), lines.lineEnd(position.line));
-    const folded = lineText.toLowerCase();
-    for (const { alias, term } of TERM_ALIASES) {
-      for (let at = folded.indexOf(alias); at >= 0; at = folded.indexOf(alias, at + 1)) {
-        const end = at + alias.length;
-        if (isWordChar(folded[at - 1]) || isWordChar(folded[end])) continue;
-        if (position.character < at || position.character > end) continue;
-        return {
-          contents: { kind: "markdown", value: term.markdown },
-          range: { start: { line: position.line, character: at }, end: { line: position.line, character: end } },
-        };
-      }
-    }
-    return null;
+  /** The line index of the analysed text, for features (hover) that convert positions themselves. */
+  lines(uri: string): LineIndex | undefined {
+    return this.documents.get(uri)?.lines;
   }
 
   /** Quick fixes for the diagnostics in the request, plus "disable here" and "open docs" for each rule. */

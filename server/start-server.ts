@@ -8,8 +8,17 @@ import {
   type Connection,
 } from "vscode-languageserver";
 import type { CoachConfig } from "./core/config";
-import { GuidanceRequest, HealthChangedNotification, HealthRequest, type HealthParams } from "./protocol";
-import { TERMS } from "./core/guidance/terms";
+import { BUNDLED_GUIDANCE } from "./core/guidance/data";
+import { LineIndex } from "./core/parse/text-lines";
+import { hoverAt } from "./hover";
+import {
+  GuidanceRequest,
+  HealthChangedNotification,
+  HealthRequest,
+  type CoachInitializationOptions,
+  type GuidanceResult,
+  type HealthParams,
+} from "./protocol";
 import { BacklogLanguageService } from "./service";
 
 /** Edits closer together than this are analysed once, for the last of them. */
@@ -24,6 +33,7 @@ export function startServer(connection: Connection): void {
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   let canPullConfiguration = false;
+  let commandLinks = false;
 
   function analyseAndPublish(document: TextDocument): void {
     const state = service.update(document.uri, document.getText(), document.version);
@@ -70,6 +80,8 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    commandLinks = (params.initializationOptions as CoachInitializationOptions | null | undefined)?.showGuidanceCommand === true;
+    for (const error of BUNDLED_GUIDANCE.errors) connection.console.error(`guidance data: ${error}`);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -109,15 +121,18 @@ export function startServer(connection: Connection): void {
 
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document ? service.hover(document.uri, document.getText(), params.position) : null;
+    if (!document || !service.formatOf(document.uri)) return null;
+    // Between an edit and its (debounced) analysis, positions are converted on the current text.
+    const fresh = service.analysedVersion(document.uri) === document.version;
+    const text = document.getText();
+    const lines = (fresh && service.lines(document.uri)) || new LineIndex(text);
+    return hoverAt(text, lines, params.position, service.analysis(document.uri)?.backlog, { commandLinks, fresh });
   });
 
   connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.context.diagnostics));
 
   connection.onRequest(HealthRequest, (params: HealthParams) => service.health(params.uri));
-  connection.onRequest(GuidanceRequest, () => ({
-    terms: TERMS.map(({ id, name, markdown }) => ({ id, name, markdown })),
-  }));
+  connection.onRequest(GuidanceRequest, (): GuidanceResult => BUNDLED_GUIDANCE.guidance);
 
   connection.onShutdown(() => {
     for (const timer of pending.values()) clearTimeout(timer);
