@@ -1,6 +1,7 @@
 // Bundles the extension client, the language server, the CLI and the webview page with esbuild (type checking is `npm run typecheck`).
 import { build } from "esbuild";
 import { copyFile, mkdir, rm } from "node:fs/promises";
+import { writeGuidanceJson } from "./guidance-data.mjs";
 
 const production = process.argv.includes("--production");
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: "warning", target: "es2022" };
@@ -8,6 +9,8 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // A clean folder each time, so no stale bundle or source map ends up in the package.
 await rm("dist", { recursive: true, force: true });
 await mkdir("dist/webview", { recursive: true });
+// The guidance YAML is the source; the server and CLI bundles import the checked JSON made from it here.
+await writeGuidanceJson();
 await Promise.all([
   build({
     ...common,

@@ -160,8 +160,11 @@ function readSprint(text: string, node: YamlNode | undefined): SprintInfo | unde
   const sprint: { -readonly [K in keyof SprintInfo]: SprintInfo[K] } = { span };
   const length = scalarPart(text, valueNode(node, "length"));
   if (length) sprint.length = length;
-  const goal = scalarPart(text, valueNode(node, "goal"));
+  const goalPair = pairOf(node, "goal");
+  const goal = scalarPart(text, goalPair?.value as YamlNode | undefined);
   if (goal) sprint.goal = goal;
+  // "goal:" with nothing after it is an empty goal, not a missing one: a fix must not add a second key.
+  else if (goalPair) sprint.goal = { text: "", span: spanOf(goalPair.key as YamlNode, span) };
   const events = valueNode(node, "events");
   if (isSeq(events)) {
     sprint.events = events.items.flatMap((e): PlannedEvent[] => {

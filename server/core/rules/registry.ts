@@ -2,6 +2,9 @@
 import criteriaMissing from "./criteria-missing";
 import { backlogSchema, fileNotChecked, yamlSyntax } from "./file-format-rules";
 import type { Rule } from "./rule";
+import sprintEventTimebox from "./sprint-event-timebox";
+import sprintGoalMissing from "./sprint-goal-missing";
+import sprintRefinementTimebox from "./sprint-refinement-timebox";
 import storyBenefit from "./story-benefit";
 import storyWellFormed from "./story-well-formed";
 
@@ -13,6 +16,9 @@ export const rules: readonly Rule[] = [
   storyWellFormed,
   storyBenefit,
   criteriaMissing,
+  sprintGoalMissing,
+  sprintEventTimebox,
+  sprintRefinementTimebox,
 ] as readonly Rule[];
 
 const byId = new Map(rules.map((r) => [r.meta.id, r]));

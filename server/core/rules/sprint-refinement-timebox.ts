@@ -1,0 +1,45 @@
+// Scrum Guide 2020: Product Backlog refinement is an ongoing activity, not an event, and has no timebox.
+import type { Fix, Span } from "../model";
+import { BUNDLED_GUIDANCE } from "../guidance/data";
+import { TermIndex } from "../guidance/lookup";
+import { defineRule } from "./rule";
+
+const TERMS = new TermIndex(BUNDLED_GUIDANCE.guidance);
+
+/** Removes a "duration: ..." line when it stands on a line of its own; other layouts get no fix. */
+function removeDurationLine(text: string, duration: Span): Fix | undefined {
+  const lineStart = text.lastIndexOf("\n", duration.start - 1) + 1;
+  const newline = text.indexOf("\n", duration.end);
+  const lineEnd = newline < 0 ? text.length : newline + 1;
+  const before = text.slice(lineStart, duration.start);
+  const after = text.slice(duration.end, lineEnd);
+  if (!/^[ \t]*duration[ \t]*:[ \t]*$/.test(before) || !/^[ \t]*(#.*)?\r?\n?$/.test(after)) return undefined;
+  return { title: "Remove the duration", edits: [{ span: { start: lineStart, end: lineEnd }, newText: "" }], safe: false };
+}
+
+export default defineRule({
+  meta: {
+    id: "sprint-refinement-timebox",
+    description: "Do not plan Product Backlog refinement as a timeboxed event: it is an ongoing activity.",
+    source: "Scrum Guide",
+    defaultSeverity: "info",
+    messages: {
+      timeboxed:
+        "'{name}' is planned for {duration}, as if refinement were a Scrum event with a timebox. It is an ongoing activity with no timebox: plan it as continuous work through the Sprint.",
+    },
+    fixable: true,
+    defaultOptions: {},
+  },
+  checkBacklog(backlog, context) {
+    for (const event of backlog.sprint?.events ?? []) {
+      if (!event.duration || TERMS.entryForName(event.name.text)?.id !== "refinement") continue;
+      const fix = removeDurationLine(backlog.text, event.duration.span);
+      context.report({
+        messageId: "timeboxed",
+        data: { name: event.name.text, duration: event.duration.text },
+        span: event.duration.span,
+        ...(fix && { fixes: [fix] }),
+      });
+    }
+  },
+});
