@@ -85,7 +85,11 @@ function contentEnd(text: string, node: YamlNode): number {
   return end;
 }
 
-function readStory(text: string, item: YamlNode, index: number, eol: string): Story | undefined {
+/**
+ * Reads one item of the stories list. `text` is the text the node's ranges point into: the whole file, or
+ * one story's chunk of it when the fast path reads (and caches) stories one at a time.
+ */
+export function readStory(text: string, item: YamlNode, index: number, eol: string): Story {
   const span = spanOf(item, { start: 0, end: 0 });
   if (!isMap(item)) {
     // A bare string in the list is taken as the story sentence, so its findings still appear.
@@ -117,6 +121,8 @@ function readStory(text: string, item: YamlNode, index: number, eol: string): St
   }
   const status = scalarPart(text, valueNode(item, "status"));
   if (status) story.status = status;
+  const notes = scalarPart(text, valueNode(item, "notes"));
+  if (notes) story.notes = notes;
   const dependsOn = valueNode(item, "dependsOn");
   if (isSeq(dependsOn)) {
     story.dependsOn = dependsOn.items.map((d) => scalarPart(text, d as YamlNode)).filter((d): d is TextPart => d !== undefined);
@@ -201,6 +207,19 @@ function syntaxFindings(doc: Document, text: string): Finding[] {
   return [...doc.errors.map((e) => toFinding(e, "error")), ...doc.warnings.map((w) => toFinding(w, "warning"))];
 }
 
+/** The parts of a backlog outside its stories list, read from the root mapping. */
+export function readBacklogHeader(text: string, root: YAMLMap): Pick<Backlog, "product" | "productGoal" | "personas" | "sprint"> {
+  const product = scalarPart(text, valueNode(root, "product"));
+  const productGoal = scalarPart(text, valueNode(root, "productGoal"));
+  const sprint = readSprint(text, valueNode(root, "sprint"));
+  return {
+    personas: readPersonas(text, valueNode(root, "personas")),
+    ...(product && { product }),
+    ...(productGoal && { productGoal }),
+    ...(sprint && { sprint }),
+  };
+}
+
 /** The parsed document plus the model; the document is kept so that schema findings can point at nodes. */
 export interface YamlBacklogParse {
   readonly backlog: Backlog;
@@ -218,21 +237,9 @@ export function parseYamlBacklog(text: string): YamlBacklogParse {
   if (isMap(root)) {
     const storiesNode = valueNode(root, "stories");
     if (isSeq(storiesNode)) {
-      storiesNode.items.forEach((item) => {
-        const story = readStory(text, item as YamlNode, stories.length, eol);
-        if (story) stories.push(story);
-      });
+      storiesNode.items.forEach((item) => stories.push(readStory(text, item as YamlNode, stories.length, eol)));
     }
-    const product = scalarPart(text, valueNode(root, "product"));
-    const productGoal = scalarPart(text, valueNode(root, "productGoal"));
-    const sprint = readSprint(text, valueNode(root, "sprint"));
-    backlog = {
-      ...backlog,
-      personas: readPersonas(text, valueNode(root, "personas")),
-      ...(product && { product }),
-      ...(productGoal && { productGoal }),
-      ...(sprint && { sprint }),
-    };
+    backlog = { ...backlog, ...readBacklogHeader(text, root) };
   }
   return { backlog, document };
 }

@@ -1,0 +1,609 @@
+// Reads the YAML subset backlogs are written in without the `yaml` lexer, one story chunk at a time, else falls back.
+import { isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from "yaml";
+import type { Backlog, Finding, Span, Story } from "../model";
+import { checkBacklogData, checkBacklogSchema, checkStoryData, yamlNodeLocator } from "./schema-check";
+import { lineBreakOf } from "./text-lines";
+import { MAX_ALIAS_COUNT, parseYamlBacklog, readBacklogHeader, readStory } from "./yaml-backlog";
+
+/*
+ * Why a second reader: `yaml`'s lexer needs about 0.2 ms per story, so a 10,000-story file takes seconds to
+ * parse, once per keystroke. Backlogs use a small part of YAML (block mappings and sequences, one-line plain
+ * and quoted scalars, one-line flow sequences, comments), which a line reader handles a hundred times faster.
+ * It builds the same `yaml` node objects with the same ranges, so the model and schema code are shared and
+ * the results are identical; anything it does not know (anchors, tags, block scalars, multi-line values,
+ * flow maps, tabs, directives, errors ...) makes it give up, and the `yaml` library reads that part instead.
+ */
+
+/** Thrown inside the reader when the text leaves the subset; never escapes this module. */
+class Unsupported extends Error {}
+
+const unsupported = (): never => {
+  throw new Unsupported();
+};
+
+/** Characters the reader will not interpret: tabs, lone carriage returns, BOMs and the Unicode line breaks. */
+const OUTSIDE_SUBSET = /\t|\r(?!\n)|\uFEFF|\u0085|\u2028|\u2029/;
+
+/** One line of the region being read. */
+interface Line {
+  readonly start: number;
+  /** Offset of the first character that is not a space. */
+  readonly content: number;
+  /** End of the line's text, before its line break. */
+  readonly end: number;
+  /** Start of the next line (after the line break), or the end of the text. */
+  readonly next: number;
+  /** Blank or comment-only lines carry no content. */
+  readonly blank: boolean;
+}
+
+function readLines(text: string, from: number, to: number): Line[] {
+  const lines: Line[] = [];
+  let start = from;
+  while (start < to) {
+    const lf = text.indexOf("\n", start);
+    const next = lf < 0 || lf >= to ? to : lf + 1;
+    const end = lf < 0 || lf >= to ? to : text.charCodeAt(lf - 1) === 13 ? lf - 1 : lf;
+    let content = start;
+    while (content < end && text.charCodeAt(content) === 32) content++;
+    const blank = content === end || text.charCodeAt(content) === 35; /* # */
+    lines.push({ start, content, end, next, blank });
+    start = next;
+  }
+  return lines;
+}
+
+const KEY = /[A-Za-z_][A-Za-z0-9_-]*/y;
+/** Keys that YAML would read as something other than a string, or that JavaScript objects treat specially. */
+const NON_STRING_KEYS = new Set(["true", "True", "TRUE", "false", "False", "FALSE", "null", "Null", "NULL", "__proto__"]);
+
+/** The YAML 1.2 core schema, in the order and with the expressions `yaml` 2.x uses. */
+function typedValue(source: string): string | number | boolean | null {
+  if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
+  if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === "t" || source[0] === "T";
+  if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
+  if (/^[-+]?[0-9]+$/.test(source)) return parseInt(source, 10);
+  if (/^0x[0-9a-fA-F]+$/.test(source)) return parseInt(source.substring(2), 16);
+  if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/.test(source)) {
+    return source.slice(-3).toLowerCase() === "nan" ? NaN : source[0] === "-" ? -Infinity : Infinity;
+  }
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(source)) return parseFloat(source);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/.test(source)) return parseFloat(source);
+  return source;
+}
+
+const isSpace = (c: number): boolean => c === 32;
+
+/** A node with the range triple `yaml` gives: start, end of the value, end with trailing comment and line break. */
+function ranged<T extends YamlNode>(node: T, start: number, valueEnd: number, nodeEnd: number): T {
+  node.range = [start, valueEnd, nodeEnd];
+  return node;
+}
+
+/**
+ * The reader over one region's lines. Offsets are relative to `text`, which is the whole file or one chunk.
+ * `hole` is the index of a line that stands for the stories list read elsewhere (see `readSkeleton`).
+ */
+class SubsetReader {
+  private at = 0;
+  /** Set once the first content line is read: comment lines before it are free. */
+  private started = false;
+  hole: YAMLSeq | undefined;
+
+  /**
+   * `commentLimit`: comment lines after content must not be indented deeper than this (the region's outermost
+   * column). `yaml` extends the range of the node a deeper comment follows, in ways that depend on what comes
+   * next; a comment at the outermost column only extends ranges no finding or story span uses.
+   * `nextContent`: where the first content after the region starts, when known (an empty value with a
+   * comment ends there in `yaml`).
+   */
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly Line[],
+    private readonly commentLimit: number,
+    private readonly holeLine = -1,
+    private readonly nextContent?: number,
+  ) {}
+
+  /** Skips blank and comment lines; says whether a comment was among them. */
+  private skipBlank(): boolean {
+    let comment = false;
+    while (this.at < this.lines.length && this.at !== this.holeLine) {
+      const line = this.lines[this.at] as Line;
+      if (!line.blank) break;
+      if (line.content < line.end) {
+        if (this.started && line.content - line.start > this.commentLimit) unsupported();
+        comment = true;
+      }
+      this.at++;
+    }
+    this.started = true;
+    return comment;
+  }
+
+  private current(): Line | undefined {
+    return this.lines[this.at];
+  }
+
+  done(): boolean {
+    this.skipBlank();
+    return this.at >= this.lines.length;
+  }
+
+  /** The whole region as one document's root: a block mapping at column 0, or nothing. */
+  readRoot(): YAMLMap | null {
+    this.started = false;
+    this.skipBlank();
+    const line = this.current();
+    if (!line) return null;
+    if (line.content !== line.start) unsupported();
+    const root = this.readMap(line.content - line.start, line.content);
+    if (!this.done()) unsupported();
+    return root;
+  }
+
+  /** One block sequence item at `indent`, the whole region (a story chunk). */
+  readSingleItem(indent: number): YamlNode {
+    this.skipBlank();
+    const line = this.current();
+    if (!line || line.content - line.start !== indent) return unsupported();
+    const seq = this.readSeq(indent);
+    if (!this.done() || seq.items.length !== 1) unsupported();
+    return seq.items[0] as YamlNode;
+  }
+
+  /** A block mapping whose first key starts at `first` (mid-line after "- ", or at the indentation). */
+  private readMap(indent: number, first: number): YAMLMap {
+    const map = new YAMLMap();
+    const keys = new Set<string>();
+    let keyAt = first;
+    let end = first;
+    for (;;) {
+      const line = this.current() as Line;
+      KEY.lastIndex = keyAt;
+      const match = KEY.exec(this.text);
+      const keyEnd = keyAt + (match?.[0].length ?? 0);
+      if (!match || keyEnd > line.end || this.text.charCodeAt(keyEnd) !== 58 /* : */) return unsupported();
+      const afterColon = keyEnd + 1;
+      if (afterColon < line.end && !isSpace(this.text.charCodeAt(afterColon))) unsupported();
+      const name = match[0];
+      if (NON_STRING_KEYS.has(name) || keys.has(name)) unsupported();
+      keys.add(name);
+      const key = ranged(new Scalar(name), keyAt, keyEnd, keyEnd);
+      const value = this.readValueAfter(indent, afterColon, line, true);
+      map.items.push(new Pair(key, value));
+      end = (value.range as [number, number, number])[2];
+      const next = this.current();
+      if (!next || this.at === this.holeLine) break;
+      const column = next.content - next.start;
+      if (column < indent) break;
+      if (column > indent) unsupported();
+      keyAt = next.content;
+      if (this.text.charCodeAt(keyAt) === 45 /* - */) {
+        // A sequence at the mapping's own indentation ends it only when the mapping is a sequence item's.
+        break;
+      }
+    }
+    return ranged(map, first, end, end);
+  }
+
+  /** A block sequence whose items' dashes stand at `indent`. */
+  private readSeq(indent: number): YAMLSeq {
+    const seq = new YAMLSeq();
+    const first = (this.current() as Line).content;
+    let end = first;
+    for (;;) {
+      const line = this.current() as Line;
+      const dash = line.content;
+      if (this.text.charCodeAt(dash) !== 45 || (dash + 1 < line.end && !isSpace(this.text.charCodeAt(dash + 1)))) unsupported();
+      const item = this.readValueAfter(indent, dash + 1, line, false);
+      seq.items.push(item);
+      end = (item.range as [number, number, number])[2];
+      const next = this.current();
+      if (!next || this.at === this.holeLine) break;
+      const column = next.content - next.start;
+      if (column < indent) break;
+      if (column > indent) unsupported();
+      if (this.text.charCodeAt(next.content) !== 45) break;
+    }
+    return ranged(seq, first, end, end);
+  }
+
+  /**
+   * The value after a key's colon or an item's dash at `from` on `line`: on the same line, on the lines
+   * below, or empty. `inMap` is true for a mapping value, which may be a sequence at the key's own indentation.
+   */
+  private readValueAfter(indent: number, from: number, line: Line, inMap: boolean): YamlNode {
+    let pos = from;
+    while (pos < line.end && isSpace(this.text.charCodeAt(pos))) pos++;
+    if (pos < line.end && this.text.charCodeAt(pos) !== 35) {
+      if (!inMap) {
+        // "- key: value" opens a mapping inside the item, its keys aligned with the first one.
+        KEY.lastIndex = pos;
+        const match = KEY.exec(this.text);
+        if (match) {
+          const after = pos + match[0].length;
+          if (this.text.charCodeAt(after) === 58 && (after + 1 >= line.end || isSpace(this.text.charCodeAt(after + 1)))) {
+            return this.readMap(pos - line.start, pos);
+          }
+        }
+      }
+      const node = this.readInline(pos, line.end, false);
+      const valueEnd = (node.range as [number, number, number])[1];
+      node.range = [node.range?.[0] ?? pos, valueEnd, this.lineTail(valueEnd, line)];
+      this.at++;
+      this.started = true;
+      // A continuation line (a multi-line plain scalar, or an error) is outside the subset.
+      this.skipBlank();
+      const next = this.current();
+      if (next && this.at !== this.holeLine && next.content - next.start > indent) unsupported();
+      return node;
+    }
+    // Nothing on this line: the value is on the lines below, or empty.
+    const emptyAt = pos;
+    const withComment = pos < line.end;
+    this.at++;
+    const commented = this.skipBlank();
+    if (this.at === this.holeLine && this.at < this.lines.length) {
+      this.at++;
+      this.hole = ranged(new YAMLSeq(), 0, 0, 0);
+      return this.hole;
+    }
+    const next = this.current();
+    if (next) {
+      const column = next.content - next.start;
+      const dash = this.text.charCodeAt(next.content) === 45;
+      if (column > indent || (inMap && column === indent && dash)) {
+        if (dash) return this.readSeq(column);
+        return this.readMap(column, next.content);
+      }
+    }
+    // `yaml` lets an empty value's range run over the comments below it, and, when it has a comment of its
+    // own, up to the next content.
+    if (commented) unsupported();
+    const tail = !withComment ? emptyAt : next ? next.content : (this.nextContent ?? unsupported());
+    return ranged(new Scalar(null), emptyAt, emptyAt, tail);
+  }
+
+  /** Where a node that ends at `valueEnd` on `line` ends with its trailing spaces, comment and line break. */
+  private lineTail(valueEnd: number, line: Line): number {
+    let pos = valueEnd;
+    while (pos < line.end && isSpace(this.text.charCodeAt(pos))) pos++;
+    if (pos < line.end && (this.text.charCodeAt(pos) !== 35 || pos === valueEnd)) unsupported();
+    return line.next;
+  }
+
+  /** A scalar or a one-line flow sequence starting at `pos`; `inFlow` inside "[...]". */
+  private readInline(pos: number, end: number, inFlow: boolean): YamlNode {
+    const c = this.text.charCodeAt(pos);
+    if (c === 91 /* [ */ && !inFlow) return this.readFlowSeq(pos, end);
+    if (c === 34 /* " */) {
+      const close = this.text.indexOf('"', pos + 1);
+      if (close < 0 || close >= end) return unsupported();
+      const value = this.text.slice(pos + 1, close);
+      if (value.includes("\\")) unsupported();
+      return ranged(new Scalar(value), pos, close + 1, close + 1);
+    }
+    if (c === 39 /* ' */) {
+      let close = pos + 1;
+      for (;;) {
+        close = this.text.indexOf("'", close);
+        if (close < 0 || close >= end) return unsupported();
+        if (this.text.charCodeAt(close + 1) !== 39) break;
+        close += 2;
+      }
+      return ranged(new Scalar(this.text.slice(pos + 1, close).replace(/''/g, "'")), pos, close + 1, close + 1);
+    }
+    return this.readPlain(pos, end, inFlow);
+  }
+
+  private readPlain(pos: number, end: number, inFlow: boolean): YamlNode {
+    const text = this.text;
+    const first = text[pos] ?? "";
+    const second = text.charCodeAt(pos + 1);
+    const secondEnds = pos + 1 >= end || isSpace(second) || (inFlow && ",[]{}".includes(text[pos + 1] ?? ""));
+    if (",[]{}#&*!|>'\"%@`".includes(first) || ("-?:".includes(first) && secondEnds)) unsupported();
+    let stop = pos;
+    while (stop < end) {
+      const ch = text.charCodeAt(stop);
+      if (ch === 35 /* # */ && isSpace(text.charCodeAt(stop - 1))) break;
+      if (ch === 58 /* : */) {
+        const next = text.charCodeAt(stop + 1);
+        if (stop + 1 >= end || isSpace(next) || (inFlow && ",[]{}".includes(text[stop + 1] ?? ""))) unsupported();
+      }
+      if (inFlow && (ch === 44 || ch === 93)) break; /* , ] */
+      if (inFlow && (ch === 91 || ch === 123 || ch === 125)) unsupported(); /* [ { } */
+      stop++;
+    }
+    let valueEnd = stop;
+    while (valueEnd > pos && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    const source = text.slice(pos, valueEnd);
+    return ranged(new Scalar(typedValue(source)), pos, valueEnd, inFlow ? stop : valueEnd);
+  }
+
+  /** "[a, b]" on one line; anything nested or spread over lines is left to `yaml`. */
+  private readFlowSeq(open: number, end: number): YamlNode {
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    const text = this.text;
+    let pos = open + 1;
+    for (;;) {
+      while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
+      if (pos >= end) return unsupported();
+      if (text.charCodeAt(pos) === 93) break; /* ] */
+      const item = this.readInline(pos, end, true);
+      let after = (item.range as [number, number, number])[1];
+      while (after < end && isSpace(text.charCodeAt(after))) after++;
+      (item.range as [number, number, number])[2] = after;
+      seq.items.push(item);
+      const c = text.charCodeAt(after);
+      if (c === 93) {
+        pos = after;
+        break;
+      }
+      if (c !== 44) return unsupported();
+      pos = after + 1;
+    }
+    return ranged(seq, open, pos + 1, pos + 1);
+  }
+}
+
+/** How the stories list of a YAML backlog is laid out: the part of the file each story item occupies. */
+export interface YamlLayout {
+  /** Column of the stories list's dashes. */
+  readonly indent: number;
+  /** Each story item's [start, end): from its dash line's start to the next item's (or the list's end). */
+  readonly chunks: readonly Span[];
+  /** Offset of the line "stories:" and of the first line after the list. */
+  readonly storiesLine: number;
+  readonly listEnd: number;
+}
+
+/**
+ * Finds the story items of a backlog by a line scan: a top-level "stories:" line, then items whose dashes
+ * stand at one column. Returns undefined when the file is not laid out so (the whole file is read at once then).
+ */
+export function layoutOf(text: string): YamlLayout | undefined {
+  const header = /^stories:[ ]*(?:#[^\n]*)?\r?$/m.exec(text);
+  if (!header) return undefined;
+  const storiesLine = header.index;
+  let start = text.indexOf("\n", storiesLine);
+  if (start < 0) return undefined;
+  start++;
+  const chunks: Span[] = [];
+  let indent = -1;
+  let chunkStart = -1;
+  let listEnd = text.length;
+  for (let lineStart = start; lineStart < text.length;) {
+    const lf = text.indexOf("\n", lineStart);
+    const lineEnd = lf < 0 ? text.length : lf;
+    const next = lf < 0 ? text.length : lf + 1;
+    let content = lineStart;
+    while (text.charCodeAt(content) === 32) content++;
+    const c = text.charCodeAt(content);
+    const blank = content >= lineEnd || c === 35 || (c === 13 && content + 1 === lineEnd);
+    if (!blank) {
+      const column = content - lineStart;
+      const after = text.charCodeAt(content + 1);
+      const item = c === 45 && (after === 32 || after === 10 || after === 13 || content + 1 >= text.length);
+      if (indent < 0) {
+        if (!item) return undefined;
+        indent = column;
+      }
+      if (item && column === indent) {
+        if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lineStart });
+        chunkStart = lineStart;
+      } else if (column <= indent) {
+        listEnd = lineStart;
+        break;
+      }
+    }
+    lineStart = next;
+  }
+  if (chunkStart < 0) return undefined;
+  chunks.push({ start: chunkStart, end: listEnd });
+  return { indent, chunks, storiesLine, listEnd };
+}
+
+/** One story item read on its own: everything in it is relative to the chunk's start. */
+export interface StoryChunk {
+  /** The story with spans relative to the chunk and index 0. */
+  readonly story: Story;
+  /** Schema findings of the item, relative to the chunk, for story index 0. */
+  readonly schemaFindings: readonly Finding[];
+}
+
+/** Plain data of a node the subset reader built (no aliases, string keys only). */
+function dataOf(node: unknown): unknown {
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) out[String((pair.key as Scalar).value)] = dataOf(pair.value);
+    return out;
+  }
+  if (isSeq(node)) return node.items.map(dataOf);
+  return (node as Scalar | null)?.value ?? null;
+}
+
+/** Schema findings of one item, validated alone; their messages still name the item's place in the list. */
+function storySchema(item: YamlNode, data: unknown, chunk: string, index: number): Finding[] {
+  return checkStoryData(data, yamlNodeLocator(item), chunk, index);
+}
+
+/** Where a chunk stands: before another item, last before more keys, or last in the file. */
+export type ChunkPlace = "middle" | "last" | "end";
+
+/**
+ * Reads one story chunk (its text starts at the item's line) with the subset reader, or with `yaml` when the
+ * chunk leaves the subset. Undefined when the chunk cannot be read on its own exactly as in its file: a YAML
+ * error, or anchors, aliases and tags, which may reach across stories. The whole file is then read at once.
+ */
+export function readStoryChunk(chunk: string, indent: number, eol: string, place: ChunkPlace): StoryChunk | undefined {
+  let item: YamlNode | undefined;
+  let data: unknown;
+  if (!OUTSIDE_SUBSET.test(chunk)) {
+    try {
+      const next = place === "middle" ? chunk.length + indent : undefined;
+      item = new SubsetReader(chunk, readLines(chunk, 0, chunk.length), indent, -1, next).readSingleItem(indent);
+      data = dataOf(item);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    }
+  }
+  if (!item) {
+    // What follows the last chunk (keys at another indentation) cannot be stood in for.
+    if (/[&*!]/.test(chunk) || place === "last") return undefined;
+    // A stand-in next item gives `yaml` the context the chunk has in its file, where trailing comments and
+    // line breaks attach to nodes by what follows them.
+    const followed = place === "middle";
+    const sentinel = followed ? `${" ".repeat(indent)}- x${eol}` : "";
+    const doc = parseDocument(chunk + sentinel, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
+    const seq = doc.contents;
+    if (doc.errors.length > 0 || doc.warnings.length > 0 || !isSeq(seq) || seq.items.length !== (followed ? 2 : 1)) return undefined;
+    item = seq.items[0] as YamlNode;
+    data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown[])[0];
+  }
+  // A middle chunk's ranges may reach the next item's dash (an empty value with a comment ends there), so
+  // the story is read from the chunk plus the start of the next item, which is the same in every file.
+  const view = place === "middle" ? `${chunk}${" ".repeat(indent)}-` : chunk;
+  return { story: readStory(view, item, 0, eol), schemaFindings: storySchema(item, data, view, 0) };
+}
+
+/** The backlog outside its stories list: header fields and the root's schema findings. */
+export interface YamlSkeleton {
+  readonly header: Pick<Backlog, "product" | "productGoal" | "personas" | "sprint">;
+  readonly schemaFindings: readonly Finding[];
+}
+
+/**
+ * Reads the file outside its story chunks with the subset reader. `items` are the story items' nodes with
+ * file offsets, or undefined when the caller reads them separately (the list then counts as valid).
+ */
+export function readSkeleton(text: string, layout: YamlLayout | undefined, lastItemEnd: number): YamlSkeleton | undefined {
+  if (OUTSIDE_SUBSET.test(layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + text.slice(layout.listEnd) : text)) return undefined;
+  const firstChunk = layout?.chunks[0];
+  const lines = layout && firstChunk ? readLines(text, 0, firstChunk.start) : readLines(text, 0, text.length);
+  const holeLine = layout ? lines.length : -1;
+  if (layout) {
+    // The stories list is one placeholder line; the lines after the list follow it.
+    lines.push({ start: firstChunk?.start ?? 0, content: firstChunk?.start ?? 0, end: layout.listEnd, next: layout.listEnd, blank: false });
+    lines.push(...readLines(text, layout.listEnd, text.length));
+  }
+  try {
+    const reader = new SubsetReader(text, lines, 0, holeLine);
+    const root = reader.readRoot();
+    if (layout) {
+      const list = reader.hole;
+      if (!list || !root || (root.get("stories", true) as unknown) !== list) return undefined;
+      const dash = (firstChunk?.start ?? 0) + layout.indent;
+      list.range = [dash, lastItemEnd, lastItemEnd];
+      // The root's range ends where its last value does; with the list last, that is the list's end.
+      const lastValue = root.items[root.items.length - 1]?.value as YamlNode | undefined;
+      if (lastValue === list) root.range = [root.range?.[0] ?? 0, lastItemEnd, lastItemEnd];
+    }
+    const data = dataOf(root);
+    if (layout && data && typeof data === "object") (data as Record<string, unknown>)["stories"] = [];
+    return {
+      header: root ? readBacklogHeader(text, root) : { personas: [] },
+      schemaFindings: root ? checkBacklogData(data, yamlNodeLocator(root), text) : [],
+    };
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined;
+    throw error;
+  }
+}
+
+const shiftSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
+
+function shiftPart<T extends { readonly span: Span }>(part: T, d: number): T {
+  return { ...part, span: shiftSpan(part.span, d) };
+}
+
+/**
+ * A story's spans moved by `d` and its index set. Spelled out field by field for speed (it runs for every
+ * story after an edit); a field it does not know is a field added to the model without updating this.
+ */
+export function shiftStory(story: Story, d: number, index: number): Story {
+  if (d === 0 && story.index === index) return story;
+  const s = story.sentence;
+  const out: { -readonly [K in keyof Story]: Story[K] } = { ...story, index, span: shiftSpan(story.span, d) };
+  if (story.id) out.id = shiftPart(story.id, d);
+  if (story.title) out.title = shiftPart(story.title, d);
+  if (s) {
+    const sentence: { -readonly [K in keyof typeof s]: (typeof s)[K] } = { ...s, span: shiftSpan(s.span, d) };
+    if (s.roleMarker) sentence.roleMarker = shiftPart(s.roleMarker, d);
+    if (s.role) sentence.role = shiftPart(s.role, d);
+    if (s.meansMarker) sentence.meansMarker = shiftPart(s.meansMarker, d);
+    if (s.means) sentence.means = shiftPart(s.means, d);
+    if (s.endsMarker) sentence.endsMarker = shiftPart(s.endsMarker, d);
+    if (s.ends) sentence.ends = shiftPart(s.ends, d);
+    if (s.trailing) sentence.trailing = shiftPart(s.trailing, d);
+    out.sentence = sentence;
+  }
+  if (story.acceptance) out.acceptance = story.acceptance.map((c) => shiftPart(c, d));
+  if (story.acceptanceSpan) out.acceptanceSpan = shiftSpan(story.acceptanceSpan, d);
+  if (story.estimate) out.estimate = shiftPart(story.estimate, d);
+  if (story.priority) out.priority = shiftPart(story.priority, d);
+  if (story.status) out.status = shiftPart(story.status, d);
+  if (story.dependsOn) out.dependsOn = story.dependsOn.map((p) => shiftPart(p, d));
+  if (story.layout) out.layout = { ...story.layout, endOfEntry: story.layout.endOfEntry + d };
+  return out;
+}
+
+/** A finding's spans (its own, its fixes', its related places') moved by `d`, its story index set. */
+export function shiftFinding(f: Finding, d: number, index: number | undefined): Finding {
+  if (d === 0 && f.storyIndex === index) return f;
+  return {
+    ...f,
+    span: shiftSpan(f.span, d),
+    ...(index !== undefined && { storyIndex: index }),
+    ...(f.fixes && { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, span: shiftSpan(e.span, d) })) })) }),
+    ...(f.related && { related: f.related.map((r) => ({ ...r, span: shiftSpan(r.span, d) })) }),
+  };
+}
+
+/** What a fast read gives besides the backlog: whether it had to read the whole file with `yaml`. */
+export interface FastParse {
+  readonly backlog: Backlog;
+  /** "fast": subset reader (with `yaml` for some chunks); "library": the whole file by `yaml`. */
+  readonly path: "fast" | "library";
+}
+
+/** The whole file by `yaml`: the reference behaviour everything else must equal. */
+export function parseYamlWithLibrary(text: string): Backlog {
+  const { backlog, document } = parseYamlBacklog(text);
+  return { ...backlog, parseFindings: [...backlog.parseFindings, ...checkBacklogSchema(document, text)] };
+}
+
+/**
+ * Parses a YAML backlog with the fast reader, chunk by chunk, with exactly the result of
+ * `parseYamlWithLibrary`; falls back to it for the whole file when a chunk or the rest cannot be read alone.
+ */
+export function parseYamlFast(text: string): FastParse {
+  const library = (): FastParse => ({ backlog: parseYamlWithLibrary(text), path: "library" });
+  const eol = lineBreakOf(text);
+  const layout = layoutOf(text);
+  const stories: Story[] = [];
+  const storyFindings: Finding[] = [];
+  let lastItemEnd = 0;
+  for (const chunk of layout?.chunks ?? []) {
+    const place = chunk.end < (layout?.listEnd ?? 0) ? "middle" : chunk.end < text.length ? "last" : "end";
+    const read = readStoryChunk(text.slice(chunk.start, chunk.end), layout?.indent ?? 0, eol, place);
+    if (!read) return library();
+    const index = stories.length;
+    stories.push(shiftStory(read.story, chunk.start, index));
+    for (const f of read.schemaFindings) storyFindings.push(shiftFinding(f, chunk.start, f.storyIndex === undefined ? undefined : index));
+    lastItemEnd = chunk.start + read.story.span.end;
+  }
+  const skeleton = readSkeleton(text, layout, lastItemEnd);
+  if (!skeleton) return library();
+  return {
+    backlog: {
+      format: "yaml",
+      text,
+      stories,
+      parseFindings: [...skeleton.schemaFindings, ...storyFindings],
+      ...skeleton.header,
+    },
+    path: "fast",
+  };
+}
