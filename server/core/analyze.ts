@@ -1,7 +1,7 @@
 // The core's entry point: file text -> story model -> rules -> findings, with rule failures isolated.
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS, resolveRule, type CoachConfig } from "./config";
-import { parseBacklog } from "./formats";
-import type { Backlog, BacklogFormat, Finding, Severity } from "./model";
+import { parseBacklog, type ParseOptions } from "./formats";
+import type { Backlog, BacklogFormat, Finding, Severity, Story } from "./model";
 import { fileNotChecked } from "./rules/file-format-rules";
 import { ruleById, rules } from "./rules/registry";
 import type { Rule, RuleContext, RuleReport } from "./rules/rule";
@@ -26,7 +26,35 @@ export function formatMessage(template: string, data: Readonly<Record<string, st
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data && name in data ? String(data[name]) : whole));
 }
 
-function runRule(rule: Rule, backlog: Backlog, severity: Severity, options: object, out: Finding[], failures: RuleFailure[]): void {
+/** A rule that is on, with its effective severity and options. */
+export interface ActiveRule {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  readonly options: object;
+}
+
+/** The rules a config turns on, in registry order. */
+export function activeRules(config: CoachConfig, ruleSet: readonly Rule[] = rules): ActiveRule[] {
+  return ruleSet.flatMap((rule): ActiveRule[] => {
+    if (!rule.checkStory && !rule.checkBacklog) return [];
+    const { severity, options } = resolveRule(rule, config);
+    return severity === "off" ? [] : [{ rule, severity, options }];
+  });
+}
+
+/**
+ * What the rules said about one story (or, for backlog rules, about the whole set): findings and failure
+ * per active rule, by the rule's position in the active list, so that results can be cached per story.
+ */
+export interface RuleResults {
+  readonly findings: readonly (readonly Finding[])[];
+  readonly failures: readonly (RuleFailure | undefined)[];
+}
+
+const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
+
+function contextFor(active: ActiveRule, backlog: Backlog, out: Finding[]): RuleContext {
+  const { rule, severity, options } = active;
   const make = (r: RuleReport): Finding => ({
     ruleId: rule.meta.id,
     messageId: r.messageId,
@@ -38,31 +66,51 @@ function runRule(rule: Rule, backlog: Backlog, severity: Severity, options: obje
     ...(r.related && { related: r.related }),
     ...(r.unnecessary && { unnecessary: true }),
   });
-  const context: RuleContext = { backlog, options, report: (r) => out.push(make(r)) };
-  if (rule.checkStory) {
-    for (const story of backlog.stories) {
+  return { backlog, options, report: (r) => out.push(make(r)) };
+}
+
+/** Runs every active story rule on one story. Its result depends on the story and the backlog's header only. */
+export function checkStory(story: Story, backlog: Backlog, active: readonly ActiveRule[]): RuleResults {
+  const findings: Finding[][] = [];
+  const failures: (RuleFailure | undefined)[] = [];
+  for (const a of active) {
+    const out: Finding[] = [];
+    let failure: RuleFailure | undefined;
+    if (a.rule.checkStory) {
       try {
-        rule.checkStory(story, context);
+        a.rule.checkStory(story, contextFor(a, backlog, out));
       } catch (error) {
-        failures.push({
-          ruleId: rule.meta.id,
-          storyIndex: story.index,
-          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-        });
+        failure = { ruleId: a.rule.meta.id, storyIndex: story.index, error: errorText(error) };
       }
     }
+    findings.push(out);
+    failures.push(failure);
   }
-  if (rule.checkBacklog) {
-    try {
-      rule.checkBacklog(backlog, context);
-    } catch (error) {
-      failures.push({ ruleId: rule.meta.id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  return { findings, failures };
+}
+
+/** Runs every active backlog rule on the whole set of stories. */
+export function checkBacklogRules(backlog: Backlog, active: readonly ActiveRule[]): RuleResults {
+  const findings: Finding[][] = [];
+  const failures: (RuleFailure | undefined)[] = [];
+  for (const a of active) {
+    const out: Finding[] = [];
+    let failure: RuleFailure | undefined;
+    if (a.rule.checkBacklog) {
+      try {
+        a.rule.checkBacklog(backlog, contextFor(a, backlog, out));
+      } catch (error) {
+        failure = { ruleId: a.rule.meta.id, error: errorText(error) };
+      }
     }
+    findings.push(out);
+    failures.push(failure);
   }
+  return { findings, failures };
 }
 
 /** Parser findings take the severity (or "off") configured for their pseudo-rule. */
-function configureParseFindings(findings: readonly Finding[], config: CoachConfig): Finding[] {
+export function configureParseFindings(findings: readonly Finding[], config: CoachConfig): Finding[] {
   return findings.flatMap((f) => {
     const rule = ruleById(f.ruleId);
     if (!rule) return [f];
@@ -74,8 +122,11 @@ function configureParseFindings(findings: readonly Finding[], config: CoachConfi
 /** Keeps at most `max` findings, most severe first, and says how many were left out. */
 function capFindings(findings: Finding[], max: number): Finding[] {
   if (findings.length <= max) return findings;
-  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-  const kept = [...findings].sort((a, b) => rank[a.severity] - rank[b.severity] || a.span.start - b.span.start).slice(0, max);
+  // The most severe first, by position within a severity: the input is sorted by position, so one pass into
+  // four buckets gives that order without sorting every finding of a huge file.
+  const buckets: Record<Severity, Finding[]> = { error: [], warning: [], info: [], hint: [] };
+  for (const f of findings) buckets[f.severity].push(f);
+  const kept = [...buckets.error, ...buckets.warning, ...buckets.info, ...buckets.hint].slice(0, max);
   kept.sort((a, b) => a.span.start - b.span.start);
   const summary: Finding = {
     ruleId: "too-many-findings",
@@ -88,7 +139,7 @@ function capFindings(findings: Finding[], max: number): Finding[] {
 }
 
 /** A file too large or not text gets one finding and no parse: the editor must stay responsive whatever is opened. */
-function refuseToCheck(text: string, format: BacklogFormat, config: CoachConfig): Analysis | undefined {
+export function refuseToCheck(text: string, format: BacklogFormat, config: CoachConfig): Analysis | undefined {
   const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
   const messageId = text.length > limit ? "tooLarge" : text.slice(0, 8192).includes("\u0000") ? "binary" : undefined;
   if (!messageId) return undefined;
@@ -109,19 +160,55 @@ function refuseToCheck(text: string, format: BacklogFormat, config: CoachConfig)
   return { backlog: { format, text, personas: [], stories: [], parseFindings: [] }, findings, failures: [] };
 }
 
+/**
+ * Puts an analysis together from parse findings and rule results, in the order a full run produces them
+ * (rule by rule, each rule's stories in order, then its backlog check), so cached and fresh results agree.
+ */
+export function assembleAnalysis(
+  backlog: Backlog,
+  parseFindings: readonly Finding[],
+  active: readonly ActiveRule[],
+  storyResults: readonly RuleResults[],
+  backlogResults: RuleResults,
+  config: CoachConfig,
+): Analysis {
+  const findings: Finding[] = [...parseFindings];
+  const failures: RuleFailure[] = [];
+  active.forEach((_, r) => {
+    for (const result of storyResults) {
+      for (const f of result.findings[r] ?? []) findings.push(f);
+      const failure = result.failures[r];
+      if (failure) failures.push(failure);
+    }
+    for (const f of backlogResults.findings[r] ?? []) findings.push(f);
+    const failure = backlogResults.failures[r];
+    if (failure) failures.push(failure);
+  });
+  const kept = applySuppressions(backlog.text, findings, backlog.stories).sort(
+    (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
+  );
+  return { backlog, findings: capFindings(kept, config.maxFindings ?? DEFAULT_MAX_FINDINGS), failures };
+}
+
 /** Analyses a backlog's text. Never throws: bad input becomes findings, a failing rule becomes a failure. */
-export function analyzeBacklog(text: string, format: BacklogFormat, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules): Analysis {
+export function analyzeBacklog(
+  text: string,
+  format: BacklogFormat,
+  config: CoachConfig = {},
+  ruleSet: readonly Rule[] = rules,
+  options: ParseOptions = {},
+): Analysis {
   const refused = refuseToCheck(text, format, config);
   if (refused) return refused;
-  const backlog = parseBacklog(text, format);
-  const findings: Finding[] = configureParseFindings(backlog.parseFindings, config);
-  const failures: RuleFailure[] = [];
-  for (const rule of ruleSet) {
-    if (!rule.checkStory && !rule.checkBacklog) continue;
-    const { severity, options } = resolveRule(rule, config);
-    if (severity === "off") continue;
-    runRule(rule, backlog, severity, options, findings, failures);
-  }
-  const kept = applySuppressions(text, findings, backlog.stories).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  return { backlog, findings: capFindings(kept, config.maxFindings ?? DEFAULT_MAX_FINDINGS), failures };
+  const backlog = parseBacklog(text, format, options);
+  const active = activeRules(config, ruleSet);
+  const storyResults = backlog.stories.map((story) => checkStory(story, backlog, active));
+  return assembleAnalysis(
+    backlog,
+    configureParseFindings(backlog.parseFindings, config),
+    active,
+    storyResults,
+    checkBacklogRules(backlog, active),
+    config,
+  );
 }

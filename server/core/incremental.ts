@@ -1,0 +1,236 @@
+// Re-analyses a backlog after an edit by re-reading only the stories whose text changed: per-story caches.
+import {
+  activeRules,
+  analyzeBacklog,
+  assembleAnalysis,
+  checkBacklogRules,
+  checkStory,
+  configureParseFindings,
+  refuseToCheck,
+  type ActiveRule,
+  type Analysis,
+  type RuleResults,
+} from "./analyze";
+import type { CoachConfig } from "./config";
+import type { Backlog, BacklogFormat, Finding, Span, Story } from "./model";
+import { lineBreakOf } from "./parse/text-lines";
+import { layoutOf, readSkeleton, readStoryChunk, shiftFinding, shiftStory, type ChunkPlace, type StoryChunk } from "./parse/yaml-fast";
+import { rules } from "./rules/registry";
+import type { Rule } from "./rules/rule";
+
+/** One story item's text and what was read and found in it, relative to the chunk's start. */
+interface ChunkEntry {
+  readonly text: string;
+  readonly indent: number;
+  readonly place: ChunkPlace;
+  readonly read: StoryChunk;
+  /** The story rules' results relative to the chunk, for rules generation `generation`; absent until run or when uncacheable. */
+  results?: RuleResults;
+  generation?: number;
+  /** The last absolute copies, reused while the chunk stays at the same offset and index. */
+  placed?: { readonly start: number; readonly index: number; readonly story: Story; readonly schema: readonly Finding[] };
+  placedResults?: { readonly start: number; readonly index: number; readonly results: RuleResults };
+}
+
+/** Where a chunk sat in the previous text, to find it again after an edit without hashing the file. */
+interface PlacedChunk {
+  readonly start: number;
+  readonly end: number;
+  readonly entry: ChunkEntry;
+}
+
+/** Length of the common prefix of two strings, compared in blocks (string equality is a fast native compare). */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  const block = 4096;
+  let i = 0;
+  while (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, limit: number): number {
+  const max = Math.min(a.length, b.length) - limit;
+  const block = 4096;
+  let i = 0;
+  while (i + block <= max && a.slice(a.length - i - block, a.length - i) === b.slice(b.length - i - block, b.length - i)) i += block;
+  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
+  return i;
+}
+
+const within = (span: Span, length: number): boolean => span.start >= 0 && span.end <= length && span.start <= span.end;
+
+/** Whether every place a finding points at lies inside its chunk, so that it can move with the chunk. */
+function movable(f: Finding, length: number): boolean {
+  return (
+    (f.storyIndex === undefined || f.storyIndex === 0) &&
+    within(f.span, length) &&
+    (f.fixes ?? []).every((x) => x.edits.every((e) => within(e.span, length))) &&
+    (f.related ?? []).every((r) => within(r.span, length))
+  );
+}
+
+function shiftResults(results: RuleResults, delta: number, index: number): RuleResults {
+  return {
+    findings: results.findings.map((list) => list.map((f) => shiftFinding(f, delta, f.storyIndex === undefined ? undefined : index))),
+    failures: results.failures.map((f) => (f && f.storyIndex !== undefined ? { ...f, storyIndex: index } : f)),
+  };
+}
+
+/**
+ * Keeps one document's per-story caches between analyses. `analyze` always returns exactly what
+ * `analyzeBacklog` returns for the same text (test/unit/incremental.test.ts checks it after random edits);
+ * it is faster when most stories are unchanged. Story rules' results are reused while their story's text,
+ * the backlog outside the stories, the config and the rules stay the same: the `Rule` contract says a story
+ * rule looks at one story (and the backlog's header) only.
+ */
+export class IncrementalAnalyzer {
+  private previousText = "";
+  private chunks: PlacedChunk[] = [];
+  private config: CoachConfig | undefined;
+  private ruleSet: readonly Rule[] | undefined;
+  private active: ActiveRule[] = [];
+  private contextKey = "";
+  /** Bumped whatever story rules' results depend on changes: config, rules, the backlog outside its stories. */
+  private generation = 0;
+
+  constructor(private readonly format: BacklogFormat) {}
+
+  analyze(text: string, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules): Analysis {
+    if (config !== this.config || ruleSet !== this.ruleSet) {
+      this.config = config;
+      this.ruleSet = ruleSet;
+      this.active = activeRules(config, ruleSet);
+      this.generation++;
+    }
+    const analysis = this.format === "yaml" && !refuseToCheck(text, this.format, config) ? this.analyzeYaml(text, config) : undefined;
+    if (analysis) return analysis;
+    this.previousText = "";
+    this.chunks = [];
+    return analyzeBacklog(text, this.format, config, ruleSet);
+  }
+
+  /** Undefined when the text must be read by `yaml` as a whole (the caller then analyses it in full). */
+  private analyzeYaml(text: string, config: CoachConfig): Analysis | undefined {
+    const layout = layoutOf(text);
+    const eol = lineBreakOf(text);
+    if (eol !== lineBreakOf(this.previousText)) this.chunks = [];
+    const previous = this.previousText;
+    const prefix = commonPrefix(previous, text);
+    const suffix = commonSuffix(previous, text, prefix);
+    const delta = text.length - previous.length;
+    const byStart = new Map<number, PlacedChunk>();
+    for (const c of this.chunks) byStart.set(c.start, c);
+
+    const placed: PlacedChunk[] = [];
+    const chunkSpans = layout?.chunks ?? [];
+    for (const [i, span] of chunkSpans.entries()) {
+      const place: ChunkPlace = i < chunkSpans.length - 1 ? "middle" : span.end < text.length ? "last" : "end";
+      const entry = this.entryFor(text, span, place, layout?.indent ?? 0, eol, byStart, prefix, suffix, delta);
+      if (!entry) return this.giveUp();
+      placed.push({ start: span.start, end: span.end, entry });
+    }
+    const last = placed[placed.length - 1];
+    const lastItemEnd = last ? last.start + last.entry.read.story.span.end : 0;
+    const skeleton = readSkeleton(text, layout, lastItemEnd);
+    if (!skeleton) return this.giveUp();
+    this.chunks = placed;
+    this.previousText = text;
+
+    const stories: Story[] = [];
+    const storySchema: Finding[] = [];
+    placed.forEach(({ start, entry }, index) => {
+      if (entry.placed?.start !== start || entry.placed.index !== index) {
+        entry.placed = {
+          start,
+          index,
+          story: shiftStory(entry.read.story, start, index),
+          schema: entry.read.schemaFindings.map((f) => shiftFinding(f, start, f.storyIndex === undefined ? undefined : index)),
+        };
+      }
+      stories.push(entry.placed.story);
+      for (const f of entry.placed.schema) storySchema.push(f);
+    });
+    const backlog: Backlog = {
+      format: "yaml",
+      text,
+      stories,
+      parseFindings: [...skeleton.schemaFindings, ...storySchema],
+      ...skeleton.header,
+    };
+
+    // Story rules may read the backlog's header (personas, product), so a change there invalidates them all.
+    const contextKey = layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + text.slice(layout.listEnd) : text;
+    if (contextKey !== this.contextKey) {
+      this.contextKey = contextKey;
+      this.generation++;
+    }
+    const storyResults = placed.map(({ start, entry }, index) => this.storyResults(entry, start, index, backlog));
+    return assembleAnalysis(
+      backlog,
+      configureParseFindings(backlog.parseFindings, config),
+      this.active,
+      storyResults,
+      checkBacklogRules(backlog, this.active),
+      config,
+    );
+  }
+
+  private giveUp(): undefined {
+    this.chunks = [];
+    this.previousText = "";
+    return undefined;
+  }
+
+  /** The cached entry for a chunk of the new text, found by position where the edit did not reach, or read anew. */
+  private entryFor(
+    text: string,
+    span: Span,
+    place: ChunkPlace,
+    indent: number,
+    eol: string,
+    byStart: ReadonlyMap<number, PlacedChunk>,
+    prefix: number,
+    suffix: number,
+    delta: number,
+  ): ChunkEntry | undefined {
+    const length = span.end - span.start;
+    // Before the edit the chunk is where it was; after it, shifted by the edit's length change.
+    const before = byStart.get(span.start);
+    if (before && span.end <= prefix && before.end === span.end && before.entry.place === place) return before.entry;
+    const after = byStart.get(span.start - delta);
+    if (after && span.start >= text.length - suffix && after.end - after.start === length && after.entry.place === place)
+      return after.entry;
+    const chunkText = text.slice(span.start, span.end);
+    for (const candidate of [before, after]) {
+      if (candidate && candidate.entry.place === place && candidate.entry.text === chunkText) return candidate.entry;
+    }
+    // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
+    const own = `\u0000${chunkText}`.slice(1);
+    const read = readStoryChunk(own, indent, eol, place);
+    return read ? { text: own, place, read, indent } : undefined;
+  }
+
+  private storyResults(entry: ChunkEntry, start: number, index: number, backlog: Backlog): RuleResults {
+    if (entry.generation === this.generation && entry.results) {
+      if (entry.placedResults?.start !== start || entry.placedResults.index !== index) {
+        entry.placedResults = { start, index, results: shiftResults(entry.results, start, index) };
+      }
+      return entry.placedResults.results;
+    }
+    const story = entry.placed?.story ?? shiftStory(entry.read.story, start, index);
+    const results = checkStory(story, backlog, this.active);
+    // A story's ranges may reach the next item's dash (see readStoryChunk); anything further cannot move with it.
+    const reach = entry.text.length + (entry.place === "middle" ? entry.indent + 1 : 0);
+    const relative = shiftResults(results, -start, 0);
+    if (relative.findings.every((list) => list.every((f) => movable(f, reach)))) {
+      entry.results = relative;
+      entry.generation = this.generation;
+      entry.placedResults = { start, index, results };
+    } else {
+      delete entry.results;
+      delete entry.generation;
+    }
+    return results;
+  }
+}
