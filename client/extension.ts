@@ -9,7 +9,7 @@ import {
   type ServerOptions,
 } from "vscode-languageclient/node";
 import { FORMAT_GLOBS } from "../server/core/file-patterns";
-import { HealthChangedNotification } from "../server/protocol";
+import { HealthChangedNotification, SHOW_GUIDANCE_COMMAND, type CoachInitializationOptions } from "../server/protocol";
 import { RestartPolicy } from "./restart-policy";
 import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
 
@@ -25,6 +25,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: Object.values(FORMAT_GLOBS).flatMap((globs) => globs.map((pattern) => ({ pattern }))),
     synchronize: { configurationSection: "backlogCoach" },
+    initializationOptions: { showGuidanceCommand: true } satisfies CoachInitializationOptions,
+    middleware: {
+      // Our hovers link to the sidebar with a command link; trust exactly that command, in our hovers only.
+      provideHover: async (document, position, token, next) => {
+        const hover = await next(document, position, token);
+        for (const content of hover?.contents ?? []) {
+          if (content instanceof vscode.MarkdownString) content.isTrusted = { enabledCommands: [SHOW_GUIDANCE_COMMAND] };
+        }
+        return hover;
+      },
+    },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
       closed: () => {
@@ -47,6 +58,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await vscode.commands.executeCommand("markdown.showPreview", page);
     }),
     vscode.commands.registerCommand("backlogCoach.showSidebar", () => vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`)),
+    // From a hover's link: the argument is checked by the sidebar before anything is shown.
+    vscode.commands.registerCommand(SHOW_GUIDANCE_COMMAND, (entryId: unknown) => sidebar.showEntry(entryId)),
     vscode.commands.registerCommand("backlogCoach.restartServer", async () => {
       restarts.reset();
       await client?.restart();

@@ -2,14 +2,19 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import type { LanguageClient } from "vscode-languageclient/node";
-import { GuidanceRequest, HealthRequest, type BacklogHealth } from "../server/protocol";
-import { parseWebviewMessage, type GuidanceTermView, type HostMessage } from "./webview/messages";
+import { GuidanceRequest, HealthRequest, type BacklogHealth, type GuidanceResult } from "../server/protocol";
+import { isId, parseWebviewMessage, type HostMessage } from "./webview/messages";
 
 export const SIDEBAR_VIEW_ID = "backlogCoach.sidebar";
 
 export class SidebarProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
+  /** True once the current page said "ready": messages sent before that would be lost. */
+  private pageReady = false;
   private healthUri: string | undefined;
+  /** An entry asked for (from a hover link) before the page could show it. */
+  private pendingEntry: string | undefined;
+  private guidance: GuidanceResult | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -18,40 +23,76 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
 
   resolveWebviewView(view: vscode.WebviewView): void {
     this.view = view;
+    this.pageReady = false;
     const assets = vscode.Uri.joinPath(this.extensionUri, "dist", "webview");
     view.webview.options = { enableScripts: true, localResourceRoots: [assets] };
     view.webview.html = this.html(view.webview, assets);
     view.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw));
-    view.onDidDispose(() => (this.view = undefined));
+    view.onDidDispose(() => {
+      this.view = undefined;
+      this.pageReady = false;
+    });
     view.onDidChangeVisibility(() => view.visible && void this.refreshHealth());
   }
 
   /** Called when the active editor changes or the server says a file's health changed. */
   async refreshHealth(changedUri?: string): Promise<void> {
-    if (!this.view) return;
+    if (!this.view || !this.pageReady) return;
     const editor = vscode.window.activeTextEditor;
     const uri = editor?.document.uri.toString() ?? this.healthUri;
     if (changedUri && uri !== changedUri) return;
     const health = uri ? await this.client.sendRequest<BacklogHealth | null>(HealthRequest, { uri }) : null;
     if (health) this.healthUri = uri;
+    else if (editor) this.healthUri = undefined;
     const fileName = health && uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : null;
     await this.post({ type: "health", fileName, health });
+  }
+
+  /** Opens the sidebar on one guidance entry; the id comes from a hover link, so it is checked like any input. */
+  async showEntry(id: unknown): Promise<void> {
+    if (!isId(id)) return;
+    if (this.guidance && !this.guidance.entries.some((e) => e.id === id)) return;
+    this.pendingEntry = id;
+    await vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`);
+    // If the page is up, show it now; otherwise "ready" will.
+    if (this.pageReady) await this.flushPendingEntry();
+  }
+
+  private async flushPendingEntry(): Promise<void> {
+    const id = this.pendingEntry;
+    this.pendingEntry = undefined;
+    if (id) await this.post({ type: "showEntry", id });
   }
 
   private async onMessage(raw: unknown): Promise<void> {
     const message = parseWebviewMessage(raw);
     if (!message) return;
-    if (message.type === "ready") {
-      const guidance = await this.client.sendRequest<{ terms: GuidanceTermView[] }>(GuidanceRequest);
-      await this.post({ type: "guidance", terms: guidance.terms });
-      await this.refreshHealth();
-      return;
+    switch (message.type) {
+      case "ready": {
+        this.pageReady = true;
+        this.guidance ??= await this.client.sendRequest<GuidanceResult>(GuidanceRequest);
+        await this.post({ type: "guidance", guidance: this.guidance });
+        await this.refreshHealth();
+        await this.flushPendingEntry();
+        return;
+      }
+      case "openRuleDocs":
+        await vscode.commands.executeCommand("backlogCoach.openRuleDocs", message.ruleId);
+        return;
+      case "reveal": {
+        // Only a backlog the server analysed may be revealed: the page cannot make the host open arbitrary files.
+        if (message.uri !== this.healthUri) return;
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
+        const line = Math.min(message.line, Math.max(document.lineCount - 1, 0));
+        const position = document.validatePosition(new vscode.Position(line, message.character));
+        await vscode.window.showTextDocument(document, {
+          selection: new vscode.Range(position, position),
+          preserveFocus: false,
+          viewColumn: vscode.window.activeTextEditor?.viewColumn ?? vscode.ViewColumn.One,
+        });
+        return;
+      }
     }
-    // Only a backlog the server analysed may be revealed: the page cannot make the host open arbitrary files.
-    if (message.uri !== this.healthUri) return;
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
-    const position = new vscode.Position(message.line, message.character);
-    await vscode.window.showTextDocument(document, { selection: new vscode.Range(position, position), preserveFocus: false });
   }
 
   private async post(message: HostMessage): Promise<void> {
@@ -78,7 +119,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
 <title>Backlog Coach</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="muted">Loading guidance…</p></main>
+<div id="app"><p class="muted" role="status">Loading guidance…</p></div>
 <script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;

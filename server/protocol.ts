@@ -14,6 +14,8 @@ export interface BacklogHealth {
   readonly findingsByRule: readonly { readonly ruleId: string; readonly count: number }[];
   /** The stories with the most findings, worst first. */
   readonly worstStories: readonly StoryProblemSummary[];
+  /** The sprint length as the backlog declares it ("2 weeks"), so the sidebar can scale timeboxes too. */
+  readonly sprintLength?: string;
 }
 
 export interface StoryProblemSummary {

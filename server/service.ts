@@ -155,6 +155,7 @@ export class BacklogLanguageService {
         .length,
       findingsByRule: [...byRule.entries()].sort((a, b) => b[1] - a[1]).map(([ruleId, count]) => ({ ruleId, count })),
       worstStories: worst,
+      ...(backlog.sprint?.length && { sprintLength: backlog.sprint.length.text }),
     };
   }
 }
