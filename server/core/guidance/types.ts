@@ -57,6 +57,8 @@ export interface GuidanceEntry {
 /** Where the guidance comes from; the seeds are practitioners' articles, summarised in our own words. */
 export interface GuidanceSource {
   readonly id: string;
+  /** How citations name it, e.g. "Scrum Guide 2020". */
+  readonly short: string;
   readonly title: string;
   readonly author?: string;
   readonly publisher: string;
