@@ -1,0 +1,209 @@
+// The sidebar webview in the real VS Code workbench (code-server + Chromium): every section, search, reveal, live
+// health, a hostile story shown as text, a hover's "open in sidebar" link, kept state, and themed screenshots.
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import {
+  REPO_ROOT,
+  VSIX,
+  createSandbox,
+  installVsix,
+  launchChromium,
+  missingVsCodeTools,
+  startCodeServer,
+  type RunningProcess,
+  type Sandbox,
+} from "../support/editor-harness";
+
+const FILE = "hostile.backlog.yaml";
+const HOSTILE = "<img src=x onerror=alert(1)>";
+/** A 2-week sprint, a story whose id is markup, and a last story on the last line so an edit can append one more. */
+const BACKLOG = `product: Sidebar test
+sprint:
+  length: 2 weeks
+  goal: Stored cards for returning shoppers
+  events:
+    - name: Sprint Planning
+      duration: 4h
+stories:
+  - id: "${HOSTILE}"
+    story: As a shopper, I want to save my card.
+  - id: SB-2
+    story: I want a report of stored cards.
+  - id: SB-3
+    story: As a store admin, I want to export the orders, so that finance can reconcile them.
+    acceptance:
+      - Given orders, when I export them, then I get a CSV file
+`;
+const SCREENSHOTS = join(REPO_ROOT, ".test-output", "ui");
+const STEP_TIMEOUT_MS = 30_000;
+/** The themes of the settings "Default Light Modern", "Default Dark Modern" and "Default High Contrast", by picker label. */
+const THEMES = [
+  ["light", "Light Modern", ".monaco-workbench.vs"],
+  ["dark", "Dark Modern", ".monaco-workbench.vs-dark"],
+  ["high-contrast", "Dark High Contrast", ".monaco-workbench.hc-black"],
+] as const;
+
+const skip = missingVsCodeTools({ chromium: true }) ?? false;
+
+describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
+  let sandbox: Sandbox | undefined;
+  let server: RunningProcess | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+  let view: FrameLocator;
+  const dialogs: string[] = [];
+
+  /** Picks a colour theme as a user would: the settings file is not re-read by the browser workbench at once. */
+  const setTheme = async (theme: string): Promise<void> => {
+    await page.keyboard.press("F1");
+    await page.locator(".quick-input-widget input").fill("> Preferences: Color Theme");
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: "Preferences: Color Theme" }).first().click();
+    await page.locator(".quick-input-widget input").fill(theme);
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: theme }).first().waitFor();
+    await page.keyboard.press("Enter");
+  };
+  const tab = (name: string) => view.locator(`[role="tab"]`, { hasText: new RegExp(`^${name}`) });
+  const openSidebar = async (): Promise<void> => {
+    await page.locator('.activitybar [aria-label^="Backlog Coach"]').first().click();
+    await view.locator('[role="tablist"]').waitFor();
+  };
+
+  before(
+    async () => {
+      assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      sandbox = createSandbox("sidebar");
+      const workspace = join(sandbox.root, "workspace");
+      mkdirSync(workspace);
+      writeFileSync(join(workspace, FILE), BACKLOG);
+      await installVsix(sandbox, VSIX);
+      const started = await startCodeServer(sandbox, workspace);
+      server = started.process;
+      browser = await launchChromium();
+      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+      page.setDefaultTimeout(STEP_TIMEOUT_MS);
+      page.on("dialog", (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
+      await page.locator(".monaco-workbench").waitFor();
+      view = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
+      await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: FILE }).click();
+      await page.locator(".tab.active").filter({ hasText: FILE }).waitFor();
+      await openSidebar();
+    },
+    { timeout: 180_000 },
+  );
+
+  after(async () => {
+    if (page) await page.screenshot({ path: join(SCREENSHOTS, "sidebar-last.png") }).catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    sandbox?.dispose();
+  });
+
+  it("renders every section", async () => {
+    await tab("PO vs PM").click();
+    assert.ok((await view.locator("table.compare tbody").count()) >= 10, "the comparison has its dimensions");
+    await view.locator("#panel-roles").getByText("industry convention").first().waitFor();
+    await tab("Events").click();
+    const planning = view.locator("#entry-sprint-planning");
+    await planning.getByText("at most 4 hours for your 2-week Sprint, scaled from the one-month maximum of 8 hours.").waitFor();
+    await view.locator("#entry-daily-scrum").getByText("Own the event and run it as they see fit.").waitFor();
+    await view.locator("#entry-refinement .kind", { hasText: "ongoing activity, not a Scrum event" }).waitFor();
+    await tab("Terms").click();
+    await view.locator("#entry-product-manager").getByText("industry role, not in the Scrum Guide").waitFor();
+    await view.locator("#entry-invest-estimable").waitFor();
+    await tab("Skills").click();
+    await view.locator("#panel-skills h2", { hasText: "Challenges" }).waitFor();
+    await tab("Careers").click();
+    await view.locator("#panel-careers").getByText("Chief Product Officer").waitFor();
+    await view.locator("#org-enterprise").waitFor();
+    await tab("Backlog").click();
+    await view.locator("#panel-health tr", { hasText: "Stories" }).locator("td", { hasText: /^3$/ }).waitFor();
+  });
+
+  it("shows a story whose id is markup as text, and runs none of it", async () => {
+    await tab("Backlog").click();
+    const story = view.locator("button.story", { hasText: HOSTILE });
+    await story.waitFor();
+    assert.equal(await view.locator("#panel-health img").count(), 0);
+    assert.deepEqual(dialogs, []);
+  });
+
+  it("moves between tabs with the arrow keys", async () => {
+    await tab("PO vs PM").click();
+    await page.keyboard.press("ArrowRight");
+    await view.locator('#tab-events[aria-selected="true"]').waitFor();
+    await page.keyboard.press("End");
+    await view.locator('#tab-health[aria-selected="true"]').waitFor();
+    await page.keyboard.press("Home");
+    await view.locator('#tab-roles[aria-selected="true"]').waitFor();
+  });
+
+  it("filters every section with the search box", async () => {
+    const search = view.locator("#search");
+    await search.fill("burndown");
+    await view.locator("#search-status", { hasText: /match/ }).waitFor();
+    await tab("Skills").click();
+    const visible = view.locator("#panel-skills li:visible");
+    assert.ok((await visible.count()) >= 1);
+    for (const text of await visible.allInnerTexts()) assert.match(text, /burndown/i);
+    assert.match(await tab("Events").innerText(), /\(0\)/);
+    assert.match(await tab("PO vs PM").innerText(), /\(1\)/);
+    await search.fill("");
+    assert.doesNotMatch(await tab("Events").innerText(), /\(/);
+  });
+
+  it("reveals a story in the editor when it is clicked", async () => {
+    await tab("Backlog").click();
+    await view.locator("button.story", { hasText: "SB-2" }).click();
+    const line = BACKLOG.split("\n").findIndex((l) => l.includes("SB-2")) + 1;
+    await page.locator("#status\\.editor\\.selection", { hasText: `Ln ${line},` }).waitFor();
+  });
+
+  it("updates the health as the backlog is edited", async () => {
+    await page.locator(".monaco-editor .view-lines").first().click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.insertText('  - { id: SB-4, story: "Export the orders." }\n');
+    await view.locator("#panel-health tr", { hasText: "Stories" }).locator("td", { hasText: /^4$/ }).waitFor();
+    await view.locator("button.story", { hasText: "SB-4" }).waitFor();
+  });
+
+  it("keeps its tab and search when hidden and shown again", async () => {
+    await tab("Careers").click();
+    await view.locator("#search").fill("startup");
+    await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+    await page.locator(".explorer-folders-view").waitFor();
+    await openSidebar();
+    await view.locator('#tab-careers[aria-selected="true"]').waitFor();
+    assert.equal(await view.locator("#search").inputValue(), "startup");
+    await view.locator("#search").fill("");
+  });
+
+  it("opens the right entry from a hover's link", async () => {
+    const term = page.locator(".monaco-editor .view-line span", { hasText: "Sprint Planning" }).first();
+    await term.hover();
+    const link = page.locator(".monaco-hover a", { hasText: "Open in the Backlog Coach sidebar" });
+    await link.click();
+    await view.locator('#tab-events[aria-selected="true"]').waitFor();
+    await view.locator("#entry-sprint-planning:focus").waitFor();
+  });
+
+  for (const [name, theme, marker] of THEMES) {
+    it(`looks native in the ${name} theme (screenshot)`, async () => {
+      await setTheme(theme);
+      await page.locator(marker).first().waitFor();
+      await tab("PO vs PM").click();
+      await page.locator(".part.sidebar").screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-roles.png`) });
+      await tab("Events").click();
+      await page.locator(".part.sidebar").screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-events.png`) });
+      await tab("Backlog").click();
+      await page.screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-health.png`) });
+    });
+  }
+});
