@@ -31,7 +31,14 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): { text: st
 /** The edits of each finding's first fix that qualifies (all fixes, or only safe ones), whole fixes only. */
 export function editsOfFixes(findings: readonly Finding[], onlySafe: boolean): TextEdit[] {
   const edits: TextEdit[] = [];
-  const overlaps = (e: TextEdit): boolean => edits.some((t) => e.span.start < t.span.end && t.span.start < e.span.end);
+  // Two edits at the same start where one is an insertion conflict too: applyEdits takes only the first of them,
+  // so a fix that has one must be left out whole rather than half applied.
+  const overlaps = (e: TextEdit): boolean =>
+    edits.some(
+      (t) =>
+        (e.span.start < t.span.end && t.span.start < e.span.end) ||
+        (e.span.start === t.span.start && (e.span.start === e.span.end || t.span.start === t.span.end)),
+    );
   for (const finding of findings) {
     const fix = finding.fixes?.find((f) => f.safe || !onlySafe);
     if (!fix || fix.edits.some(overlaps)) continue;

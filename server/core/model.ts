@@ -53,6 +53,8 @@ export interface Story {
   readonly priority?: { readonly value: number | string; readonly span: Span };
   readonly status?: TextPart;
   readonly dependsOn?: readonly TextPart[];
+  /** Free notes on the story (YAML `notes`), where remarks moved out of the sentence go. */
+  readonly notes?: TextPart;
   /** Formatting facts a quick fix needs to write text that fits the file (indentation, list style). */
   readonly layout?: StoryLayout;
 }

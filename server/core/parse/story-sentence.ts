@@ -36,7 +36,7 @@ const MEANS_CONTRACTED = ["'d like to be able to", "'d like to", "'d like", "'m 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 
 const MEANS_PATTERN = new RegExp(
-  `\\b(?:i|we)(?:\\s+(?:${MEANS_AFTER_SPACE.map(escapeRegExp).join("|")})|(?:${MEANS_CONTRACTED.map(escapeRegExp).join("|")}))(?![\\w'])`,
+  `\\b(?:i|we)(?:\\s+(?:only|also|really|just|still|additionally|always|definitely|then))?(?:\\s+(?:${MEANS_AFTER_SPACE.map(escapeRegExp).join("|")})|(?:${MEANS_CONTRACTED.map(escapeRegExp).join("|")}))(?![\\w'])`,
   "g",
 );
 

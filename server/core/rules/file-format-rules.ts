@@ -39,3 +39,19 @@ export const fileNotChecked = defineRule({
     defaultOptions: {},
   },
 });
+
+export const configFile = defineRule({
+  meta: {
+    id: "config-file",
+    description: "Keep .backlog-coach.yaml valid, so that your rule settings take effect.",
+    source: "file format",
+    defaultSeverity: "error",
+    messages: {
+      syntax: "{message}",
+      schema: "{message}",
+      unknownRule: "There is no rule '{rule}'{suggestion}.",
+    },
+    fixable: false,
+    defaultOptions: {},
+  },
+});

@@ -1,0 +1,79 @@
+// Acceptance criteria in Dan North's Given/When/Then, where the backlog asks for that style.
+import type { Backlog, Criterion, Fix } from "../model";
+import { criterionSteps } from "../nlp/gherkin";
+import { defineRule } from "./rule";
+
+export interface GherkinStyleOptions {
+  /**
+   * "given-when-then": every criterion must be written as steps. "any": no style required. "auto": required
+   * when most of the backlog's criteria already use it (the backlog asks for it by example).
+   */
+  readonly style: "auto" | "given-when-then" | "any";
+  /** In "auto", the share of criteria in Given/When/Then that makes it the backlog's style. */
+  readonly autoShare: number;
+}
+
+const isGherkin = (c: Criterion): boolean => (criterionSteps(c.text, c.span.start)?.steps.length ?? 0) > 0;
+
+/** Whether the backlog asks for Given/When/Then under the options. */
+export function requiresGherkin(backlog: Backlog, options: GherkinStyleOptions): boolean {
+  if (options.style === "given-when-then") return true;
+  if (options.style === "any") return false;
+  const all = backlog.stories.flatMap((s) => s.acceptance ?? []);
+  if (all.length < 3) return false;
+  return all.filter(isGherkin).length >= all.length * options.autoShare;
+}
+
+/** Rewrites a free-text criterion as a scenario skeleton, keeping its words as the outcome. */
+function rewriteFix(backlog: Backlog, c: Criterion): Fix | undefined {
+  const source = backlog.text.slice(c.span.start, c.span.end);
+  const at = source.indexOf(c.text.trim());
+  if (at < 0 || c.text.includes("\n")) return undefined;
+  const first = c.text.trim().charAt(0);
+  const second = c.text.trim().charAt(1);
+  // Lower-case a capitalised first word ("The card ..." -> "then the card ..."), but not an acronym.
+  const lowered = /[a-z]/.test(second) ? first.toLowerCase() : first;
+  const start = c.span.start + at;
+  return {
+    title: "Rewrite as Given/When/Then",
+    edits: [{ span: { start, end: start + 1 }, newText: `Given <context>, when <event>, then ${lowered}` }],
+    safe: false,
+  };
+}
+
+export default defineRule<GherkinStyleOptions>({
+  meta: {
+    id: "criteria-gherkin-style",
+    description: "Write acceptance criteria as 'Given <context>, when <event>, then <outcome>' where the backlog uses that style.",
+    source: "acceptance criteria",
+    defaultSeverity: "warning",
+    messages: {
+      notGherkin: "This criterion is not in Given/When/Then form, which this backlog uses: say the context, the event and the outcome.",
+    },
+    fixable: true,
+    defaultOptions: { style: "auto", autoShare: 0.6 },
+    optionsSchema: {
+      type: "object",
+      properties: {
+        style: { enum: ["auto", "given-when-then", "any"], description: "Which criteria style is required." },
+        autoShare: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          description: "Share of criteria that makes Given/When/Then the norm in 'auto'.",
+        },
+      },
+      additionalProperties: false,
+    },
+  },
+  checkBacklog(backlog, context) {
+    if (!requiresGherkin(backlog, context.options)) return;
+    for (const story of backlog.stories) {
+      for (const c of story.acceptance ?? []) {
+        if (isGherkin(c)) continue;
+        const fix = rewriteFix(backlog, c);
+        context.report({ messageId: "notGherkin", span: c.span, storyIndex: story.index, ...(fix && { fixes: [fix] }) });
+      }
+    }
+  },
+});

@@ -1,0 +1,62 @@
+// A criterion's outcome must be observable: "works correctly" or "is fast" cannot pass or fail a test.
+import { criterionSteps } from "../nlp/gherkin";
+import { UNTESTABLE_OUTCOMES, phrasePattern } from "../nlp/word-lists";
+import { defineRule } from "./rule";
+
+export interface TestableOptions {
+  /** Outcome phrases nobody can test; replaces the default list. */
+  readonly phrases: readonly string[];
+  /** Phrases added to the list. */
+  readonly extraPhrases: readonly string[];
+}
+
+export default defineRule<TestableOptions>({
+  meta: {
+    id: "criteria-testable",
+    description: "State outcomes someone can check: not 'works correctly' or 'is fast', but what is seen and how much.",
+    source: "acceptance criteria",
+    defaultSeverity: "info",
+    messages: {
+      untestable: "'{phrase}' cannot be tested: say what is observed (a value, a message, a time limit).",
+    },
+    fixable: false,
+    defaultOptions: { phrases: UNTESTABLE_OUTCOMES, extraPhrases: [] },
+    optionsSchema: {
+      type: "object",
+      properties: {
+        phrases: { type: "array", items: { type: "string" }, description: "Untestable phrases (replaces the default list)." },
+        extraPhrases: { type: "array", items: { type: "string" }, description: "Phrases added to the list." },
+      },
+      additionalProperties: false,
+    },
+  },
+  checkStory(story, context) {
+    const pattern = phrasePattern([...context.options.phrases, ...context.options.extraPhrases]);
+    if (!pattern) return;
+    for (const c of story.acceptance ?? []) {
+      // Only the outcome is judged: "when it works" in a Given is context, not a claim.
+      const then = criterionSteps(c.text, c.span.start)?.steps.find((s) => s.kind === "then");
+      const from = then ? then.span.end - c.span.start : 0;
+      const source = context.backlog.text.slice(c.span.start, c.span.end);
+      if (source !== c.text) {
+        // Quoted or folded scalars: report on the whole criterion rather than guess offsets.
+        const m = pattern.exec(c.text.slice(from));
+        pattern.lastIndex = 0;
+        if (m) context.report({ messageId: "untestable", data: { phrase: m[0] }, span: c.span, storyIndex: story.index });
+        continue;
+      }
+      for (const m of c.text.slice(from).matchAll(pattern)) {
+        const start = c.span.start + from + (m.index ?? 0);
+        // The phrase must end the outcome ("... works correctly") or a clause: "works correctly with 3 retries" is measured.
+        const rest = c.text.slice(from + (m.index ?? 0) + m[0].length);
+        if (/^\s*\w/.test(rest) && !/^\s*(?:and|but|or)\b/i.test(rest)) continue;
+        context.report({
+          messageId: "untestable",
+          data: { phrase: m[0] },
+          span: { start, end: start + m[0].length },
+          storyIndex: story.index,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,43 @@
+// A criterion without Then names no observable outcome, so nobody can say whether it passed.
+import { criterionSteps } from "../nlp/gherkin";
+import { defineRule } from "./rule";
+
+export default defineRule({
+  meta: {
+    id: "criteria-then",
+    description: "End every Given/When criterion with a Then: the outcome someone can observe.",
+    source: "acceptance criteria",
+    defaultSeverity: "warning",
+    messages: {
+      noThen: "This criterion has no 'Then': add the outcome someone can observe, or it cannot be tested.",
+    },
+    fixable: true,
+    defaultOptions: {},
+  },
+  checkStory(story, context) {
+    for (const c of story.acceptance ?? []) {
+      const parsed = criterionSteps(c.text, c.span.start);
+      if (!parsed || parsed.steps.some((s) => s.kind === "then")) continue;
+      const source = context.backlog.text.slice(c.span.start, c.span.end);
+      const end = source.lastIndexOf(c.text.trimEnd());
+      // The fix appends a placeholder outcome after the criterion's text, inside any quotes.
+      const insertAt = end >= 0 && !c.text.includes("\n") ? c.span.start + end + c.text.trimEnd().length : undefined;
+      const english = parsed.language === "en";
+      context.report({
+        messageId: "noThen",
+        span: c.span,
+        storyIndex: story.index,
+        ...(insertAt !== undefined &&
+          english && {
+            fixes: [
+              {
+                title: "Add a 'then <outcome>' step",
+                edits: [{ span: { start: insertAt, end: insertAt }, newText: ", then <outcome>" }],
+                safe: false,
+              },
+            ],
+          }),
+      });
+    }
+  },
+});

@@ -1,0 +1,89 @@
+// INVEST "Independent": a dependsOn must name a story of this backlog, and dependencies must not go round in a cycle.
+import type { Fix, Story, TextPart } from "../model";
+import { editDistance } from "../nlp/similarity";
+import { defineRule } from "./rule";
+
+export default defineRule({
+  meta: {
+    id: "depends-on",
+    description: "Make dependsOn name stories that exist, without cycles.",
+    source: "INVEST",
+    defaultSeverity: "error",
+    messages: {
+      unknown: "No story has the id '{id}'.",
+      unknownDidYouMean: "No story has the id '{id}': did you mean '{suggestion}'?",
+      self: "A story cannot depend on itself.",
+      cycle: "These stories depend on each other in a cycle ({cycle}): none of them can be done first.",
+    },
+    fixable: true,
+    defaultOptions: {},
+  },
+  checkBacklog(backlog, context) {
+    const byId = new Map<string, Story>();
+    for (const s of backlog.stories) if (s.id && !byId.has(s.id.text.trim())) byId.set(s.id.text.trim(), s);
+    const ids = [...byId.keys()];
+    const edges = new Map<number, { target: Story; ref: TextPart }[]>();
+    for (const story of backlog.stories) {
+      for (const ref of story.dependsOn ?? []) {
+        const id = ref.text.trim();
+        const target = byId.get(id);
+        if (!target) {
+          const suggestion = ids
+            .filter((c) => c !== story.id?.text.trim())
+            .map((c) => ({ c, d: editDistance(c.toLowerCase(), id.toLowerCase()) }))
+            .sort((a, b) => a.d - b.d)[0];
+          const near = suggestion && suggestion.d <= 2 ? suggestion.c : undefined;
+          const verbatim = backlog.text.slice(ref.span.start, ref.span.end) === ref.text;
+          const fixes: Fix[] | undefined =
+            near && verbatim
+              ? [{ title: `Change to '${near}'`, edits: [{ span: ref.span, newText: near }], safe: false, preferred: true }]
+              : undefined;
+          context.report({
+            messageId: near ? "unknownDidYouMean" : "unknown",
+            data: { id, suggestion: near ?? "" },
+            span: ref.span,
+            storyIndex: story.index,
+            ...(fixes && { fixes }),
+          });
+          continue;
+        }
+        if (target.index === story.index) {
+          context.report({ messageId: "self", span: ref.span, storyIndex: story.index });
+          continue;
+        }
+        edges.set(story.index, [...(edges.get(story.index) ?? []), { target, ref }]);
+      }
+    }
+    // Depth-first search; each cycle is reported once, on the reference that closes it.
+    const state = new Map<number, "open" | "done">();
+    const path: { story: Story; ref?: TextPart }[] = [];
+    const visit = (story: Story): void => {
+      state.set(story.index, "open");
+      for (const { target, ref } of edges.get(story.index) ?? []) {
+        const s = state.get(target.index);
+        if (s === "open") {
+          const from = path.findIndex((p) => p.story.index === target.index);
+          const members = [...path.slice(from).map((p) => p.story), story];
+          const names = [...members, target]
+            .map((m) => m.id?.text ?? `story ${m.index + 1}`)
+            .filter((n, i, all) => i === all.length - 1 || all.indexOf(n) === i);
+          context.report({
+            messageId: "cycle",
+            data: { cycle: names.join(" -> ") },
+            span: ref.span,
+            storyIndex: story.index,
+            related: members
+              .filter((m) => m.index !== story.index)
+              .map((m) => ({ span: m.id?.span ?? m.span, message: "Part of the cycle" })),
+          });
+        } else if (s === undefined) {
+          path.push({ story, ref });
+          visit(target);
+          path.pop();
+        }
+      }
+      state.set(story.index, "done");
+    };
+    for (const story of backlog.stories) if (!state.has(story.index)) visit(story);
+  },
+});

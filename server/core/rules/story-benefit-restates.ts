@@ -1,0 +1,30 @@
+// QUS "conceptually sound": the benefit says why, so a benefit that only repeats the means adds nothing.
+import { contentStems } from "../nlp/similarity";
+import { defineRule } from "./rule";
+
+export default defineRule({
+  meta: {
+    id: "story-benefit-restates",
+    description: "Give a benefit that says why, not one that repeats what the story asks for.",
+    source: "QUS",
+    defaultSeverity: "warning",
+    messages: {
+      restates: "The benefit only repeats the means: say what having it lets the role achieve.",
+    },
+    fixable: false,
+    defaultOptions: {},
+  },
+  checkStory(story, context) {
+    const sentence = story.sentence;
+    if (!sentence?.means || !sentence.ends) return;
+    const means = new Set(contentStems(sentence.means.text));
+    // Words every benefit uses ("do", "have", "use") carry no reason; what is left must be new.
+    const ends = contentStems(sentence.ends.text).filter(
+      (w) => !["do", "have", "use", "get", "need", "want", "make", "will", "would"].includes(w),
+    );
+    if (ends.length === 0 || means.size === 0) return;
+    if (ends.every((w) => means.has(w))) {
+      context.report({ messageId: "restates", span: sentence.ends.span, storyIndex: story.index });
+    }
+  },
+});

@@ -1,0 +1,77 @@
+// QUS "unambiguous" for roles: a story names a declared persona, not a generic "user".
+import type { Fix, Story, TextPart } from "../model";
+import { GENERIC_ROLES } from "../nlp/word-lists";
+import { editDistance, words } from "../nlp/similarity";
+import { defineRule } from "./rule";
+
+export interface RolePersonaOptions {
+  /** Roles that say nothing about who benefits. */
+  readonly genericRoles: readonly string[];
+}
+
+/** A role as compared with persona names: lower case, no article, single spaces. */
+export const roleKey = (text: string): string => words(text.replace(/^(?:an?|the)\s+/i, "")).join(" ");
+
+/** Personas ordered by how close their names are to a role, nearest first. */
+function nearestPersonas(role: string, personas: readonly TextPart[]): TextPart[] {
+  const key = roleKey(role);
+  const score = (p: TextPart): number => {
+    const name = roleKey(p.text);
+    const shared = words(name).filter((w) => key.split(" ").includes(w)).length;
+    return editDistance(key, name) - shared * 5;
+  };
+  return [...personas].sort((a, b) => score(a) - score(b));
+}
+
+function replaceFixes(story: Story, role: TextPart, personas: readonly TextPart[]): Fix[] {
+  return personas.slice(0, 3).map((p, i) => ({
+    title: `Replace '${role.text}' with the persona '${p.text}'`,
+    edits: [{ span: role.span, newText: p.text }],
+    safe: false,
+    ...(i === 0 && { preferred: true }),
+  }));
+}
+
+export default defineRule<RolePersonaOptions>({
+  meta: {
+    id: "story-role-persona",
+    description: "Name a specific role: one of the backlog's personas, not a generic 'user'.",
+    source: "QUS",
+    defaultSeverity: "info",
+    messages: {
+      generic: "'{role}' is a generic role: name who benefits (a persona), so the team knows whose problem this is.",
+      genericWithPersonas: "'{role}' is a generic role: did you mean the persona '{suggestion}'?",
+      undeclared: "'{role}' is not one of the backlog's personas: did you mean '{suggestion}'?",
+    },
+    fixable: true,
+    defaultOptions: { genericRoles: GENERIC_ROLES },
+    optionsSchema: {
+      type: "object",
+      properties: { genericRoles: { type: "array", items: { type: "string" }, description: "Roles reported as generic." } },
+      additionalProperties: false,
+    },
+  },
+  checkStory(story, context) {
+    const role = story.sentence?.role;
+    if (!role || !story.sentence?.means) return;
+    const key = roleKey(role.text);
+    const generic = new Set(context.options.genericRoles.map((r) => roleKey(r)));
+    const personas = context.backlog.personas;
+    const declared = new Set(personas.map((p) => roleKey(p.text)));
+    // A plural or a trailing "s" is the same persona: "As a store admins" is a typo, not a new role.
+    if (declared.has(key) || declared.has(key.replace(/s$/, "")) || declared.has(`${key}s`)) return;
+    if (personas.length === 0) {
+      if (generic.has(key)) context.report({ messageId: "generic", data: { role: role.text }, span: role.span, storyIndex: story.index });
+      return;
+    }
+    const nearest = nearestPersonas(role.text, personas);
+    const suggestion = nearest[0]?.text ?? "";
+    context.report({
+      messageId: generic.has(key) ? "genericWithPersonas" : "undeclared",
+      data: { role: role.text, suggestion },
+      span: role.span,
+      storyIndex: story.index,
+      fixes: replaceFixes(story, role, nearest),
+    });
+  },
+});

@@ -1,0 +1,42 @@
+// QUS "problem-oriented": the means states the need, not the screen or the technology that meets it.
+import { SOLUTION_TERMS, phrasePattern } from "../nlp/word-lists";
+import { defineRule } from "./rule";
+
+export interface SolutionDetailOptions {
+  /** Words that name a UI or technical solution; replaces the default list. */
+  readonly words: readonly string[];
+  /** Words added to the list. */
+  readonly extraWords: readonly string[];
+}
+
+export default defineRule<SolutionDetailOptions>({
+  meta: {
+    id: "story-solution-detail",
+    description: "State the problem, not the solution: leave buttons, clicks and databases to the team.",
+    source: "QUS",
+    defaultSeverity: "hint",
+    messages: {
+      solution: "'{word}' describes a solution, not the need: say what the role wants to achieve and let the team design how.",
+    },
+    fixable: false,
+    defaultOptions: { words: SOLUTION_TERMS, extraWords: [] },
+    optionsSchema: {
+      type: "object",
+      properties: {
+        words: { type: "array", items: { type: "string" }, description: "Solution words (replaces the default list)." },
+        extraWords: { type: "array", items: { type: "string" }, description: "Words added to the list." },
+      },
+      additionalProperties: false,
+    },
+  },
+  checkStory(story, context) {
+    const means = story.sentence?.means;
+    if (!means || !story.sentence?.role) return;
+    const pattern = phrasePattern([...context.options.words, ...context.options.extraWords]);
+    if (!pattern) return;
+    for (const m of means.text.matchAll(pattern)) {
+      const start = means.span.start + (m.index ?? 0);
+      context.report({ messageId: "solution", data: { word: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });
+    }
+  },
+});

@@ -1,0 +1,104 @@
+// QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
+import type { Fix, Story, TextPart } from "../model";
+import { defineRule } from "./rule";
+
+export interface UniformOptions {
+  /** A phrasing is "the backlog's" when at least this share of the stories use it. */
+  readonly dominantShare: number;
+  /** Backlogs with fewer stories than this are not judged. */
+  readonly minStories: number;
+}
+
+type Part = "role" | "means" | "ends";
+
+/** Template phrases that only differ by an article or a "to" are the same template. */
+function templateKey(part: Part, marker: TextPart): string {
+  const t = marker.text
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .replace(/[\u2019]/g, "'");
+  if (part === "role") return t.replace(/^as (?:an?|the)$/, "as a");
+  if (part === "ends") return t.replace(/^in order (?:to|that)$/, "in order to");
+  return t
+    .replace(/^we\b/, "i")
+    .replace(/^i'd like/, "i would like")
+    .replace(/ to be able to$| to$/, "");
+}
+
+/** "I don't want" says something "I want" cannot: a negative means is not a template variant. */
+const isNegative = (part: Part, marker: TextPart): boolean => part === "means" && /n't|\bnot\b/i.test(marker.text);
+
+const VERB_PHRASES_TAKING_TO = ["want", "would like", "need", "wish"];
+
+/** The dominant phrase written in this story's style, when the swap is mechanical. */
+function replacement(part: Part, marker: TextPart, dominant: TextPart, nextChar: string): string | undefined {
+  const matchCase = (t: string): string => (/^[A-Z]/.test(marker.text) ? t.charAt(0).toUpperCase() + t.slice(1) : t);
+  if (part === "role") return matchCase(`as ${/[aeiou]/i.test(nextChar) ? "an" : "a"}`);
+  if (part === "ends") return matchCase(templateKey("ends", dominant));
+  const own = templateKey("means", marker).replace(/^i /, "");
+  const target = templateKey("means", dominant).replace(/^i /, "");
+  if (!VERB_PHRASES_TAKING_TO.includes(own) || !VERB_PHRASES_TAKING_TO.includes(target)) return undefined;
+  const subject = /^\s*(\S+)/.exec(marker.text)?.[1] ?? "I";
+  const suffix = / to be able to$| to$/i.exec(marker.text)?.[0] ?? "";
+  return `${subject} ${target}${suffix}`;
+}
+
+export default defineRule<UniformOptions>({
+  meta: {
+    id: "story-uniform",
+    description: "Use the backlog's own template: one way of writing 'As a', 'I want' and 'so that'.",
+    source: "QUS",
+    defaultSeverity: "info",
+    messages: {
+      differs: "'{marker}' differs from the template most stories here use ('{dominant}'): write it the same way.",
+    },
+    fixable: true,
+    defaultOptions: { dominantShare: 0.7, minStories: 5 },
+    optionsSchema: {
+      type: "object",
+      properties: {
+        dominantShare: { type: "number", minimum: 0.5, maximum: 1, description: "Share of stories a phrasing needs to be the norm." },
+        minStories: { type: "integer", minimum: 2, description: "Smallest backlog judged." },
+      },
+      additionalProperties: false,
+    },
+  },
+  checkBacklog(backlog, context) {
+    const parts: Part[] = ["role", "means", "ends"];
+    const markerOf = (story: Story, part: Part): TextPart | undefined =>
+      part === "role" ? story.sentence?.roleMarker : part === "means" ? story.sentence?.meansMarker : story.sentence?.endsMarker;
+    for (const part of parts) {
+      const counts = new Map<string, { count: number; example: TextPart }>();
+      let total = 0;
+      for (const story of backlog.stories) {
+        const marker = markerOf(story, part);
+        if (!marker || !story.sentence?.means || isNegative(part, marker)) continue;
+        total++;
+        const key = templateKey(part, marker);
+        const entry = counts.get(key);
+        if (entry) entry.count++;
+        else counts.set(key, { count: 1, example: marker });
+      }
+      if (total < context.options.minStories) continue;
+      const [dominantKey, dominant] = [...counts.entries()].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
+      if (!dominantKey || !dominant || dominant.count < total * context.options.dominantShare) continue;
+      for (const story of backlog.stories) {
+        const marker = markerOf(story, part);
+        if (!marker || !story.sentence?.means || isNegative(part, marker) || templateKey(part, marker) === dominantKey) continue;
+        const nextChar = backlog.text.slice(marker.span.end).trimStart().charAt(0);
+        const newText = replacement(part, marker, dominant.example, nextChar);
+        const fixes: Fix[] | undefined =
+          newText !== undefined && backlog.text.slice(marker.span.start, marker.span.end) === marker.text
+            ? [{ title: `Write '${newText}'`, edits: [{ span: marker.span, newText }], safe: true }]
+            : undefined;
+        context.report({
+          messageId: "differs",
+          data: { marker: marker.text, dominant: dominant.example.text },
+          span: marker.span,
+          storyIndex: story.index,
+          ...(fixes && { fixes }),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,49 @@
+// Vague terms (ISO/IEC/IEEE 29148, NASA ARM): words nobody can measure make a story open to several readings.
+import { VAGUE_TERMS, phrasePattern } from "../nlp/word-lists";
+import { defineRule } from "./rule";
+
+export interface VagueTermsOptions {
+  /** Vague words and phrases; replaces the default list. */
+  readonly words: readonly string[];
+  /** Words added to the list. */
+  readonly extraWords: readonly string[];
+  /** Words taken off the list (a team's own term of art). */
+  readonly allowWords: readonly string[];
+}
+
+export default defineRule<VagueTermsOptions>({
+  meta: {
+    id: "story-vague-terms",
+    description: "Avoid words nobody can measure ('fast', 'easy', 'user friendly', 'etc.').",
+    source: "vague terms",
+    defaultSeverity: "hint",
+    messages: {
+      vague: "'{word}' is vague: say how much, how fast or exactly which, so that the team can test it.",
+    },
+    fixable: false,
+    defaultOptions: { words: VAGUE_TERMS, extraWords: [], allowWords: [] },
+    optionsSchema: {
+      type: "object",
+      properties: {
+        words: { type: "array", items: { type: "string" }, description: "Vague words (replaces the default list)." },
+        extraWords: { type: "array", items: { type: "string" }, description: "Words added to the list." },
+        allowWords: { type: "array", items: { type: "string" }, description: "Words never reported." },
+      },
+      additionalProperties: false,
+    },
+  },
+  checkStory(story, context) {
+    const sentence = story.sentence;
+    if (!sentence?.means || !sentence.role) return;
+    const allowed = new Set(context.options.allowWords.map((w) => w.toLowerCase()));
+    const pattern = phrasePattern([...context.options.words, ...context.options.extraWords].filter((w) => !allowed.has(w.toLowerCase())));
+    if (!pattern) return;
+    for (const part of [sentence.means, sentence.ends]) {
+      if (!part) continue;
+      for (const m of part.text.matchAll(pattern)) {
+        const start = part.span.start + (m.index ?? 0);
+        context.report({ messageId: "vague", data: { word: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });
+      }
+    }
+  },
+});
