@@ -1,7 +1,8 @@
 // The language service: documents in, LSP answers out. No connection inside, so tests can drive it directly.
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver";
-import { analyzeBacklog, type Analysis } from "./core/analyze";
+import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
+import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
 import type { BacklogFormat, Finding, Fix } from "./core/model";
 import { LineIndex } from "./core/parse/text-lines";
@@ -19,6 +20,8 @@ interface DocumentState {
 
 export class BacklogLanguageService {
   private readonly documents = new Map<string, DocumentState>();
+  /** Per-document caches, so that an edit re-reads and re-checks only the stories it touched. */
+  private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private config: CoachConfig = {};
 
   /** The format of a document by its URI, or undefined when the file is not a backlog. */
@@ -34,13 +37,19 @@ export class BacklogLanguageService {
   update(uri: string, text: string, version: number): DocumentState | undefined {
     const format = this.formatOf(uri);
     if (!format) return undefined;
-    const state: DocumentState = { uri, version, format, lines: new LineIndex(text), analysis: analyzeBacklog(text, format, this.config) };
+    let analyzer = this.analyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer(format);
+      this.analyzers.set(uri, analyzer);
+    }
+    const state: DocumentState = { uri, version, format, lines: new LineIndex(text), analysis: analyzer.analyze(text, this.config) };
     this.documents.set(uri, state);
     return state;
   }
 
   close(uri: string): void {
     this.documents.delete(uri);
+    this.analyzers.delete(uri);
   }
 
   openUris(): string[] {

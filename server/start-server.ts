@@ -23,6 +23,12 @@ import { BacklogLanguageService } from "./service";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
+/**
+ * A document whose last analysis took less than this is analysed right after each edit (edits that arrive
+ * together are still analysed once): incremental analysis makes that the common case, and waiting would
+ * only delay the diagnostics. Slower documents keep the delay, so typing never queues up analyses.
+ */
+const IMMEDIATE_BELOW_MS = 20;
 
 /** A notification to a client that has gone away fails; that is not an error of the server's. */
 const ignoreClosedConnection = (): void => undefined;
@@ -32,11 +38,14 @@ export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
+  const lastCost = new Map<string, number>();
   let canPullConfiguration = false;
   let commandLinks = false;
 
   function analyseAndPublish(document: TextDocument): void {
+    const started = performance.now();
     const state = service.update(document.uri, document.getText(), document.version);
+    lastCost.set(document.uri, performance.now() - started);
     if (!state) return;
     for (const failure of state.analysis.failures) {
       connection.console.error(
@@ -51,6 +60,7 @@ export function startServer(connection: Connection): void {
 
   function schedule(document: TextDocument): void {
     clearTimeout(pending.get(document.uri));
+    const delay = (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS ? 0 : ANALYSIS_DELAY_MS;
     pending.set(
       document.uri,
       setTimeout(() => {
@@ -58,7 +68,7 @@ export function startServer(connection: Connection): void {
         // The document may have changed or closed meanwhile: analyse what is current, if anything.
         const current = documents.get(document.uri);
         if (current) analyseAndPublish(current);
-      }, ANALYSIS_DELAY_MS),
+      }, delay),
     );
   }
 
@@ -116,6 +126,7 @@ export function startServer(connection: Connection): void {
     clearTimeout(pending.get(e.document.uri));
     pending.delete(e.document.uri);
     service.close(e.document.uri);
+    lastCost.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
   });
 

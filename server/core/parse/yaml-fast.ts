@@ -1,5 +1,5 @@
 // Reads the YAML subset backlogs are written in without the `yaml` lexer, one story chunk at a time, else falls back.
-import { isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq, type Node as YamlNode } from "yaml";
+import { isMap, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
 import type { Backlog, Finding, Span, Story } from "../model";
 import { checkBacklogData, checkBacklogSchema, checkStoryData, yamlNodeLocator } from "./schema-check";
 import { lineBreakOf } from "./text-lines";
@@ -14,6 +14,18 @@ import { MAX_ALIAS_COUNT, parseYamlBacklog, readBacklogHeader, readStory } from 
  * flow maps, tabs, directives, errors ...) makes it give up, and the `yaml` library reads that part instead.
  */
 
+/*
+ * The nodes are plain objects carrying `yaml`'s node-type mark (registered symbols, which `yaml` itself uses
+ * so that nodes from several copies of the library are recognised): `isMap`, `isSeq` and `isScalar` accept
+ * them, and the model and schema code read only `items`, `key`, `value` and `range`. Building the library's
+ * classes instead costs a property definition per node, a third of the read time on a large file.
+ */
+const NODE_TYPE = Symbol.for("yaml.node.type");
+const newScalar = (value: unknown): Scalar => ({ [NODE_TYPE]: Symbol.for("yaml.scalar"), value }) as unknown as Scalar;
+const newMap = (): YAMLMap => ({ [NODE_TYPE]: Symbol.for("yaml.map"), items: [] }) as unknown as YAMLMap;
+const newSeq = (flow: boolean): YAMLSeq => ({ [NODE_TYPE]: Symbol.for("yaml.seq"), items: [], flow }) as unknown as YAMLSeq;
+const newPair = (key: Scalar, value: YamlNode): Pair => ({ [NODE_TYPE]: Symbol.for("yaml.pair"), key, value }) as unknown as Pair;
+
 /** Thrown inside the reader when the text leaves the subset; never escapes this module. */
 class Unsupported extends Error {}
 
@@ -23,6 +35,14 @@ const unsupported = (): never => {
 
 /** Characters the reader will not interpret: tabs, lone carriage returns, BOMs and the Unicode line breaks. */
 const OUTSIDE_SUBSET = /\t|\r(?!\n)|\uFEFF|\u0085|\u2028|\u2029/;
+/** The same test; `includes` is a native scan, many times faster than the regular expression on long text. */
+const outsideSubset = (text: string): boolean =>
+  text.includes("\t") ||
+  text.includes("\uFEFF") ||
+  text.includes("\u0085") ||
+  text.includes("\u2028") ||
+  text.includes("\u2029") ||
+  (text.includes("\r") && OUTSIDE_SUBSET.test(text));
 
 /** One line of the region being read. */
 interface Line {
@@ -59,6 +79,8 @@ const NON_STRING_KEYS = new Set(["true", "True", "TRUE", "false", "False", "FALS
 
 /** The YAML 1.2 core schema, in the order and with the expressions `yaml` 2.x uses. */
 function typedValue(source: string): string | number | boolean | null {
+  // Every non-string form starts with one of these: most values (sentences) are settled by one look.
+  if (source.length > 0 && !"~nNtTfF0123456789+-.".includes(source[0] ?? "")) return source;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(source)) return source[0] === "t" || source[0] === "T";
   if (/^0o[0-7]+$/.test(source)) return parseInt(source.substring(2), 8);
@@ -154,7 +176,7 @@ class SubsetReader {
 
   /** A block mapping whose first key starts at `first` (mid-line after "- ", or at the indentation). */
   private readMap(indent: number, first: number): YAMLMap {
-    const map = new YAMLMap();
+    const map = newMap();
     const keys = new Set<string>();
     let keyAt = first;
     let end = first;
@@ -169,9 +191,9 @@ class SubsetReader {
       const name = match[0];
       if (NON_STRING_KEYS.has(name) || keys.has(name)) unsupported();
       keys.add(name);
-      const key = ranged(new Scalar(name), keyAt, keyEnd, keyEnd);
+      const key = ranged(newScalar(name), keyAt, keyEnd, keyEnd);
       const value = this.readValueAfter(indent, afterColon, line, true);
-      map.items.push(new Pair(key, value));
+      map.items.push(newPair(key, value));
       end = (value.range as [number, number, number])[2];
       const next = this.current();
       if (!next || this.at === this.holeLine) break;
@@ -189,7 +211,7 @@ class SubsetReader {
 
   /** A block sequence whose items' dashes stand at `indent`. */
   private readSeq(indent: number): YAMLSeq {
-    const seq = new YAMLSeq();
+    const seq = newSeq(false);
     const first = (this.current() as Line).content;
     let end = first;
     for (;;) {
@@ -246,7 +268,7 @@ class SubsetReader {
     const commented = this.skipBlank();
     if (this.at === this.holeLine && this.at < this.lines.length) {
       this.at++;
-      this.hole = ranged(new YAMLSeq(), 0, 0, 0);
+      this.hole = ranged(newSeq(false), 0, 0, 0);
       return this.hole;
     }
     const next = this.current();
@@ -262,7 +284,7 @@ class SubsetReader {
     // own, up to the next content.
     if (commented) unsupported();
     const tail = !withComment ? emptyAt : next ? next.content : (this.nextContent ?? unsupported());
-    return ranged(new Scalar(null), emptyAt, emptyAt, tail);
+    return ranged(newScalar(null), emptyAt, emptyAt, tail);
   }
 
   /** Where a node that ends at `valueEnd` on `line` ends with its trailing spaces, comment and line break. */
@@ -282,7 +304,7 @@ class SubsetReader {
       if (close < 0 || close >= end) return unsupported();
       const value = this.text.slice(pos + 1, close);
       if (value.includes("\\")) unsupported();
-      return ranged(new Scalar(value), pos, close + 1, close + 1);
+      return ranged(newScalar(value), pos, close + 1, close + 1);
     }
     if (c === 39 /* ' */) {
       let close = pos + 1;
@@ -292,7 +314,7 @@ class SubsetReader {
         if (this.text.charCodeAt(close + 1) !== 39) break;
         close += 2;
       }
-      return ranged(new Scalar(this.text.slice(pos + 1, close).replace(/''/g, "'")), pos, close + 1, close + 1);
+      return ranged(newScalar(this.text.slice(pos + 1, close).replace(/''/g, "'")), pos, close + 1, close + 1);
     }
     return this.readPlain(pos, end, inFlow);
   }
@@ -318,13 +340,12 @@ class SubsetReader {
     let valueEnd = stop;
     while (valueEnd > pos && isSpace(text.charCodeAt(valueEnd - 1))) valueEnd--;
     const source = text.slice(pos, valueEnd);
-    return ranged(new Scalar(typedValue(source)), pos, valueEnd, inFlow ? stop : valueEnd);
+    return ranged(newScalar(typedValue(source)), pos, valueEnd, inFlow ? stop : valueEnd);
   }
 
   /** "[a, b]" on one line; anything nested or spread over lines is left to `yaml`. */
   private readFlowSeq(open: number, end: number): YamlNode {
-    const seq = new YAMLSeq();
-    seq.flow = true;
+    const seq = newSeq(true);
     const text = this.text;
     let pos = open + 1;
     for (;;) {
@@ -440,7 +461,7 @@ export type ChunkPlace = "middle" | "last" | "end";
 export function readStoryChunk(chunk: string, indent: number, eol: string, place: ChunkPlace): StoryChunk | undefined {
   let item: YamlNode | undefined;
   let data: unknown;
-  if (!OUTSIDE_SUBSET.test(chunk)) {
+  if (!outsideSubset(chunk)) {
     try {
       const next = place === "middle" ? chunk.length + indent : undefined;
       item = new SubsetReader(chunk, readLines(chunk, 0, chunk.length), indent, -1, next).readSingleItem(indent);
@@ -479,7 +500,7 @@ export interface YamlSkeleton {
  * file offsets, or undefined when the caller reads them separately (the list then counts as valid).
  */
 export function readSkeleton(text: string, layout: YamlLayout | undefined, lastItemEnd: number): YamlSkeleton | undefined {
-  if (OUTSIDE_SUBSET.test(layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + text.slice(layout.listEnd) : text)) return undefined;
+  if (outsideSubset(layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + text.slice(layout.listEnd) : text)) return undefined;
   const firstChunk = layout?.chunks[0];
   const lines = layout && firstChunk ? readLines(text, 0, firstChunk.start) : readLines(text, 0, text.length);
   const holeLine = layout ? lines.length : -1;
@@ -493,7 +514,7 @@ export function readSkeleton(text: string, layout: YamlLayout | undefined, lastI
     const root = reader.readRoot();
     if (layout) {
       const list = reader.hole;
-      if (!list || !root || (root.get("stories", true) as unknown) !== list) return undefined;
+      if (!list || !root || root.items.find((p) => (p.key as Scalar).value === "stories")?.value !== list) return undefined;
       const dash = (firstChunk?.start ?? 0) + layout.indent;
       list.range = [dash, lastItemEnd, lastItemEnd];
       // The root's range ends where its last value does; with the list last, that is the list's end.
@@ -518,9 +539,34 @@ function shiftPart<T extends { readonly span: Span }>(part: T, d: number): T {
   return { ...part, span: shiftSpan(part.span, d) };
 }
 
+/** The Story fields `shiftStory` moves by hand; any other field is moved by `shiftDeep`. */
+const KNOWN_STORY_FIELDS = new Set([
+  "index",
+  "span",
+  "id",
+  "title",
+  "sentence",
+  "acceptance",
+  "acceptanceSpan",
+  "estimate",
+  "priority",
+  "status",
+  "dependsOn",
+  "layout",
+]);
+
+/** Moves every `start`/`end` number in a value: the model's convention for offsets, for fields added later. */
+function shiftDeep(value: unknown, d: number): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => shiftDeep(v, d));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = (k === "start" || k === "end") && typeof v === "number" ? v + d : shiftDeep(v, d);
+  return out;
+}
+
 /**
  * A story's spans moved by `d` and its index set. Spelled out field by field for speed (it runs for every
- * story after an edit); a field it does not know is a field added to the model without updating this.
+ * story after an edit); fields added to the model later are moved by the generic `shiftDeep`.
  */
 export function shiftStory(story: Story, d: number, index: number): Story {
   if (d === 0 && story.index === index) return story;
@@ -546,6 +592,10 @@ export function shiftStory(story: Story, d: number, index: number): Story {
   if (story.status) out.status = shiftPart(story.status, d);
   if (story.dependsOn) out.dependsOn = story.dependsOn.map((p) => shiftPart(p, d));
   if (story.layout) out.layout = { ...story.layout, endOfEntry: story.layout.endOfEntry + d };
+  for (const key of Object.keys(story)) {
+    if (!KNOWN_STORY_FIELDS.has(key))
+      (out as Record<string, unknown>)[key] = shiftDeep((story as unknown as Record<string, unknown>)[key], d);
+  }
   return out;
 }
 
