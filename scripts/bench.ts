@@ -1,0 +1,360 @@
+// The performance benchmark (`npm run bench`): generated 10,000-story backlog, medians of repeated runs, one table.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import Module from "node:module";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import {
+  createMessageConnection,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+  type PublishDiagnosticsParams,
+} from "vscode-languageserver/node";
+import { parseDocument } from "yaml";
+import { activeRules, analyzeBacklog, checkBacklogRules, checkStory } from "../server/core/analyze";
+import { parseBacklog } from "../server/core/formats";
+import { IncrementalAnalyzer } from "../server/core/incremental";
+import { parseYamlFast } from "../server/core/parse/yaml-fast";
+import { rules } from "../server/core/rules/registry";
+import { startTestClient } from "../test/support/lsp-client";
+import { generateBacklog } from "./bench-generate";
+
+const ROOT = resolve(__dirname, "..", "..");
+const STORIES = 10_000;
+const RUNS = 5;
+/** For cases that take seconds (the yaml library, every rule over 10,000 stories). */
+const SLOW_RUNS = 3;
+const KEYSTROKES = 40;
+
+interface Row {
+  readonly name: string;
+  readonly median: string;
+  readonly p95?: string;
+  readonly baseline?: string;
+  readonly ratio?: string;
+  readonly target?: string;
+}
+const rows: Row[] = [];
+
+const ms = (v: number): string => `${v < 10 ? v.toFixed(2) : v.toFixed(0)} ms`;
+const quantile = (values: readonly number[], q: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+};
+const median = (values: readonly number[]): number => quantile(values, 0.5);
+
+function time(runs: number, work: () => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    work();
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/** The middle story's sentence: where the keystroke benchmarks type. */
+function typingPlace(text: string): number {
+  const at = text.indexOf(`  - id: CHK-${STORIES / 2}\n`);
+  return text.indexOf("I want to", at);
+}
+
+/** One keystroke: alternately insert and delete an "x" at the typing place. */
+const keystroke = (text: string, at: number, i: number): string =>
+  i % 2 === 0 ? `${text.slice(0, at)}x${text.slice(at)}` : text.slice(0, at) + text.slice(at + 1);
+
+function coreCases(text: string): void {
+  const baseline = median(time(SLOW_RUNS, () => parseDocument(text)));
+  rows.push({ name: `yaml.parseDocument of the file (baseline, ${SLOW_RUNS} runs)`, median: ms(baseline) });
+  const fastParse = median(time(RUNS, () => parseYamlFast(text)));
+  rows.push({
+    name: "fast YAML read (model + schema findings)",
+    median: ms(fastParse),
+    baseline: ms(baseline),
+    ratio: (fastParse / baseline).toFixed(3),
+  });
+  const cold = median(time(SLOW_RUNS, () => analyzeBacklog(text, "yaml")));
+  rows.push({
+    name: `cold open: full analysis, all rules, fast path (${SLOW_RUNS} runs)`,
+    median: ms(cold),
+    baseline: ms(baseline),
+    ratio: (cold / baseline).toFixed(3),
+    target: "≤ 0.333",
+  });
+  const noRules = median(time(RUNS, () => analyzeBacklog(text, "yaml", {}, [])));
+  rows.push({
+    name: "cold open: analysis without rules (read + schema + engine)",
+    median: ms(noRules),
+    baseline: ms(baseline),
+    ratio: (noRules / baseline).toFixed(3),
+  });
+  const library = median(time(SLOW_RUNS, () => analyzeBacklog(text, "yaml", {}, rules, { yaml: "library" })));
+  rows.push({
+    name: `full analysis, yaml-library path (${SLOW_RUNS} runs)`,
+    median: ms(library),
+    baseline: ms(baseline),
+    ratio: (library / baseline).toFixed(3),
+  });
+
+  const analyzer = new IncrementalAnalyzer("yaml");
+  analyzer.analyze(text);
+  const at = typingPlace(text);
+  let current = text;
+  const strokes: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    current = keystroke(current, at, i);
+    const started = performance.now();
+    analyzer.analyze(current);
+    strokes.push(performance.now() - started);
+  }
+  rows.push({
+    name: `keystroke in the middle story: analysis only (${KEYSTROKES} keystrokes)`,
+    median: ms(median(strokes)),
+    p95: ms(quantile(strokes, 0.95)),
+    target: "≤ 10 ms",
+  });
+}
+
+/** What each rule costs over the whole file, so slow rules can be named (run alone, after one parse). */
+function ruleCosts(text: string): string[] {
+  const backlog = parseBacklog(text, "yaml");
+  const costs = activeRules({}, rules).map((active) => {
+    const times = time(1, () => {
+      for (const story of backlog.stories) checkStory(story, backlog, [active]);
+      checkBacklogRules(backlog, [active]);
+    });
+    return { id: active.rule.meta.id, total: median(times) };
+  });
+  costs.sort((a, b) => b.total - a.total);
+  return [
+    "| rule | whole file (1 run) | per story |",
+    "| --- | ---: | ---: |",
+    ...costs.map((c) => `| ${c.id} | ${ms(c.total)} | ${((c.total / STORIES) * 1000).toFixed(1)} µs |`),
+  ];
+}
+
+async function lspKeystrokes(text: string): Promise<void> {
+  const client = await startTestClient();
+  const uri = "file:///bench/big.backlog.yaml";
+  const opened = client.diagnostics(uri);
+  const openStarted = performance.now();
+  await client.open(uri, text);
+  await opened;
+  rows.push({
+    name: "cold open over LSP (in-process): open to first diagnostics",
+    median: ms(performance.now() - openStarted) + " (1 run)",
+  });
+  const offset = typingPlace(text);
+  const line = text.slice(0, offset).split("\n").length - 1;
+  const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
+  const times: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const version = i + 2;
+    const range =
+      i % 2 === 0
+        ? { start: { line, character }, end: { line, character } }
+        : { start: { line, character }, end: { line, character: character + 1 } };
+    const published = client.diagnostics(uri, (d) => d.version === version);
+    const started = performance.now();
+    await client.connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: i % 2 === 0 ? "x" : "" }],
+    });
+    await published;
+    times.push(performance.now() - started);
+  }
+  rows.push({
+    name: `keystroke to published diagnostics over LSP (in-process streams, ${KEYSTROKES})`,
+    median: ms(median(times)),
+    p95: ms(quantile(times, 0.95)),
+    target: "p95 ≤ 16 ms",
+  });
+  await client.dispose();
+}
+
+/** A JSON-RPC connection to a language server in a child process over stdio. */
+function spawnServer(command: string, args: string[]): { connection: MessageConnection; pid: number; stop: () => void } {
+  const child = spawn(command, args, { stdio: ["pipe", "pipe", "ignore"] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.listen();
+  return {
+    connection,
+    pid: child.pid ?? -1,
+    stop: () => {
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+function nextDiagnostics(
+  connection: MessageConnection,
+  uri: string,
+  accept: (d: PublishDiagnosticsParams) => boolean,
+): Promise<PublishDiagnosticsParams> {
+  return new Promise((resolveDiagnostics, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri}`)), 120_000);
+    const listener = connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      if (params.uri !== uri || !accept(params)) return;
+      clearTimeout(timer);
+      listener.dispose();
+      resolveDiagnostics(params);
+    });
+  });
+}
+
+/** Red Hat's YAML server validating the same file against our schema: what users would otherwise run. */
+async function yamlLanguageServer(text: string, file: string): Promise<void> {
+  const bin = join(ROOT, "node_modules", "yaml-language-server", "bin", "yaml-language-server");
+  if (!existsSync(bin)) {
+    rows.push({ name: "yaml-language-server", median: "skipped: not installed" });
+    return;
+  }
+  const schema = pathToFileURL(join(ROOT, "schemas", "backlog.schema.json")).toString();
+  const settings = { yaml: { validate: true, schemas: { [schema]: ["*.backlog.yaml"] }, schemaStore: { enable: false } } };
+  const server = spawnServer(process.execPath, [bin, "--stdio"]);
+  const { connection } = server;
+  connection.onRequest("workspace/configuration", (params: { items: { section?: string }[] }) =>
+    params.items.map((item) => (item.section === "yaml" ? settings.yaml : item.section ? null : settings)),
+  );
+  connection.onRequest("client/registerCapability", () => null);
+  connection.onRequest("window/workDoneProgress/create", () => null);
+  await connection.sendRequest("initialize", {
+    processId: process.pid,
+    rootUri: null,
+    capabilities: { workspace: { configuration: true } },
+  });
+  await connection.sendNotification("initialized", {});
+  await connection.sendNotification("workspace/didChangeConfiguration", { settings });
+  const uri = pathToFileURL(file).toString();
+  const opened = nextDiagnostics(connection, uri, () => true);
+  const started = performance.now();
+  await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+  const first = await opened;
+  const openTime = performance.now() - started;
+  rows.push({
+    name: `yaml-language-server: open to first diagnostics (${first.diagnostics.length} diagnostics, 1 run)`,
+    median: ms(openTime),
+  });
+  const offset = typingPlace(text);
+  const line = text.slice(0, offset).split("\n").length - 1;
+  const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
+  const times: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const version = i + 2;
+    const published = nextDiagnostics(connection, uri, (d) => d.version === undefined || d.version === version);
+    const t = performance.now();
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: "x" }],
+    });
+    await published;
+    times.push(performance.now() - t);
+  }
+  rows.push({ name: "yaml-language-server: keystroke to diagnostics (3 runs)", median: ms(median(times)) });
+  server.stop();
+}
+
+/** Resident memory of our bundled server with the file open, read from /proc (Linux only). */
+async function serverMemory(text: string, file: string): Promise<void> {
+  const server = spawnServer(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"]);
+  const { connection } = server;
+  connection.onRequest("workspace/configuration", () => [{}]);
+  connection.onRequest("client/registerCapability", () => null);
+  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  await connection.sendNotification("initialized", {});
+  const uri = pathToFileURL(file).toString();
+  const opened = nextDiagnostics(connection, uri, () => true);
+  const started = performance.now();
+  await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+  await opened;
+  const openTime = performance.now() - started;
+  rows.push({ name: "dist/server.js over stdio: open to first diagnostics (1 run)", median: ms(openTime) });
+  const status = existsSync(`/proc/${server.pid}/status`) ? readFileSync(`/proc/${server.pid}/status`, "utf8") : "";
+  const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  rows.push({
+    name: "server memory (RSS) with the file open",
+    median: rss ? `${(Number(rss) / 1024).toFixed(0)} MB` : "not measured (no /proc)",
+  });
+  server.stop();
+}
+
+function cli(): void {
+  const corpus = resolve(ROOT, "..", "shared", "corpus", "dalpiaz");
+  if (!existsSync(corpus)) {
+    rows.push({ name: "CLI over ../shared/corpus/dalpiaz", median: "skipped: corpus not found" });
+    return;
+  }
+  const files = readdirSync(corpus).filter((f) => f.endsWith(".txt")).length;
+  const times = time(5, () => {
+    spawnSync(process.execPath, [join(ROOT, "bin", "backlog-coach.js"), "lint", corpus], { stdio: "ignore" });
+  });
+  rows.push({
+    name: `CLI lint over the dalpiaz corpus (${files} files), whole process (5 runs)`,
+    median: ms(median(times)),
+    target: "< 500 ms",
+  });
+}
+
+/** Module load of the client bundle with a stand-in `vscode` module: a lower bound, not a real activation. */
+function clientLoad(): void {
+  const bundle = join(ROOT, "dist", "client.js");
+  const stub = new Proxy(() => stub, { get: () => stub, apply: () => stub, construct: () => stub }) as unknown as object;
+  const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
+  const original = loader._load;
+  loader._load = (request, parent, isMain) => (request === "vscode" ? stub : original(request, parent, isMain));
+  const started = performance.now();
+  Module.createRequire(__filename)(bundle);
+  const loadTime = performance.now() - started;
+  loader._load = original;
+  rows.push({
+    name: "dist/client.js module load with a stub vscode (not a real activation; 1 run)",
+    median: ms(loadTime),
+    target: "activation < 50 ms",
+  });
+}
+
+function bundles(): void {
+  const dist = join(ROOT, "dist");
+  for (const name of ["client.js", "server.js", "cli.js", join("webview", "main.js")]) {
+    const path = join(dist, name);
+    if (existsSync(path)) rows.push({ name: `bundle size dist/${name}`, median: `${(statSync(path).size / 1024).toFixed(0)} KiB` });
+  }
+}
+
+async function main(): Promise<void> {
+  const text = generateBacklog(STORIES);
+  const dir = mkdtempSync(join(tmpdir(), "backlog-bench-"));
+  const file = join(dir, "big.backlog.yaml");
+  writeFileSync(file, text);
+  console.log(
+    `Backlog Coach benchmark: ${STORIES} generated stories, ${(text.length / 1e6).toFixed(1)} MB; node ${process.version}; ${new Date().toISOString()}`,
+  );
+  coreCases(text);
+  await lspKeystrokes(text);
+  await yamlLanguageServer(text, file);
+  await serverMemory(text, file);
+  cli();
+  clientLoad();
+  bundles();
+  console.log("");
+  console.log("| case | median | p95 | baseline | ratio | target |");
+  console.log("| --- | ---: | ---: | ---: | ---: | --- |");
+  for (const r of rows)
+    console.log(`| ${r.name} | ${r.median} | ${r.p95 ?? ""} | ${r.baseline ?? ""} | ${r.ratio ?? ""} | ${r.target ?? ""} |`);
+  console.log("");
+  console.log("Per-rule cost over the whole file (each rule alone, after one parse):");
+  console.log("");
+  for (const line of ruleCosts(text)) console.log(line);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
