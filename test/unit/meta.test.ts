@@ -1,0 +1,59 @@
+// Meta-tests: every rule has its docs page, fixtures, a settings entry and a config-schema entry, in step with its meta.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, it } from "node:test";
+import configSchema from "../../schemas/config.schema.json";
+import packageJson from "../../package.json";
+import { rules } from "../../server/core/rules/registry";
+import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
+
+const settings = packageJson.contributes.configuration.properties["backlogCoach.rules"].properties as Record<
+  string,
+  { default?: string; anyOf?: unknown[] } | undefined
+>;
+const schemaRules = configSchema.properties.rules.properties as Record<
+  string,
+  { anyOf: { properties?: { options?: unknown } }[] } | undefined
+>;
+
+describe("every rule is complete", () => {
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    describe(id, () => {
+      it("has a kebab-case id and a module of the same name", () => {
+        assert.match(id, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/);
+        const own = existsSync(join(REPO_ROOT, "server", "core", "rules", `${id}.ts`));
+        const fileFormat = readFileSync(join(REPO_ROOT, "server", "core", "rules", "file-format-rules.ts"), "utf8").includes(`id: "${id}"`);
+        assert.ok(own || fileFormat, `server/core/rules/${id}.ts is missing`);
+      });
+      it("has a docs page with why, bad and good examples, options and fix", () => {
+        const path = join(REPO_ROOT, "docs", "rules", `${id}.md`);
+        assert.ok(existsSync(path), `docs/rules/${id}.md is missing`);
+        const page = readFileSync(path, "utf8");
+        assert.ok(page.startsWith(`# ${id}`), "the page starts with the rule id");
+        if (!id.startsWith("sprint-"))
+          for (const section of ["## Why", "## Bad", "## Good", "## Options", "## Fix"])
+            assert.ok(page.includes(section), `${id}.md lacks ${section}`);
+      });
+      it("has fixtures", () => assert.ok(fixtureFiles(join(FIXTURES, "rules", id)).length > 0));
+      it("has a settings entry with its default severity", () => {
+        const entry = settings[id];
+        assert.ok(entry, `package.json lacks backlogCoach.rules.properties["${id}"]`);
+        assert.equal(entry.default, rule.meta.defaultSeverity);
+      });
+      it("has a config-schema entry whose options match the rule's", () => {
+        const entry = schemaRules[id];
+        assert.ok(entry, `schemas/config.schema.json lacks rules.${id}`);
+        const options = entry.anyOf[1]?.properties?.options;
+        assert.deepEqual(options, rule.meta.optionsSchema ?? { type: "object", additionalProperties: false });
+      });
+      it("has a message for every message id it declares, and the defaults fit its options schema", () => {
+        assert.ok(Object.keys(rule.meta.messages).length > 0);
+        const declared = Object.keys((rule.meta.optionsSchema as { properties?: object } | undefined)?.properties ?? {});
+        for (const key of Object.keys(rule.meta.defaultOptions))
+          assert.ok(declared.includes(key), `option ${key} is not in the options schema`);
+      });
+    });
+  }
+});
