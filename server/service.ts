@@ -1,12 +1,13 @@
 // The language service: documents in, LSP answers out. No connection inside, so tests can drive it directly.
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver";
+import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
-import type { BacklogFormat, Finding, Fix } from "./core/model";
+import type { BacklogFormat, Finding } from "./core/model";
 import { LineIndex } from "./core/parse/text-lines";
-import { toDiagnostic, toRange, toTextEdit, type DiagnosticData } from "./lsp-convert";
+import { codeActions as buildCodeActions } from "./code-actions";
+import { toDiagnostic } from "./lsp-convert";
 import type { BacklogHealth } from "./protocol";
 
 /** What the service keeps per open document: the text it analysed and the result. */
@@ -76,58 +77,11 @@ export class BacklogLanguageService {
     return this.documents.get(uri)?.lines;
   }
 
-  /** Quick fixes for the diagnostics in the request, plus "disable here" and "open docs" for each rule. */
-  codeActions(uri: string, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  /** Code actions for a request: quick fixes, fix all, disable here, open docs (see code-actions.ts). */
+  codeActions(uri: string, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[] {
     const state = this.documents.get(uri);
     if (!state) return [];
-    const actions: CodeAction[] = [];
-    for (const diagnostic of diagnostics) {
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (!data || typeof data.ruleId !== "string") continue;
-      // The diagnostic may come from an older version: find its finding by rule, message and place, never by text.
-      const start = state.lines.offsetAt(diagnostic.range.start);
-      const end = state.lines.offsetAt(diagnostic.range.end);
-      const finding = state.analysis.findings.find(
-        (f) => f.ruleId === data.ruleId && f.messageId === data.messageId && f.span.start === start && f.span.end === end,
-      );
-      for (const fix of finding?.fixes ?? []) actions.push(this.fixAction(state, fix, diagnostic));
-      if (finding) actions.push(this.disableAction(state, finding, diagnostic));
-      actions.push({
-        title: `Open the docs of rule '${data.ruleId}'`,
-        kind: CodeActionKind.QuickFix,
-        diagnostics: [diagnostic],
-        command: { title: "Open rule docs", command: "backlogCoach.openRuleDocs", arguments: [data.ruleId] },
-      });
-    }
-    return actions;
-  }
-
-  private fixAction(state: DocumentState, fix: Fix, diagnostic: Diagnostic): CodeAction {
-    return {
-      title: fix.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      ...(fix.preferred && { isPreferred: true }),
-      edit: { changes: { [state.uri]: fix.edits.map((e) => toTextEdit(state.lines, e)) } },
-    };
-  }
-
-  /** Inserts a suppression comment above the finding's line, in the comment style of the format. */
-  private disableAction(state: DocumentState, finding: Finding, diagnostic: Diagnostic): CodeAction {
-    const line = state.lines.positionAt(finding.span.start).line;
-    const lineStart = state.lines.lineStart(line);
-    const text = state.analysis.backlog.text;
-    const indent = /^[ \t]*/.exec(text.slice(lineStart, state.lines.lineEnd(line)))?.[0] ?? "";
-    const eol = text.includes("\r\n") ? "\r\n" : "\n";
-    const directive = `backlog-coach-disable-next-line ${finding.ruleId}`;
-    const comment = state.format === "markdown" ? `<!-- ${directive} -->` : `# ${directive}`;
-    const at: Range = toRange(state.lines, { start: lineStart, end: lineStart });
-    return {
-      title: `Disable '${finding.ruleId}' for this line`,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [diagnostic],
-      edit: { changes: { [state.uri]: [{ range: at, newText: `${indent}${comment}${eol}` }] } },
-    };
+    return buildCodeActions(state, { diagnostics, ...(only && { only }) });
   }
 
   /** Counts for the sidebar's health section. */

@@ -1,13 +1,21 @@
 // Wires an LSP connection to the language service: document sync, debounced analysis, and the request handlers.
+import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
 } from "vscode-languageserver";
-import type { CoachConfig } from "./core/config";
+import { FIX_ALL_KIND } from "./code-actions";
+import { completions } from "./completion";
+import { mergeConfigs, type CoachConfig } from "./core/config";
+import { CONFIG_FILE_NAME, parseConfigFile } from "./core/config-file";
+import { definition, documentSymbols, prepareRename, renamePersona } from "./symbols";
+import { toDiagnostic } from "./lsp-convert";
 import { BUNDLED_GUIDANCE } from "./core/guidance/data";
 import { LineIndex } from "./core/parse/text-lines";
 import { hoverAt } from "./hover";
@@ -40,6 +48,7 @@ export function startServer(connection: Connection): void {
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const lastCost = new Map<string, number>();
   let canPullConfiguration = false;
+  let canWatchFiles = false;
   let commandLinks = false;
 
   function analyseAndPublish(document: TextDocument): void {
@@ -72,24 +81,63 @@ export function startServer(connection: Connection): void {
     );
   }
 
+  /** The .backlog-coach.yaml of each workspace folder; read from disk here, never by the core. */
+  let configFileUris: string[] = [];
+
+  /** Reads the workspace config files; each one's problems are published as its diagnostics. */
+  async function loadConfigFiles(): Promise<CoachConfig[]> {
+    const configs: CoachConfig[] = [];
+    for (const uri of configFileUris) {
+      let text: string;
+      try {
+        text = await readFile(fileURLToPath(uri), "utf8");
+      } catch {
+        // No config file in this folder (the usual case), or it was deleted: clear what it showed.
+        connection.sendDiagnostics({ uri, diagnostics: [] }).catch(ignoreClosedConnection);
+        continue;
+      }
+      const { config, findings } = parseConfigFile(text);
+      configs.push(config);
+      const lines = new LineIndex(text);
+      connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(lines, uri, f)) }).catch(ignoreClosedConnection);
+    }
+    return configs;
+  }
+
   async function loadConfiguration(): Promise<void> {
-    if (!canPullConfiguration) return;
-    const settings = (await connection.workspace.getConfiguration("backlogCoach")) as {
-      rules?: CoachConfig["rules"];
-      maxFindings?: number;
-      maxFileSize?: number;
-    } | null;
-    service.setConfig({
+    const settings = canPullConfiguration
+      ? ((await connection.workspace.getConfiguration("backlogCoach")) as {
+          rules?: CoachConfig["rules"];
+          maxFindings?: number;
+          maxFileSize?: number;
+        } | null)
+      : null;
+    const fromSettings: CoachConfig = {
       ...(settings?.rules && { rules: settings.rules }),
       ...(typeof settings?.maxFindings === "number" && {
         maxFindings: settings.maxFindings,
       }),
       ...(typeof settings?.maxFileSize === "number" && { maxFileSize: settings.maxFileSize }),
-    });
+    };
+    // The workspace file overrides the editor settings rule by rule: it is the team's shared choice.
+    service.setConfig(mergeConfigs(fromSettings, ...(await loadConfigFiles())));
+  }
+
+  /** The analysis of a document's current text, analysing it now if an edit is still pending. */
+  function current(uri: string): ReturnType<BacklogLanguageService["update"]> {
+    const document = documents.get(uri);
+    if (!document || !service.formatOf(uri)) return undefined;
+    if (service.analysedVersion(uri) !== document.version) analyseAndPublish(document);
+    const analysis = service.analysis(uri);
+    const lines = service.lines(uri);
+    return analysis && lines ? { uri, version: document.version, format: analysis.backlog.format, lines, analysis } : undefined;
   }
 
   connection.onInitialize((params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    configFileUris = folders.filter((f) => f.startsWith("file:")).map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
     commandLinks = (params.initializationOptions as CoachInitializationOptions | null | undefined)?.showGuidanceCommand === true;
     for (const error of BUNDLED_GUIDANCE.errors) connection.console.error(`guidance data: ${error}`);
     return {
@@ -97,9 +145,13 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: {
-          codeActionKinds: [CodeActionKind.QuickFix],
+          codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND],
           resolveProvider: false,
         },
+        completionProvider: { triggerCharacters: [" ", ":"] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
+        renameProvider: { prepareProvider: true },
       },
       serverInfo: { name: "backlog-coach" },
     };
@@ -110,10 +162,18 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: "backlogCoach",
       });
+    if (canWatchFiles)
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
     void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
   });
 
   connection.onDidChangeConfiguration(() => {
+    void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
+  });
+
+  // A changed .backlog-coach.yaml re-checks every open backlog with the new settings.
+  connection.onDidChangeWatchedFiles((params) => {
+    if (!params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
     void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
   });
 
@@ -140,7 +200,28 @@ export function startServer(connection: Connection): void {
     return hoverAt(text, lines, params.position, service.analysis(document.uri)?.backlog, { commandLinks, fresh });
   });
 
-  connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.context.diagnostics));
+  connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
+
+  connection.onCompletion((params) => {
+    const state = current(params.textDocument.uri);
+    return state ? completions(state.analysis, state.lines, params.position) : [];
+  });
+  connection.onDocumentSymbol((params) => {
+    const state = current(params.textDocument.uri);
+    return state ? documentSymbols(state.analysis, state.lines) : [];
+  });
+  connection.onDefinition((params) => {
+    const state = current(params.textDocument.uri);
+    return state ? definition(state.analysis, state.lines, state.uri, params.position) : null;
+  });
+  connection.onPrepareRename((params) => {
+    const state = current(params.textDocument.uri);
+    return state ? prepareRename(state.analysis, state.lines, params.position) : null;
+  });
+  connection.onRenameRequest((params) => {
+    const state = current(params.textDocument.uri);
+    return state ? renamePersona(state.analysis, state.lines, state.uri, params.position, params.newName) : null;
+  });
 
   connection.onRequest(HealthRequest, (params: HealthParams) => service.health(params.uri));
   connection.onRequest(GuidanceRequest, (): GuidanceResult => BUNDLED_GUIDANCE.guidance);
