@@ -14,7 +14,18 @@ import {
 import type { CoachConfig } from "./config";
 import type { Backlog, BacklogFormat, Finding, Span, Story } from "./model";
 import { lineBreakOf } from "./parse/text-lines";
-import { layoutOf, readSkeleton, readStoryChunk, shiftFinding, shiftStory, type ChunkPlace, type StoryChunk } from "./parse/yaml-fast";
+import {
+  layoutOf,
+  moveStory,
+  readSkeleton,
+  readStoryChunk,
+  relayout,
+  shiftFinding,
+  shiftStory,
+  type ChunkPlace,
+  type StoryChunk,
+  type YamlLayout,
+} from "./parse/yaml-fast";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
 
@@ -27,8 +38,8 @@ interface ChunkEntry {
   /** The story rules' results relative to the chunk, for rules generation `generation`; absent until run or when uncacheable. */
   results?: RuleResults;
   generation?: number;
-  /** The last absolute copies, reused while the chunk stays at the same offset and index. */
-  placed?: { readonly start: number; readonly index: number; readonly story: Story; readonly schema: readonly Finding[] };
+  /** The story and schema findings at the chunk's current place; the story is moved in place when the chunk moves. */
+  placed?: { start: number; index: number; readonly story: Story; schema: readonly Finding[] };
   placedResults?: { readonly start: number; readonly index: number; readonly results: RuleResults };
 }
 
@@ -70,7 +81,11 @@ function movable(f: Finding, length: number): boolean {
   );
 }
 
+const isEmpty = (results: RuleResults): boolean => results.findings.every((list) => list.length === 0) && results.failures.every((f) => !f);
+
 function shiftResults(results: RuleResults, delta: number, index: number): RuleResults {
+  // Most stories have no findings: their results need no moving, and copying them would only feed the GC.
+  if (isEmpty(results)) return results;
   return {
     findings: results.findings.map((list) => list.map((f) => shiftFinding(f, delta, f.storyIndex === undefined ? undefined : index))),
     failures: results.failures.map((f) => (f && f.storyIndex !== undefined ? { ...f, storyIndex: index } : f)),
@@ -83,9 +98,13 @@ function shiftResults(results: RuleResults, delta: number, index: number): RuleR
  * it is faster when most stories are unchanged. Story rules' results are reused while their story's text,
  * the backlog outside the stories, the config and the rules stay the same: the `Rule` contract says a story
  * rule looks at one story (and the backlog's header) only.
+ *
+ * Stories are moved in place after an edit (copying thousands per keystroke made the garbage collector the
+ * main cost), so an analysis's stories are valid until the next `analyze` call: read it, then replace it.
  */
 export class IncrementalAnalyzer {
   private previousText = "";
+  private previousLayout: YamlLayout | undefined;
   private chunks: PlacedChunk[] = [];
   private config: CoachConfig | undefined;
   private ruleSet: readonly Rule[] | undefined;
@@ -105,19 +124,18 @@ export class IncrementalAnalyzer {
     }
     const analysis = this.format === "yaml" && !refuseToCheck(text, this.format, config) ? this.analyzeYaml(text, config) : undefined;
     if (analysis) return analysis;
-    this.previousText = "";
-    this.chunks = [];
+    this.giveUp();
     return analyzeBacklog(text, this.format, config, ruleSet);
   }
 
   /** Undefined when the text must be read by `yaml` as a whole (the caller then analyses it in full). */
   private analyzeYaml(text: string, config: CoachConfig): Analysis | undefined {
-    const layout = layoutOf(text);
     const eol = lineBreakOf(text);
-    if (eol !== lineBreakOf(this.previousText)) this.chunks = [];
+    if (eol !== lineBreakOf(this.previousText)) this.giveUp();
     const previous = this.previousText;
     const prefix = commonPrefix(previous, text);
     const suffix = commonSuffix(previous, text, prefix);
+    const layout = this.previousLayout ? relayout(text, this.previousLayout, previous.length, prefix, suffix) : layoutOf(text);
     const delta = text.length - previous.length;
     const byStart = new Map<number, PlacedChunk>();
     for (const c of this.chunks) byStart.set(c.start, c);
@@ -136,17 +154,23 @@ export class IncrementalAnalyzer {
     if (!skeleton) return this.giveUp();
     this.chunks = placed;
     this.previousText = text;
+    this.previousLayout = layout;
 
     const stories: Story[] = [];
     const storySchema: Finding[] = [];
+    const placeSchema = (entry: ChunkEntry, start: number, index: number): readonly Finding[] =>
+      entry.read.schemaFindings.length === 0
+        ? entry.read.schemaFindings
+        : entry.read.schemaFindings.map((f) => shiftFinding(f, start, f.storyIndex === undefined ? undefined : index));
     placed.forEach(({ start, entry }, index) => {
-      if (entry.placed?.start !== start || entry.placed.index !== index) {
-        entry.placed = {
-          start,
-          index,
-          story: shiftStory(entry.read.story, start, index),
-          schema: entry.read.schemaFindings.map((f) => shiftFinding(f, start, f.storyIndex === undefined ? undefined : index)),
-        };
+      // Chunks start after "stories:", never at 0, so shiftStory always makes a copy that may be moved in place.
+      if (!entry.placed)
+        entry.placed = { start, index, story: shiftStory(entry.read.story, start, index), schema: placeSchema(entry, start, index) };
+      else if (entry.placed.start !== start || entry.placed.index !== index) {
+        moveStory(entry.placed.story, start - entry.placed.start, index);
+        entry.placed.start = start;
+        entry.placed.index = index;
+        entry.placed.schema = placeSchema(entry, start, index);
       }
       stories.push(entry.placed.story);
       for (const f of entry.placed.schema) storySchema.push(f);
@@ -179,6 +203,7 @@ export class IncrementalAnalyzer {
   private giveUp(): undefined {
     this.chunks = [];
     this.previousText = "";
+    this.previousLayout = undefined;
     return undefined;
   }
 

@@ -426,6 +426,74 @@ export function layoutOf(text: string): YamlLayout | undefined {
   return { indent, chunks, storiesLine, listEnd };
 }
 
+/**
+ * The layout after an edit, from the layout before it: only the lines from the story the edit starts in up
+ * to the first unchanged item line after it are scanned (a full scan reads every line of a large file).
+ * `prefix` and `suffix` are the lengths the old and new texts share at each end. The result is exactly
+ * `layoutOf(text)`: the scan is the same line-by-line machine, started where its state is known.
+ */
+export function relayout(
+  text: string,
+  previous: YamlLayout,
+  previousLength: number,
+  prefix: number,
+  suffix: number,
+): YamlLayout | undefined {
+  const { chunks, indent } = previous;
+  const delta = text.length - previousLength;
+  const newEditEnd = text.length - suffix;
+  // An item line is classified by its first indent + 2 characters: the scan starts at the last such line the
+  // edit did not touch. Edits of the header, the first item line or past the list are scanned in full.
+  let from = -1;
+  for (let lo = 0, hi = chunks.length - 1; lo <= hi;) {
+    const mid = (lo + hi) >> 1;
+    if ((chunks[mid]?.start ?? 0) + indent + 2 <= prefix) {
+      from = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (from < 0 || previousLength - suffix >= previous.listEnd) return layoutOf(text);
+  const oldIndex = new Map<number, number>();
+  for (let k = from + 1; k < chunks.length; k++) oldIndex.set((chunks[k] as Span).start, k);
+  const starts: number[] = [];
+  for (let k = 0; k < from; k++) starts.push((chunks[k] as Span).start);
+  let listEnd = -1;
+  let resyncAt = -1;
+  for (let lineStart = (chunks[from] as Span).start; lineStart < text.length;) {
+    const lf = text.indexOf("\n", lineStart);
+    const lineEnd = lf < 0 ? text.length : lf;
+    const next = lf < 0 ? text.length : lf + 1;
+    let content = lineStart;
+    while (text.charCodeAt(content) === 32) content++;
+    const c = text.charCodeAt(content);
+    const blank = content >= lineEnd || c === 35 || (c === 13 && content + 1 === lineEnd);
+    if (!blank) {
+      const column = content - lineStart;
+      const after = text.charCodeAt(content + 1);
+      const item = c === 45 && (after === 32 || after === 10 || after === 13 || content + 1 >= text.length);
+      if (item && column === indent) {
+        // An unchanged item line after the edit: from here on the old scan saw the same text.
+        const old = lineStart - 1 >= newEditEnd ? oldIndex.get(lineStart - delta) : undefined;
+        if (old !== undefined) {
+          resyncAt = old;
+          break;
+        }
+        starts.push(lineStart);
+      } else if (column <= indent) {
+        listEnd = lineStart;
+        break;
+      }
+    }
+    lineStart = next;
+  }
+  // The list ended or the text ran out before an unchanged item: that ending is new, scan it all.
+  if (resyncAt < 0) return layoutOf(text);
+  for (let k = resyncAt; k < chunks.length; k++) starts.push((chunks[k] as Span).start + delta);
+  listEnd = previous.listEnd + delta;
+  const spans: Span[] = starts.map((start, k) => ({ start, end: starts[k + 1] ?? listEnd }));
+  return { indent, chunks: spans, storiesLine: previous.storiesLine, listEnd };
+}
+
 /** One story item read on its own: everything in it is relative to the chunk's start. */
 export interface StoryChunk {
   /** The story with spans relative to the chunk and index 0. */
@@ -597,6 +665,51 @@ export function shiftStory(story: Story, d: number, index: number): Story {
       (out as Record<string, unknown>)[key] = shiftDeep((story as unknown as Record<string, unknown>)[key], d);
   }
   return out;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Moves every `start`/`end` number in a value in place (see `shiftDeep`). */
+function moveDeep(value: unknown, d: number): void {
+  if (Array.isArray(value)) for (const v of value as unknown[]) moveDeep(v, d);
+  else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    for (const [k, v] of Object.entries(record)) {
+      if ((k === "start" || k === "end") && typeof v === "number") record[k] = v + d;
+      else moveDeep(v, d);
+    }
+  }
+}
+
+const moveSpan = (span: Span, d: number): void => {
+  const m = span as Mutable<Span>;
+  m.start += d;
+  m.end += d;
+};
+
+/**
+ * Moves a story by `d` in place and sets its index. Only for a story made by `shiftStory` with a non-zero
+ * shift (every span object its own): after an edit, thousands of stories move, and copying them all made
+ * the garbage collector the largest cost of a keystroke.
+ */
+export function moveStory(story: Story, d: number, index: number): void {
+  const m = story as Mutable<Story>;
+  m.index = index;
+  if (d === 0) return;
+  moveSpan(story.span, d);
+  for (const part of [story.id, story.title, story.status, story.estimate, story.priority]) if (part) moveSpan(part.span, d);
+  const s = story.sentence;
+  if (s) {
+    moveSpan(s.span, d);
+    for (const part of [s.roleMarker, s.role, s.meansMarker, s.means, s.endsMarker, s.ends, s.trailing]) if (part) moveSpan(part.span, d);
+  }
+  for (const c of story.acceptance ?? []) moveSpan(c.span, d);
+  if (story.acceptanceSpan) moveSpan(story.acceptanceSpan, d);
+  for (const p of story.dependsOn ?? []) moveSpan(p.span, d);
+  if (story.layout) (story.layout as Mutable<NonNullable<Story["layout"]>>).endOfEntry += d;
+  for (const key of Object.keys(story)) {
+    if (!KNOWN_STORY_FIELDS.has(key)) moveDeep((story as unknown as Record<string, unknown>)[key], d);
+  }
 }
 
 /** A finding's spans (its own, its fixes', its related places') moved by `d`, its story index set. */
