@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, it } from "node:test";
 import { analyzeBacklog } from "../../server/core/analyze";
 import { IncrementalAnalyzer } from "../../server/core/incremental";
+import { layoutOf, relayout } from "../../server/core/parse/yaml-fast";
 import { REPO_ROOT } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 import { mutateYaml, randomBacklog } from "../support/yaml-variants";
@@ -36,6 +37,24 @@ describe("incremental analysis", () => {
       }
     }
     assert.equal(sessions, 40);
+  });
+
+  it("relays out exactly as a full scan after 3,000 random edits", () => {
+    const random = seededRandom(31);
+    let text = randomBacklog(random, 30);
+    for (let e = 0; e < 3000; e++) {
+      const next = random() < 0.01 ? randomBacklog(random, 30) : edit(text, random);
+      const before = layoutOf(text);
+      if (before) {
+        let prefix = 0;
+        while (prefix < Math.min(text.length, next.length) && text[prefix] === next[prefix]) prefix++;
+        let suffix = 0;
+        while (suffix < Math.min(text.length, next.length) - prefix && text[text.length - 1 - suffix] === next[next.length - 1 - suffix])
+          suffix++;
+        assert.deepStrictEqual(relayout(next, before, text.length, prefix, suffix), layoutOf(next), `edit ${e}`);
+      }
+      text = next;
+    }
   });
 
   it("equals the yaml library's analysis after edits", () => {
