@@ -111,6 +111,9 @@ export function criterionSteps(text: string, base: number): CriterionSteps | und
     }
   }
   steps.sort((a, b) => a.span.start - b.span.start);
+  // Many dialects' keywords are ordinary English words ("Data", "Dan", "Als"): another language is only taken
+  // when the criterion has at least two different step keywords of it.
+  if (dialect !== ENGLISH && new Set(steps.map((s) => s.kind).filter((k) => k !== "and" && k !== "but")).size < 2) return undefined;
   return { language: dialect.language, steps };
 }
 

@@ -106,6 +106,23 @@ function firstMatch(pattern: RegExp, text: string, from: number, to: number): { 
   return { start: m.index, end: m.index + m[0].length };
 }
 
+/** Like firstMatch, skipping matches inside brackets: "(so the item appears in both)" is a remark, not the ends. */
+function firstOutsideBrackets(pattern: RegExp, text: string, from: number, to: number): { start: number; end: number } | undefined {
+  for (let at = from; at < to;) {
+    const m = firstMatch(pattern, text, at, to);
+    if (!m) return undefined;
+    let depth = 0;
+    for (let i = from; i < m.start; i++) {
+      const c = text[i];
+      if (c === "(" || c === "[" || c === "{") depth++;
+      else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+    }
+    if (depth === 0) return m;
+    at = m.end;
+  }
+  return undefined;
+}
+
 const marker = (text: string, m: { start: number; end: number }, base: number): TextPart => ({
   text: text.slice(m.start, m.end),
   span: { start: base + m.start, end: base + m.end },
@@ -130,7 +147,10 @@ export function parseStorySentence(text: string, base = 0): StorySentence {
     result.roleMarker = trimmedPart(text, start, roleEnd, base, /$^/);
   }
 
-  const meansMatch = firstMatch(MEANS_PATTERN, folded, roleEnd, end);
+  const firstMeans = firstMatch(MEANS_PATTERN, folded, roleEnd, end);
+  // "As a X, would like Y, so that I can Z": the only "I can" is in the benefit, so the story has no means marker.
+  const endsBeforeMeans = firstMeans ? firstMatch(ENDS_PATTERN, folded, roleEnd, firstMeans.start) : undefined;
+  const meansMatch = endsBeforeMeans ? undefined : firstMeans;
   const trailingStart = findTrailingStart(folded, meansMatch ? meansMatch.end : roleEnd);
   const clauseEnd = trailingStart !== undefined && trailingStart < end ? trailingStart : end;
   if (trailingStart !== undefined && trailingStart < end) {
@@ -147,7 +167,7 @@ export function parseStorySentence(text: string, base = 0): StorySentence {
   if (!meansMatch) return result;
 
   result.meansMarker = marker(text, meansMatch, base);
-  const endsMatch = firstMatch(ENDS_PATTERN, folded, meansMatch.end, clauseEnd);
+  const endsMatch = firstOutsideBrackets(ENDS_PATTERN, folded, meansMatch.end, clauseEnd);
   const means = trimmedPart(text, meansMatch.end, endsMatch ? endsMatch.start : clauseEnd, base, /[,;:.!?]/);
   if (means) result.means = means;
   if (endsMatch) {

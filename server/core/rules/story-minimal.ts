@@ -90,7 +90,8 @@ export default defineRule({
       context.report({ messageId: "example", data: { marker: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });
     }
     // A second "I want" or "so that" in the same sentence means a story was glued onto another.
-    const tail = text.slice(sentence.means.span.start - base);
+    // Only the means is searched: "so that I can decide what I want" is ordinary English in a benefit.
+    const tail = text.slice(sentence.means.span.start - base, sentence.means.span.end - base);
     // Only a clause that opens a new request counts: "what I want" inside a benefit is ordinary English.
     const repeated = /(?:[,;]|\band)\s+(?:i|we)\s+(?:want|would like|need)\s+(?:to\s+|it\b|the\b|a\b)|\bas\s+an?\s+\w+\s*,\s*i\b/i.exec(
       tail,

@@ -21,6 +21,7 @@ function templateKey(part: Part, marker: TextPart): string {
   if (part === "ends") return t.replace(/^in order (?:to|that)$/, "in order to");
   return t
     .replace(/^we\b/, "i")
+    .replace(/^i (?:only|also|really|just|still|additionally|always|definitely|then) /, "i ")
     .replace(/^i'd like/, "i would like")
     .replace(/ to be able to$| to$/, "");
 }
