@@ -122,17 +122,16 @@ function coreCases(text: string): void {
 function ruleCosts(text: string): string[] {
   const backlog = parseBacklog(text, "yaml");
   const costs = activeRules({}, rules).map((active) => {
-    const times = time(1, () => {
-      for (const story of backlog.stories) checkStory(story, backlog, [active]);
-      checkBacklogRules(backlog, [active]);
-    });
-    return { id: active.rule.meta.id, total: median(times) };
+    const stories = median(time(1, () => backlog.stories.forEach((story) => checkStory(story, backlog, [active]))));
+    const set = median(time(1, () => checkBacklogRules(backlog, [active])));
+    return { id: active.rule.meta.id, stories, set };
   });
-  costs.sort((a, b) => b.total - a.total);
+  costs.sort((a, b) => b.stories + b.set - (a.stories + a.set));
+  // Story checks run once per changed story on a keystroke; backlog checks run over the whole set every time.
   return [
-    "| rule | whole file (1 run) | per story |",
-    "| --- | ---: | ---: |",
-    ...costs.map((c) => `| ${c.id} | ${ms(c.total)} | ${((c.total / STORIES) * 1000).toFixed(1)} µs |`),
+    "| rule | story checks, whole file | per story | backlog check (every keystroke) |",
+    "| --- | ---: | ---: | ---: |",
+    ...costs.map((c) => `| ${c.id} | ${ms(c.stories)} | ${((c.stories / STORIES) * 1000).toFixed(1)} µs | ${ms(c.set)} |`),
   ];
 }
 

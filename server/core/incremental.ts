@@ -106,7 +106,8 @@ export class IncrementalAnalyzer {
   private previousText = "";
   private previousLayout: YamlLayout | undefined;
   private chunks: PlacedChunk[] = [];
-  private config: CoachConfig | undefined;
+  /** The config by value: callers may pass an equal but new object each time (a default `{}`, a reloaded setting). */
+  private configKey: string | undefined;
   private ruleSet: readonly Rule[] | undefined;
   private active: ActiveRule[] = [];
   private contextKey = "";
@@ -116,8 +117,9 @@ export class IncrementalAnalyzer {
   constructor(private readonly format: BacklogFormat) {}
 
   analyze(text: string, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules): Analysis {
-    if (config !== this.config || ruleSet !== this.ruleSet) {
-      this.config = config;
+    const configKey = JSON.stringify(config);
+    if (configKey !== this.configKey || ruleSet !== this.ruleSet) {
+      this.configKey = configKey;
       this.ruleSet = ruleSet;
       this.active = activeRules(config, ruleSet);
       this.generation++;
