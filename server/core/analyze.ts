@@ -174,8 +174,10 @@ export function assembleAnalysis(
 ): Analysis {
   const findings: Finding[] = [...parseFindings];
   const failures: RuleFailure[] = [];
+  // Most stories have nothing to report: leave them out once, not once per rule.
+  const reporting = storyResults.filter((r) => r.findings.some((list) => list.length > 0) || r.failures.some((f) => f !== undefined));
   active.forEach((_, r) => {
-    for (const result of storyResults) {
+    for (const result of reporting) {
       for (const f of result.findings[r] ?? []) findings.push(f);
       const failure = result.failures[r];
       if (failure) failures.push(failure);

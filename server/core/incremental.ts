@@ -81,6 +81,9 @@ function movable(f: Finding, length: number): boolean {
   );
 }
 
+/** The results of a story nothing was found in: shared, so that such stories cost nothing to move. */
+const NO_RESULTS: RuleResults = { findings: [], failures: [] };
+
 const isEmpty = (results: RuleResults): boolean => results.findings.every((list) => list.length === 0) && results.failures.every((f) => !f);
 
 function shiftResults(results: RuleResults, delta: number, index: number): RuleResults {
@@ -240,6 +243,7 @@ export class IncrementalAnalyzer {
 
   private storyResults(entry: ChunkEntry, start: number, index: number, backlog: Backlog): RuleResults {
     if (entry.generation === this.generation && entry.results) {
+      if (entry.results === NO_RESULTS) return NO_RESULTS;
       if (entry.placedResults?.start !== start || entry.placedResults.index !== index) {
         entry.placedResults = { start, index, results: shiftResults(entry.results, start, index) };
       }
@@ -249,6 +253,11 @@ export class IncrementalAnalyzer {
     const results = checkStory(story, backlog, this.active);
     // A story's ranges may reach the next item's dash (see readStoryChunk); anything further cannot move with it.
     const reach = entry.text.length + (entry.place === "middle" ? entry.indent + 1 : 0);
+    if (isEmpty(results)) {
+      entry.results = NO_RESULTS;
+      entry.generation = this.generation;
+      return NO_RESULTS;
+    }
     const relative = shiftResults(results, -start, 0);
     if (relative.findings.every((list) => list.every((f) => movable(f, reach)))) {
       entry.results = relative;
