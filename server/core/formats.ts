@@ -1,6 +1,8 @@
 // The parser for each backlog format, behind one function.
 import type { Backlog, BacklogFormat } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
+import { parseMarkdownStories } from "./parse/markdown-stories";
+import { parsePlainStories } from "./parse/plain-stories";
 import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml-fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
@@ -15,8 +17,8 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       // Both give the same result (test/unit/yaml-fast.test.ts); the library path is the reference.
       return options.yaml === "library" ? parseYamlWithLibrary(text) : parseYamlFast(text).backlog;
     case "markdown":
+      return parseMarkdownStories(text);
     case "plain":
-      // Parsers for these formats plug in here; until then the file is read as having no stories.
-      return { format, text, personas: [], stories: [], parseFindings: [] };
+      return parsePlainStories(text);
   }
 }

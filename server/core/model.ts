@@ -67,6 +67,8 @@ export interface StoryLayout {
   readonly endOfEntry: number;
   /** The file's line break, "\n" or "\r\n". */
   readonly eol: string;
+  /** Markdown only: the depth of the story's heading (2 for "## "), so a fix can add a sub-heading below it. */
+  readonly headingDepth?: number;
 }
 
 export type BacklogFormat = "yaml" | "markdown" | "plain";

@@ -25,17 +25,20 @@ export default defineRule({
     }
     const anchor = story.id?.span ?? story.sentence?.span ?? story.span;
     const layout = story.layout;
-    const fixes =
+    const criterion = "Given <context>, when <event>, then <outcome>";
+    // Markdown: a criteria sub-heading one level below the story's heading, then a list item.
+    const newText =
       layout && context.backlog.format === "yaml"
+        ? `${layout.eol}${layout.keyIndent}acceptance:${layout.eol}${layout.keyIndent}  - ${criterion}`
+        : layout?.headingDepth !== undefined && context.backlog.format === "markdown"
+          ? `${layout.eol}${layout.eol}${"#".repeat(Math.min(layout.headingDepth + 1, 6))} Acceptance criteria${layout.eol}${layout.eol}${layout.keyIndent}- ${criterion}`
+          : undefined;
+    const fixes =
+      layout && newText !== undefined
         ? [
             {
               title: "Add an acceptance criterion",
-              edits: [
-                {
-                  span: { start: layout.endOfEntry, end: layout.endOfEntry },
-                  newText: `${layout.eol}${layout.keyIndent}acceptance:${layout.eol}${layout.keyIndent}  - Given <context>, when <event>, then <outcome>`,
-                },
-              ],
+              edits: [{ span: { start: layout.endOfEntry, end: layout.endOfEntry }, newText }],
               safe: false,
             },
           ]

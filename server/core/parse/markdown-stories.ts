@@ -1,0 +1,343 @@
+// Reads Markdown stories (a heading per story, the sentence as a paragraph, criteria under a heading) with exact spans.
+import { fromMarkdown } from "mdast-util-from-markdown";
+import type { Heading, Nodes, PhrasingContent, Root, RootContent } from "mdast";
+import { isMap, parseDocument } from "yaml";
+import type { Backlog, Criterion, Finding, Span, Story, TextPart } from "../model";
+import { foldForMatching, parseStorySentence } from "./story-sentence";
+import { opensStory } from "./plain-stories";
+import { lineBreakOf } from "./text-lines";
+import { readBacklogHeader } from "./yaml-backlog";
+
+/** Headings (or lone bold lines) that introduce a story's acceptance criteria. */
+const CRITERIA_TITLE =
+  /^(?:acceptance\s+criteria|acceptance\s+tests?|criteria|ac|scenarios?|conditions\s+of\s+satisfaction|definition\s+of\s+done\s+for\s+this\s+story)\s*:?$/i;
+/** A story id leading a heading: "CHK-12 Save a card", "CHK-12: Save", "[US-3] Save", or the id alone. */
+const LEADING_ID = /^\[?([A-Za-z][A-Za-z0-9_]*-\d+[A-Za-z]?)\]?(?:[ \t]*[:|\u2013\u2014-][ \t]*|[ \t]+|$)/;
+/** A Gherkin scenario header line, which starts a new criterion inside a block of step lines. */
+const SCENARIO_LINE = /^[ \t]*(?:scenario(?:\s+outline|\s+template)?|example)[ \t]*:/i;
+
+const startOf = (node: { position?: { start: { offset?: number } } }): number => node.position?.start.offset ?? 0;
+const endOf = (node: { position?: { end: { offset?: number } } }): number => node.position?.end.offset ?? 0;
+
+/** Whether a text reads as a story sentence: it starts with a role or has the template's means. */
+const readsAsStory = (text: string): boolean => opensStory(foldForMatching(text));
+
+/** The front matter block: where its YAML content lies, and where the whole block (fences included) ends. */
+interface FrontMatter {
+  readonly contentStart: number;
+  readonly contentEnd: number;
+  readonly blockEnd: number;
+}
+
+/** Finds a leading "---" ... "---" (or "...") block; the opening fence must be the file's first line. */
+function findFrontMatter(text: string, bodyStart: number): FrontMatter | undefined {
+  const open = /^---[ \t]*(\r\n|\r|\n)/.exec(text.slice(bodyStart));
+  if (!open) return undefined;
+  const contentStart = bodyStart + open[0].length;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(contentStart);
+  // An empty block closes on the very next line.
+  const m = close.exec(rest);
+  if (!m) return undefined;
+  return { contentStart, contentEnd: contentStart + m.index, blockEnd: contentStart + m.index + m[0].length };
+}
+
+/** Blanks a range of a character array, keeping line breaks so that lines and offsets hold. */
+function blank(chars: string[], start: number, end: number): void {
+  for (let i = Math.max(0, start); i < end && i < chars.length; i++) if (chars[i] !== "\n" && chars[i] !== "\r") chars[i] = " ";
+}
+
+/**
+ * The text of a run of inline content with its markup blanked: "**shopper**" reads as "  shopper  ", so the
+ * sentence parser sees words at their own offsets and role, means and ends spans land on the words.
+ */
+function maskedInline(text: string, nodes: readonly PhrasingContent[], start: number, end: number): string {
+  // Code units, not code points: offsets are UTF-16.
+  const chars = text.slice(start, end).split("");
+  const walk = (list: readonly Nodes[]): void => {
+    for (const node of list) {
+      const s = startOf(node) - start;
+      const e = endOf(node) - start;
+      if (node.type === "text") continue;
+      if ("children" in node && node.children.length > 0) {
+        const first = node.children[0];
+        const last = node.children[node.children.length - 1];
+        if (first && last) {
+          blank(chars, s, startOf(first) - start);
+          blank(chars, endOf(last) - start, e);
+          walk(node.children as Nodes[]);
+          continue;
+        }
+      }
+      if (node.type === "inlineCode") {
+        const ticks = /^`+/.exec(text.slice(start + s, start + e))?.[0].length ?? 0;
+        blank(chars, s, s + ticks);
+        blank(chars, e - ticks, e);
+        continue;
+      }
+      blank(chars, s, e);
+    }
+  };
+  walk(nodes);
+  return chars.join("").replace(/[\r\n]/g, " ");
+}
+
+/** The text span of a heading's content: after the "## " and before closing hashes and trailing spaces. */
+function headingContent(text: string, heading: Heading): Span | undefined {
+  const first = heading.children[0];
+  const last = heading.children[heading.children.length - 1];
+  if (!first || !last) return undefined;
+  return { start: startOf(first), end: endOf(last) };
+}
+
+/** Criteria from one block under an "Acceptance criteria" heading: list items, or Gherkin step lines. */
+function criteriaOf(text: string, node: RootContent): Criterion[] {
+  const part = (start: number, end: number): Criterion[] => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/.test(text[s] ?? "")) s++;
+    while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
+    return e > s ? [{ text: text.slice(s, e), span: { start: s, end: e } }] : [];
+  };
+  if (node.type === "list") {
+    return node.children.flatMap((item) => {
+      const first = item.children[0];
+      const last = item.children[item.children.length - 1];
+      if (!first || !last) return [];
+      let s = startOf(first);
+      // A task-list box ("[ ] ", "[x] ") is not part of the criterion.
+      const box = /^\[[ xX]\][ \t]+/.exec(text.slice(s, endOf(last)));
+      if (box) s += box[0].length;
+      return part(s, endOf(last));
+    });
+  }
+  let start = startOf(node);
+  let end = endOf(node);
+  if (node.type === "code") {
+    // Inside the fences only: the first line is the opening fence, the last may be the closing one.
+    const firstBreak = text.slice(start, end).search(/\r?\n|\r/);
+    if (firstBreak < 0 || !/^\s*(?:`{3,}|~{3,})/.test(text.slice(start, end))) return part(start, end);
+    start += firstBreak + 1;
+    if (text[start - 1] === "\r" && text[start] === "\n") start++;
+    const lastLineStart = Math.max(text.lastIndexOf("\n", end - 1), text.lastIndexOf("\r", end - 1)) + 1;
+    if (lastLineStart > start && /^\s*(?:`{3,}|~{3,})\s*$/.test(text.slice(lastLineStart, end))) end = lastLineStart;
+  } else if (node.type !== "paragraph") {
+    return [];
+  }
+  // A block of step lines is one criterion; "Scenario:" lines split it into one criterion per scenario.
+  const criteria: Criterion[] = [];
+  // A "Scenario:" header names the scenario; the criterion is its steps, which is what the step checks read.
+  const block = (from: number, to: number): Criterion[] => {
+    const header = /^[^\r\n]*(?:\r\n|\r|\n)?/.exec(text.slice(from, to))?.[0] ?? "";
+    return SCENARIO_LINE.test(header) && text.slice(from + header.length, to).trim() !== ""
+      ? part(from + header.length, to)
+      : part(from, to);
+  };
+  let blockStart = start;
+  const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g;
+  lineRe.lastIndex = start;
+  for (let m = lineRe.exec(text); m && m.index < end; m = lineRe.exec(text)) {
+    if (m.index > blockStart && SCENARIO_LINE.test(m[0])) {
+      criteria.push(...block(blockStart, m.index));
+      blockStart = m.index;
+    }
+    if (m[0] === "") break;
+  }
+  criteria.push(...block(blockStart, end));
+  return criteria;
+}
+
+/** Whether a root node is a heading (or a paragraph that is only a bold "Acceptance criteria") for criteria. */
+function isCriteriaTitle(text: string, node: RootContent): boolean {
+  if (node.type === "heading") {
+    const span = headingContent(text, node);
+    return span !== undefined && CRITERIA_TITLE.test(text.slice(span.start, span.end).replace(/[*_`]/g, "").trim());
+  }
+  if (node.type === "paragraph" && node.children.length === 1) {
+    const only = node.children[0];
+    if (only && (only.type === "strong" || only.type === "emphasis")) {
+      return CRITERIA_TITLE.test(text.slice(startOf(only), endOf(only)).replace(/[*_]/g, "").trim());
+    }
+  }
+  return false;
+}
+
+/** Story heading depth: the depth most headings with a story sentence (or criteria) below them have. */
+function storyDepthOf(text: string, nodes: readonly RootContent[]): number | undefined {
+  const votes = new Map<number, number>();
+  const depths: number[] = [];
+  nodes.forEach((node, i) => {
+    if (node.type !== "heading" || isCriteriaTitle(text, node)) return;
+    depths.push(node.depth);
+    const span = headingContent(text, node);
+    let storyish = span !== undefined && readsAsStory(text.slice(span.start, span.end).replace(LEADING_ID, ""));
+    for (let j = i + 1; j < nodes.length && !storyish; j++) {
+      const next = nodes[j];
+      if (!next) break;
+      if (isCriteriaTitle(text, next)) storyish = true;
+      else if (next.type === "heading") break;
+      else if (next.type === "paragraph" && readsAsStory(maskedInline(text, next.children, startOf(next), endOf(next)))) storyish = true;
+    }
+    if (storyish) votes.set(node.depth, (votes.get(node.depth) ?? 0) + 1);
+  });
+  if (votes.size > 0) {
+    return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  }
+  if (depths.length === 0) return undefined;
+  // No story sentence anywhere: one top heading over deeper ones is the document's title, not a story.
+  const min = Math.min(...depths);
+  const deeper = depths.filter((d) => d > min);
+  return depths.filter((d) => d === min).length === 1 && deeper.length > 0 ? Math.min(...deeper) : min;
+}
+
+/** Reads front matter (personas, sprint, product) with `yaml`, at file offsets; its syntax errors become findings. */
+function readFrontMatter(text: string, fm: FrontMatter): { header: ReturnType<typeof readBacklogHeader>; findings: Finding[] } {
+  // Everything before the YAML content becomes spaces on the same lines, so node ranges are file offsets.
+  const padded = text.slice(0, fm.contentStart).replace(/[^\r\n]/g, " ") + text.slice(fm.contentStart, fm.contentEnd);
+  const doc = parseDocument(padded, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  const findings: Finding[] = doc.errors.map((e) => {
+    const start = Math.min(e.pos[0], fm.contentEnd);
+    return {
+      ruleId: "yaml-syntax",
+      messageId: "syntax",
+      message: `Front matter: ${e.message.split("\n")[0] ?? e.message}`,
+      severity: "error",
+      span: { start, end: Math.min(Math.max(e.pos[1], start + 1), fm.contentEnd) },
+    };
+  });
+  const root = doc.contents;
+  return { header: isMap(root) ? readBacklogHeader(padded, root) : { personas: [] }, findings };
+}
+
+/**
+ * Parses a Markdown story file. Stories are the headings at the story depth (the one whose sections hold
+ * story sentences); a leading id in the heading is the story id, the rest its title; the first paragraph is
+ * the sentence; lists or Gherkin lines under an "Acceptance criteria" sub-heading are the criteria. Never throws.
+ */
+export function parseMarkdownStories(text: string): Backlog {
+  const eol = lineBreakOf(text);
+  const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const fm = findFrontMatter(text, bodyStart);
+  // micromark drops a BOM (shifting every offset by one) and would read front matter as Markdown: blank both.
+  const masked =
+    " ".repeat(bodyStart) +
+    (fm ? text.slice(bodyStart, fm.blockEnd).replace(/[^\r\n]/g, " ") : "") +
+    text.slice(fm ? fm.blockEnd : bodyStart);
+  let tree: Root;
+  try {
+    tree = fromMarkdown(masked);
+  } catch {
+    tree = { type: "root", children: [] };
+  }
+  const front = fm ? readFrontMatter(text, fm) : undefined;
+  const nodes = tree.children;
+  const depth = storyDepthOf(text, nodes);
+  const stories: Story[] = depth === undefined ? paragraphStories(text, nodes, eol) : headingStories(text, nodes, depth, eol);
+  let product: TextPart | undefined = front?.header.product;
+  if (!product && depth !== undefined && depth > 1) {
+    const titles = nodes.filter((n): n is Heading => n.type === "heading" && n.depth < depth);
+    const title = titles.length === 1 && titles[0] ? headingContent(text, titles[0]) : undefined;
+    if (title) product = { text: text.slice(title.start, title.end), span: title };
+  }
+  return {
+    format: "markdown",
+    text,
+    personas: front?.header.personas ?? [],
+    ...(front?.header.sprint && { sprint: front.header.sprint }),
+    ...(front?.header.productGoal && { productGoal: front.header.productGoal }),
+    ...(product && { product }),
+    stories,
+    parseFindings: front?.findings ?? [],
+  };
+}
+
+/** One story per heading at `depth`, its section running to the next heading at that depth or above. */
+function headingStories(text: string, nodes: readonly RootContent[], depth: number, eol: string): Story[] {
+  const stories: Story[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const heading = nodes[i];
+    if (heading?.type !== "heading" || heading.depth !== depth || isCriteriaTitle(text, heading)) continue;
+    // A criteria heading at the story's own depth still belongs to the story above it.
+    let j = i + 1;
+    while (j < nodes.length) {
+      const n = nodes[j];
+      if (n?.type === "heading" && (n.depth < depth || (n.depth === depth && !isCriteriaTitle(text, n)))) break;
+      j++;
+    }
+    stories.push(readHeadingStory(text, heading, nodes.slice(i + 1, j), stories.length, eol));
+    i = j - 1;
+  }
+  return stories;
+}
+
+function readHeadingStory(text: string, heading: Heading, section: readonly RootContent[], index: number, eol: string): Story {
+  const story: { -readonly [K in keyof Story]: Story[K] } = { index, span: { start: startOf(heading), end: endOf(heading) } };
+  const content = headingContent(text, heading);
+  let headingRest: Span | undefined = content;
+  if (content) {
+    const id = LEADING_ID.exec(text.slice(content.start, content.end));
+    if (id?.[1]) {
+      const idStart = content.start + text.slice(content.start, content.end).indexOf(id[1]);
+      story.id = { text: id[1], span: { start: idStart, end: idStart + id[1].length } };
+      headingRest = content.start + id[0].length < content.end ? { start: content.start + id[0].length, end: content.end } : undefined;
+    }
+  }
+  // The sentence: the first paragraph before any sub-heading, else the heading itself when it reads as one.
+  let sentenceNode: RootContent | undefined;
+  for (const n of section) {
+    if (n.type === "heading" || isCriteriaTitle(text, n)) break;
+    if (n.type === "paragraph") {
+      sentenceNode = n;
+      break;
+    }
+  }
+  if (sentenceNode?.type === "paragraph") {
+    const s = startOf(sentenceNode);
+    story.sentence = parseStorySentence(maskedInline(text, sentenceNode.children, s, endOf(sentenceNode)), s);
+    if (headingRest) story.title = { text: text.slice(headingRest.start, headingRest.end), span: headingRest };
+  } else if (headingRest && readsAsStory(text.slice(headingRest.start, headingRest.end))) {
+    story.sentence = parseStorySentence(maskedInline(text, heading.children, headingRest.start, headingRest.end), headingRest.start);
+  } else if (headingRest) {
+    story.title = { text: text.slice(headingRest.start, headingRest.end), span: headingRest };
+  }
+  // Criteria: the blocks under the first criteria title, up to the next heading no deeper than it.
+  const at = section.findIndex((n) => isCriteriaTitle(text, n));
+  const title = section[at];
+  if (title) {
+    const titleDepth = title.type === "heading" ? title.depth : 7;
+    const blocks: RootContent[] = [];
+    for (const n of section.slice(at + 1)) {
+      if (n.type === "heading" && n.depth <= titleDepth) break;
+      if (n.type === "heading") continue;
+      blocks.push(n);
+    }
+    story.acceptance = blocks.flatMap((b) => criteriaOf(text, b));
+    const firstBlock = blocks[0];
+    const lastBlock = blocks[blocks.length - 1];
+    story.acceptanceSpan =
+      firstBlock && lastBlock ? { start: startOf(firstBlock), end: endOf(lastBlock) } : { start: startOf(title), end: endOf(title) };
+  }
+  const last = section[section.length - 1];
+  const end = last ? endOf(last) : endOf(heading);
+  story.span = { start: startOf(heading), end };
+  story.layout = { keyIndent: "", endOfEntry: end, eol, headingDepth: heading.depth };
+  return story;
+}
+
+/** A file with no headings: each paragraph that reads as a story is one story (criteria need a story heading). */
+function paragraphStories(text: string, nodes: readonly RootContent[], eol: string): Story[] {
+  const stories: Story[] = [];
+  nodes.forEach((node) => {
+    if (node.type !== "paragraph") return;
+    const s = startOf(node);
+    const masked = maskedInline(text, node.children, s, endOf(node));
+    if (!readsAsStory(masked)) return;
+    stories.push({
+      index: stories.length,
+      span: { start: s, end: endOf(node) },
+      sentence: parseStorySentence(masked, s),
+      layout: { keyIndent: "", endOfEntry: endOf(node), eol },
+    });
+  });
+  return stories;
+}
