@@ -1,34 +1,104 @@
-// The command-line twin: `backlog-coach lint <files>` runs the editor's checks and prints `path:line:col severity rule message`.
-import { readFileSync } from "node:fs";
-import { analyzeBacklog } from "../server/core/analyze";
-import { formatOfFileName } from "../server/core/file-patterns";
-import { LineIndex } from "../server/core/parse/text-lines";
+// The command-line twin of the editor: `backlog-coach lint|stats`, thin over the core (parse, rules, fixes).
+import { discoverFiles } from "./discover";
+import { USAGE, UsageError, parseCommandLine, type CliOptions } from "./args";
+import { ConfigError, loadConfig } from "./config";
+import { formatGithub } from "./format-github";
+import { formatJson } from "./format-json";
+import { formatSarif } from "./format-sarif";
+import { formatText } from "./format-text";
+import { countProblems, lintFiles, type FileResult } from "./lint";
+import { createProgress } from "./progress";
+import { computeStats, formatStatsJson, formatStatsText } from "./stats";
+import { VERSION } from "./version";
 
-function lint(files: string[]): number {
-  let errors = 0;
-  for (const file of files) {
-    const format = formatOfFileName(file) ?? "plain";
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      process.stderr.write(`backlog-coach: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
-      return 2;
-    }
-    const lines = new LineIndex(text);
-    for (const f of analyzeBacklog(text, format).findings) {
-      const p = lines.positionAt(f.span.start);
-      if (f.severity === "error") errors++;
-      process.stdout.write(`${file}:${p.line + 1}:${p.character + 1} ${f.severity} ${f.ruleId} ${f.message}\n`);
-    }
+/** Exit codes, as the README and CI scripts rely on them. */
+export const EXIT = { clean: 0, problems: 1, failure: 2 } as const;
+
+/** Where the CLI writes; tests pass their own. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly cwd: string;
+  readonly stderrStream?: NodeJS.WriteStream;
+}
+
+const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub } as const;
+
+function summary(results: readonly FileResult[], options: CliOptions): string {
+  const { errors, warnings, infos, fixed } = countProblems(results);
+  const parts = [`${results.length} file${results.length === 1 ? "" : "s"} checked`];
+  parts.push(`${errors} error${errors === 1 ? "" : "s"}`, `${warnings} warning${warnings === 1 ? "" : "s"}`);
+  if (!options.quiet) parts.push(`${infos} info`);
+  if (options.fix) parts.push(`${fixed} fixed`);
+  return `backlog-coach: ${parts.join(", ")}\n`;
+}
+
+/** Runs one command line; resolves with the exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCommandLine(argv);
+  } catch (error) {
+    io.stderr(`backlog-coach: ${error instanceof Error ? error.message : String(error)}\nRun 'backlog-coach --help' for usage.\n`);
+    return EXIT.failure;
   }
-  return errors > 0 ? 1 : 0;
+  if (options.command === "help") {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.clean;
+  }
+  if (options.command === "version") {
+    io.stdout(`${VERSION}\n`);
+    return EXIT.clean;
+  }
+  try {
+    const { config } = loadConfig(options.config, io.cwd);
+    const files = await discoverFiles(options.inputs, options.type, io.cwd);
+    if (files.length === 0) throw new UsageError(`No backlog files found in ${options.inputs.join(", ")}.`);
+    const progress = createProgress(files.length, io.stderrStream ?? process.stderr);
+    let results = lintFiles(files, config, options.fix, progress);
+    for (const r of results) if (r.error) io.stderr(`backlog-coach: ${r.error}\n`);
+    for (const r of results)
+      for (const f of r.analysis?.failures ?? [])
+        io.stderr(`backlog-coach: rule ${f.ruleId} failed on ${r.file.display}: ${f.error.split("\n")[0] ?? ""}\n`);
+    const ioFailed = results.some((r) => r.error);
+    if (options.command === "stats") {
+      const stats = computeStats(results, config);
+      io.stdout(options.output === "json" ? formatStatsJson(stats) : formatStatsText(stats));
+      return ioFailed ? EXIT.failure : EXIT.clean;
+    }
+    if (options.quiet) results = results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === "error") }));
+    io.stdout(FORMATTERS[options.output](results));
+    // The summary goes to stderr so that stdout stays exactly the chosen format.
+    if (options.output === "text") io.stderr(summary(results, options));
+    if (ioFailed) return EXIT.failure;
+    const { errors, warnings } = countProblems(results);
+    if (errors > 0) return EXIT.problems;
+    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+      io.stderr(`backlog-coach: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+      return EXIT.problems;
+    }
+    return EXIT.clean;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ConfigError) {
+      io.stderr(`backlog-coach: ${error.message}\n`);
+      return EXIT.failure;
+    }
+    // Anything else is a bug: say so plainly, with the stack, and fail the run.
+    io.stderr(`backlog-coach: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.failure;
+  }
 }
 
-const [command, ...args] = process.argv.slice(2);
-if (command !== "lint" || args.length === 0) {
-  process.stderr.write("usage: backlog-coach lint <file>...\n");
-  process.exitCode = 2;
-} else {
-  process.exitCode = lint(args);
+/** Runs the process's command line and sets its exit code: what bin/backlog-coach.js calls. */
+export function main(): Promise<void> {
+  return runCli(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
+  });
 }
+
+// `node dist/cli.js ...` runs too; a test that imports the module does not.
+if (require.main === module) void main();

@@ -21,7 +21,16 @@ await Promise.all([
     external: ["vscode"],
   }),
   build({ ...common, platform: "node", format: "cjs", entryPoints: ["server/server.ts"], outfile: "dist/server.js" }),
-  build({ ...common, platform: "node", format: "cjs", entryPoints: ["cli/main.ts"], outfile: "dist/cli.js" }),
+  build({
+    ...common,
+    platform: "node",
+    format: "cjs",
+    entryPoints: ["cli/main.ts"],
+    outfile: "dist/cli.js",
+    // tinyglobby's fdir is ESM and calls createRequire(import.meta.url): give the CommonJS bundle a real one.
+    banner: { js: 'const __importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { "import.meta.url": "__importMetaUrl" },
+  }),
   build({ ...common, platform: "browser", format: "iife", entryPoints: ["client/webview/main.ts"], outfile: "dist/webview/main.js" }),
   copyFile("client/webview/main.css", "dist/webview/main.css"),
 ]);

@@ -1,0 +1,115 @@
+// Command-line arguments: the one place that knows the options, their defaults and the usage text.
+import { parseArgs } from "node:util";
+import type { BacklogFormat } from "../server/core/model";
+
+export type OutputFormat = "text" | "json" | "sarif" | "github";
+
+/** What the command line asks for, checked. */
+export interface CliOptions {
+  readonly command: "lint" | "stats" | "help" | "version";
+  readonly inputs: readonly string[];
+  readonly output: OutputFormat;
+  readonly fix: boolean;
+  readonly maxWarnings?: number;
+  /** Forces the format of every file found (`--type`). */
+  readonly type?: BacklogFormat;
+  /** An explicit config file, `false` for none (`--no-config`), undefined to search from the current directory up. */
+  readonly config?: string | false;
+  readonly quiet: boolean;
+}
+
+/** A command line that cannot be run; the message says why, and the process exits 2. */
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: backlog-coach <command> [options] [files, folders or globs...]
+
+Commands:
+  lint     Check user stories and acceptance criteria (the default command)
+  stats    Per-rule counts and the share of stories well formed, with a benefit, with criteria, ready
+
+Files: folders are searched for backlog files (*.backlog.yaml, backlog.yaml, *.story.md, *.stories.md,
+*.stories, *.stories.txt); a folder named on the command line that holds none of them is read as a folder
+of plain story lists (its *.txt files). A file named explicitly is read by its name, else by its extension
+(.yaml/.yml, .md, .txt). With no path, the current folder is searched.
+
+Options:
+  -f, --format <text|json|sarif|github>  Output format (default: text; stats: text or json)
+      --fix                              Apply the safe fixes in place, then report what is left
+      --max-warnings <n>                 Exit 1 when there are more than n warnings
+      --type <yaml|markdown|plain>       Read every file as this format (also: --format-of)
+  -c, --config <file>                    Use this .backlog-coach.yaml (default: the nearest one upwards)
+      --no-config                        Use no config file
+  -q, --quiet                            Report errors only
+  -h, --help                             Show this help
+  -v, --version                          Show the version
+
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
+2 usage error, unreadable file or invalid config.`;
+
+const OUTPUTS: readonly string[] = ["text", "json", "sarif", "github"];
+const FORMATS: readonly string[] = ["yaml", "markdown", "plain"];
+
+/** Parses argv (without node and the script). Throws UsageError for anything it cannot run. */
+export function parseCommandLine(argv: readonly string[]): CliOptions {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    // node:util's messages name the option ("Unknown option '--fxi'"): pass them on as they are.
+    throw new UsageError(error instanceof Error ? (error.message.split(/\n|\. To specify/)[0] ?? error.message) : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: "help", inputs: [], output: "text", fix: false, quiet: false };
+  if (values.version) return { command: "version", inputs: [], output: "text", fix: false, quiet: false };
+  let command: CliOptions["command"] = "lint";
+  let inputs = positionals;
+  if (positionals[0] === "lint" || positionals[0] === "stats") {
+    command = positionals[0];
+    inputs = positionals.slice(1);
+  } else if (positionals[0] === "help") {
+    return { command: "help", inputs: [], output: "text", fix: false, quiet: false };
+  }
+  const output = values.format ?? "text";
+  if (!OUTPUTS.includes(output)) throw new UsageError(`--format must be one of ${OUTPUTS.join(", ")}, not '${output}'.`);
+  if (command === "stats" && output !== "text" && output !== "json") throw new UsageError("stats prints text or json only.");
+  const type = values.type ?? values["format-of"];
+  if (type !== undefined && !FORMATS.includes(type)) throw new UsageError(`--type must be one of ${FORMATS.join(", ")}, not '${type}'.`);
+  let maxWarnings: number | undefined;
+  if (values["max-warnings"] !== undefined) {
+    maxWarnings = Number(values["max-warnings"]);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${values["max-warnings"]}'.`);
+  }
+  if (values.config !== undefined && values["no-config"]) throw new UsageError("--config and --no-config exclude each other.");
+  if (values.fix && command === "stats") throw new UsageError("--fix works with lint only.");
+  return {
+    command,
+    inputs: inputs.length > 0 ? inputs : ["."],
+    output: output as OutputFormat,
+    fix: values.fix ?? false,
+    ...(maxWarnings !== undefined && { maxWarnings }),
+    ...(type !== undefined && { type: type as BacklogFormat }),
+    ...(values["no-config"] ? { config: false as const } : values.config !== undefined ? { config: values.config } : {}),
+    quiet: values.quiet ?? false,
+  };
+}
+
+function parse(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: "string", short: "f" },
+      fix: { type: "boolean" },
+      "max-warnings": { type: "string" },
+      type: { type: "string" },
+      "format-of": { type: "string" },
+      config: { type: "string", short: "c" },
+      "no-config": { type: "boolean" },
+      quiet: { type: "boolean", short: "q" },
+      help: { type: "boolean", short: "h" },
+      version: { type: "boolean", short: "v" },
+    },
+  });
+}

@@ -1,0 +1,143 @@
+// Runs the core's analysis over files (and, with --fix, its safe fixes) and turns findings into 1-based positions.
+import { readFileSync, writeFileSync } from "node:fs";
+import { analyzeBacklog, type Analysis } from "../server/core/analyze";
+import { applyEdits, editsOfFixes } from "../server/core/apply-edits";
+import type { CoachConfig } from "../server/core/config";
+import type { Finding, Severity } from "../server/core/model";
+import { LineIndex } from "../server/core/parse/text-lines";
+import type { BacklogFile } from "./discover";
+import type { Progress } from "./progress";
+
+/** A finding placed on 1-based lines and UTF-16 columns (LSP's unit, and SARIF's default), as every output shows it. */
+export interface Problem {
+  readonly ruleId: string;
+  readonly messageId: string;
+  readonly severity: Severity;
+  /** One line: line breaks in quoted story text become spaces, so each problem stays one output line. */
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly fixable: boolean;
+  readonly storyIndex?: number;
+}
+
+/** What checking one file gave: its problems, or why it could not be read. */
+export interface FileResult {
+  readonly file: BacklogFile;
+  readonly problems: readonly Problem[];
+  readonly analysis?: Analysis;
+  /** Set when the file could not be read or written (exit 2). */
+  readonly error?: string;
+  /** How many fixes --fix applied to the file. */
+  readonly fixed: number;
+}
+
+/** At most this many fix passes per file: a fix can make another one possible, but never loop for ever. */
+const MAX_FIX_PASSES = 10;
+
+/** Converts findings with the same LineIndex conversion the language server uses for diagnostics. */
+export function toProblems(text: string, findings: readonly Finding[]): Problem[] {
+  const lines = new LineIndex(text);
+  return findings.map((f) => {
+    const start = lines.positionAt(f.span.start);
+    const end = lines.positionAt(f.span.end);
+    return {
+      ruleId: f.ruleId,
+      messageId: f.messageId,
+      severity: f.severity,
+      message: f.message.replace(/\s*[\r\n]+\s*/g, " "),
+      line: start.line + 1,
+      column: start.character + 1,
+      endLine: end.line + 1,
+      endColumn: end.character + 1,
+      fixable: (f.fixes ?? []).some((x) => x.safe),
+      ...(f.storyIndex !== undefined && { storyIndex: f.storyIndex }),
+    };
+  });
+}
+
+const describeError = (error: unknown): string =>
+  error instanceof Error
+    ? (error as NodeJS.ErrnoException).code
+      ? `${(error as NodeJS.ErrnoException).code}: ${error.message}`
+      : error.message
+    : String(error);
+
+/** Applies safe fixes until none is left; returns the new text and how many fixes went in. */
+export function fixText(text: string, format: BacklogFile["format"], config: CoachConfig): { text: string; fixed: number } {
+  const fixable = (t: string): { count: number; findings: readonly Finding[] } => {
+    const findings = analyzeBacklog(t, format, config).findings;
+    return { count: findings.filter((f) => f.fixes?.some((x) => x.safe)).length, findings };
+  };
+  const before = fixable(text);
+  let current = text;
+  let state = before;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const edits = editsOfFixes(state.findings, true);
+    if (edits.length === 0) break;
+    const next = applyEdits(current, edits).text;
+    if (next === current) break;
+    current = next;
+    state = fixable(current);
+  }
+  // Fixed = the fixable findings that are gone; a fix that uncovers another still counts once each.
+  return { text: current, fixed: Math.max(0, before.count - state.count) };
+}
+
+/** Checks one file; never throws (an unreadable file becomes an error result). */
+export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): FileResult {
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file.path);
+  } catch (error) {
+    return { file, problems: [], error: `Cannot read ${file.display}: ${describeError(error)}`, fixed: 0 };
+  }
+  let text = buffer.toString("utf8");
+  let fixed = 0;
+  if (fix) {
+    // Only a file that decodes losslessly is written back: everything outside the fixes must stay byte-identical.
+    const lossless = Buffer.from(text, "utf8").equals(buffer);
+    const result = lossless ? fixText(text, file.format, config) : { text, fixed: 0 };
+    if (result.text !== text) {
+      try {
+        writeFileSync(file.path, result.text, "utf8");
+      } catch (error) {
+        return { file, problems: [], error: `Cannot write ${file.display}: ${describeError(error)}`, fixed: 0 };
+      }
+      text = result.text;
+      fixed = result.fixed;
+    }
+  }
+  const analysis = analyzeBacklog(text, file.format, config);
+  return { file, problems: toProblems(text, analysis.findings), analysis, fixed };
+}
+
+/** Checks every file in order, ticking the progress line. */
+export function lintFiles(files: readonly BacklogFile[], config: CoachConfig, fix: boolean, progress: Progress): FileResult[] {
+  const results = files.map((file) => {
+    const result = lintFile(file, config, fix);
+    progress.tick(file.display);
+    return result;
+  });
+  progress.done();
+  return results;
+}
+
+/** Totals over all results. */
+export function countProblems(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixed: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  let fixed = 0;
+  for (const r of results) {
+    fixed += r.fixed;
+    for (const p of r.problems) {
+      if (p.severity === "error") errors++;
+      else if (p.severity === "warning") warnings++;
+      else infos++;
+    }
+  }
+  return { errors, warnings, infos, fixed };
+}

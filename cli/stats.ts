@@ -1,0 +1,97 @@
+// `backlog-coach stats`: per-rule counts and the share of stories well formed, with a benefit, with criteria, ready.
+import { resolveRule, type CoachConfig } from "../server/core/config";
+import { rules } from "../server/core/rules/registry";
+import type { FileResult } from "./lint";
+
+/** Corpus figures: the same measures as the sidebar's health section (server/service.ts), summed over files. */
+export interface Stats {
+  readonly files: number;
+  readonly stories: number;
+  readonly wellFormed: number;
+  readonly withBenefit: number;
+  /** Stories with criteria, out of the stories whose format can hold criteria (plain lists cannot). */
+  readonly withCriteria: number;
+  readonly criteriaApplicable: number;
+  /** Ready stories, out of the stories whose format has a status (YAML). */
+  readonly ready: number;
+  readonly readyApplicable: number;
+  /** Findings per rule id, in registry order, every rule listed. */
+  readonly byRule: readonly { readonly ruleId: string; readonly severity: string; readonly findings: number; readonly stories: number }[];
+}
+
+/** Sums the results of a run; severities are the ones the config gives each rule. */
+export function computeStats(results: readonly FileResult[], config: CoachConfig = {}): Stats {
+  let stories = 0;
+  let wellFormed = 0;
+  let withBenefit = 0;
+  let withCriteria = 0;
+  let criteriaApplicable = 0;
+  let ready = 0;
+  let readyApplicable = 0;
+  const findings = new Map<string, number>();
+  const storiesHit = new Map<string, number>();
+  for (const r of results) {
+    const analysis = r.analysis;
+    if (!analysis) continue;
+    const hit = new Map<string, Set<number>>();
+    for (const f of analysis.findings) {
+      findings.set(f.ruleId, (findings.get(f.ruleId) ?? 0) + 1);
+      if (f.storyIndex === undefined) continue;
+      const set = hit.get(f.ruleId) ?? new Set<number>();
+      set.add(f.storyIndex);
+      hit.set(f.ruleId, set);
+    }
+    for (const [ruleId, set] of hit) storiesHit.set(ruleId, (storiesHit.get(ruleId) ?? 0) + set.size);
+    const has = (index: number, ruleId: string): boolean => hit.get(ruleId)?.has(index) ?? false;
+    for (const s of analysis.backlog.stories) {
+      stories++;
+      if (s.sentence?.role && s.sentence.means) wellFormed++;
+      if (s.sentence?.ends) withBenefit++;
+      if (analysis.backlog.format !== "plain") criteriaApplicable++;
+      if (analysis.backlog.format === "yaml") readyApplicable++;
+      if ((s.acceptance?.length ?? 0) > 0) withCriteria++;
+      if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;
+    }
+  }
+  return {
+    files: results.length,
+    stories,
+    wellFormed,
+    withBenefit,
+    withCriteria,
+    criteriaApplicable,
+    ready,
+    readyApplicable,
+    byRule: rules.map((r) => ({
+      ruleId: r.meta.id,
+      severity: resolveRule(r, config).severity,
+      findings: findings.get(r.meta.id) ?? 0,
+      stories: storiesHit.get(r.meta.id) ?? 0,
+    })),
+  };
+}
+
+const share = (n: number, of: number): string => (of > 0 ? `${((100 * n) / of).toFixed(1)} %` : "n/a");
+
+/** A plain-text table (also valid Markdown), as the README's corpus report shows it. */
+export function formatStatsText(stats: Stats): string {
+  const lines = [
+    `${stats.files} files, ${stats.stories} stories`,
+    "",
+    "| measure | stories | share |",
+    "|---|---:|---:|",
+    `| well formed (role and means) | ${stats.wellFormed} | ${share(stats.wellFormed, stats.stories)} |`,
+    `| with a benefit ("so that") | ${stats.withBenefit} | ${share(stats.withBenefit, stats.stories)} |`,
+    `| with acceptance criteria | ${stats.withCriteria} | ${share(stats.withCriteria, stats.criteriaApplicable)} |`,
+    `| ready (status ready, well formed, with criteria) | ${stats.ready} | ${share(stats.ready, stats.readyApplicable)} |`,
+    "",
+    "| rule | severity | findings | stories flagged | share of stories |",
+    "|---|---|---:|---:|---:|",
+    ...stats.byRule.map((r) => `| ${r.ruleId} | ${r.severity} | ${r.findings} | ${r.stories} | ${share(r.stories, stats.stories)} |`),
+  ];
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatStatsJson(stats: Stats): string {
+  return `${JSON.stringify(stats, null, 2)}\n`;
+}
