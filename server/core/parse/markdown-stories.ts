@@ -195,14 +195,18 @@ function readFrontMatter(text: string, fm: FrontMatter): { header: ReturnType<ty
   // Everything before the YAML content becomes spaces on the same lines, so node ranges are file offsets.
   const padded = text.slice(0, fm.contentStart).replace(/[^\r\n]/g, " ") + text.slice(fm.contentStart, fm.contentEnd);
   const doc = parseDocument(padded, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  // An error at the end of the block (an unclosed bracket) is shown on its last line with content, not on the fence.
+  const contentEnd = fm.contentStart + text.slice(fm.contentStart, fm.contentEnd).trimEnd().length;
+  const lastLineStart = Math.max(fm.contentStart, text.lastIndexOf("\n", contentEnd - 1) + 1);
   const findings: Finding[] = doc.errors.map((e) => {
-    const start = Math.min(e.pos[0], fm.contentEnd);
+    const atEnd = e.pos[0] >= contentEnd;
+    const start = atEnd ? lastLineStart : e.pos[0];
     return {
       ruleId: "yaml-syntax",
       messageId: "syntax",
       message: `Front matter: ${e.message.split("\n")[0] ?? e.message}`,
       severity: "error",
-      span: { start, end: Math.min(Math.max(e.pos[1], start + 1), fm.contentEnd) },
+      span: { start, end: atEnd ? contentEnd : Math.min(Math.max(e.pos[1], start + 1), contentEnd) },
     };
   });
   const root = doc.contents;
