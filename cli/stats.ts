@@ -1,9 +1,10 @@
 // `backlog-coach stats`: per-rule counts and the share of stories well formed, with a benefit, with criteria, ready.
 import { resolveRule, type CoachConfig } from "../server/core/config";
+import { healthMeasures } from "../server/core/health";
 import { rules } from "../server/core/rules/registry";
 import type { FileResult } from "./lint";
 
-/** Corpus figures: the same measures as the sidebar's health section (server/service.ts), summed over files. */
+/** Corpus figures: the same measures as the sidebar's health section (server/core/health.ts), summed over files. */
 export interface Stats {
   readonly files: number;
   readonly stories: number;
@@ -30,28 +31,22 @@ export function computeStats(results: readonly FileResult[], config: CoachConfig
   let readyApplicable = 0;
   const findings = new Map<string, number>();
   const storiesHit = new Map<string, number>();
+  const add = (into: Map<string, number>, from: ReadonlyMap<string, number>): void => {
+    for (const [ruleId, n] of from) into.set(ruleId, (into.get(ruleId) ?? 0) + n);
+  };
   for (const r of results) {
-    const analysis = r.analysis;
-    if (!analysis) continue;
-    const hit = new Map<string, Set<number>>();
-    for (const f of analysis.findings) {
-      findings.set(f.ruleId, (findings.get(f.ruleId) ?? 0) + 1);
-      if (f.storyIndex === undefined) continue;
-      const set = hit.get(f.ruleId) ?? new Set<number>();
-      set.add(f.storyIndex);
-      hit.set(f.ruleId, set);
-    }
-    for (const [ruleId, set] of hit) storiesHit.set(ruleId, (storiesHit.get(ruleId) ?? 0) + set.size);
-    const has = (index: number, ruleId: string): boolean => hit.get(ruleId)?.has(index) ?? false;
-    for (const s of analysis.backlog.stories) {
-      stories++;
-      if (s.sentence?.role && s.sentence.means) wellFormed++;
-      if (s.sentence?.ends) withBenefit++;
-      if (analysis.backlog.format !== "plain") criteriaApplicable++;
-      if (analysis.backlog.format === "yaml") readyApplicable++;
-      if ((s.acceptance?.length ?? 0) > 0) withCriteria++;
-      if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;
-    }
+    if (!r.analysis) continue;
+    const m = healthMeasures(r.analysis);
+    const format = r.analysis.backlog.format;
+    stories += m.stories;
+    wellFormed += m.wellFormed;
+    withBenefit += m.withBenefit;
+    withCriteria += m.withCriteria;
+    ready += m.ready;
+    if (format !== "plain") criteriaApplicable += m.stories;
+    if (format === "yaml") readyApplicable += m.stories;
+    add(findings, m.findingsByRule);
+    add(storiesHit, m.storiesByRule);
   }
   return {
     files: results.length,

@@ -4,7 +4,8 @@ import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
-import type { BacklogFormat, Finding } from "./core/model";
+import type { BacklogFormat } from "./core/model";
+import { healthMeasures } from "./core/health";
 import { LineIndex } from "./core/parse/text-lines";
 import { codeActions as buildCodeActions } from "./code-actions";
 import { toDiagnostic } from "./lsp-convert";
@@ -88,16 +89,10 @@ export class BacklogLanguageService {
   health(uri: string): BacklogHealth | null {
     const state = this.documents.get(uri);
     if (!state) return null;
-    const { backlog, findings } = state.analysis;
-    const byStory = new Map<number, Finding[]>();
-    const byRule = new Map<string, number>();
-    for (const f of findings) {
-      byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-      if (f.storyIndex !== undefined) byStory.set(f.storyIndex, [...(byStory.get(f.storyIndex) ?? []), f]);
-    }
-    const has = (index: number, ruleId: string): boolean => (byStory.get(index) ?? []).some((f) => f.ruleId === ruleId);
+    const { backlog } = state.analysis;
+    const m = healthMeasures(state.analysis);
     const stories = backlog.stories;
-    const worst = [...byStory.entries()]
+    const worst = [...m.findingsByStory.entries()]
       .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
       .slice(0, 10)
       .flatMap(([index, list]) => {
@@ -110,13 +105,12 @@ export class BacklogLanguageService {
     return {
       uri,
       format: state.format,
-      stories: stories.length,
-      wellFormed: stories.filter((s) => s.sentence?.role && s.sentence.means).length,
-      withBenefit: stories.filter((s) => s.sentence?.ends).length,
-      withCriteria: stories.filter((s) => (s.acceptance?.length ?? 0) > 0).length,
-      ready: stories.filter((s) => s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing"))
-        .length,
-      findingsByRule: [...byRule.entries()].sort((a, b) => b[1] - a[1]).map(([ruleId, count]) => ({ ruleId, count })),
+      stories: m.stories,
+      wellFormed: m.wellFormed,
+      withBenefit: m.withBenefit,
+      withCriteria: m.withCriteria,
+      ready: m.ready,
+      findingsByRule: [...m.findingsByRule.entries()].sort((a, b) => b[1] - a[1]).map(([ruleId, count]) => ({ ruleId, count })),
       worstStories: worst,
       ...(backlog.sprint?.length && { sprintLength: backlog.sprint.length.text }),
     };

@@ -1,0 +1,52 @@
+// The measures of a backlog's health, from one analysis: shared by the sidebar (server/service.ts) and the CLI's
+// `stats` (cli/stats.ts), so that the editor and CI count a story as well formed or ready in the same way.
+import type { Analysis } from "./analyze";
+import type { Finding } from "./model";
+
+export interface HealthMeasures {
+  readonly stories: number;
+  /** Role and means found. */
+  readonly wellFormed: number;
+  /** A benefit ("so that") found. */
+  readonly withBenefit: number;
+  /** At least one acceptance criterion. */
+  readonly withCriteria: number;
+  /** Status `ready`, well formed and with criteria. */
+  readonly ready: number;
+  /** Findings per rule id, in the order the findings come. */
+  readonly findingsByRule: ReadonlyMap<string, number>;
+  /** Distinct stories flagged per rule id. */
+  readonly storiesByRule: ReadonlyMap<string, number>;
+  /** The findings of each story that has any, by story index. */
+  readonly findingsByStory: ReadonlyMap<number, readonly Finding[]>;
+}
+
+export function healthMeasures(analysis: Analysis): HealthMeasures {
+  const findingsByRule = new Map<string, number>();
+  const flagged = new Map<string, Set<number>>();
+  const findingsByStory = new Map<number, Finding[]>();
+  for (const f of analysis.findings) {
+    findingsByRule.set(f.ruleId, (findingsByRule.get(f.ruleId) ?? 0) + 1);
+    if (f.storyIndex === undefined) continue;
+    let set = flagged.get(f.ruleId);
+    if (!set) flagged.set(f.ruleId, (set = new Set()));
+    set.add(f.storyIndex);
+    let list = findingsByStory.get(f.storyIndex);
+    if (!list) findingsByStory.set(f.storyIndex, (list = []));
+    list.push(f);
+  }
+  const has = (index: number, ruleId: string): boolean => flagged.get(ruleId)?.has(index) ?? false;
+  let wellFormed = 0;
+  let withBenefit = 0;
+  let withCriteria = 0;
+  let ready = 0;
+  const stories = analysis.backlog.stories;
+  for (const s of stories) {
+    if (s.sentence?.role && s.sentence.means) wellFormed++;
+    if (s.sentence?.ends) withBenefit++;
+    if ((s.acceptance?.length ?? 0) > 0) withCriteria++;
+    if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;
+  }
+  const storiesByRule = new Map([...flagged].map(([ruleId, set]) => [ruleId, set.size] as const));
+  return { stories: stories.length, wellFormed, withBenefit, withCriteria, ready, findingsByRule, storiesByRule, findingsByStory };
+}
