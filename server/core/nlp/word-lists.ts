@@ -148,3 +148,25 @@ export function phrasePattern(phrases: readonly string[]): RegExp | undefined {
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
   return new RegExp(`(?<![\\w-])(?:${alternatives.join("|")})(?![\\w-])`, "gi");
 }
+
+/**
+ * Groups of near-synonymous verbs: two of one group joined by a conjunction say one thing twice, not two
+ * features ("communicate and integrate with", "encourage and promote", "move files around and rearrange them").
+ * Kept to verbs that paraphrase each other; "view and edit", "add or remove" stay two features.
+ */
+export const SYNONYM_VERB_GROUPS: readonly (readonly string[])[] = [
+  ["communicate", "interact", "interface", "integrate", "talk", "converse", "liaise", "correspond", "convey"],
+  ["encourage", "promote", "foster", "advocate", "champion", "stimulate"],
+  ["move", "rearrange", "reorder", "reorganize", "reorganise", "organize", "organise", "arrange", "shuffle", "relocate"],
+  ["search", "find", "locate", "discover", "look"],
+  ["see", "view", "watch", "display", "show"],
+  ["check", "verify", "validate", "confirm"],
+  ["change", "modify", "alter", "amend", "adjust", "update", "edit", "revise"],
+  ["fix", "correct", "repair", "resolve"],
+  ["delete", "remove", "erase"],
+  ["create", "make", "build", "produce", "generate"],
+  ["choose", "select", "pick", "elect"],
+  ["help", "assist", "support", "aid", "guide"],
+  ["store", "save", "keep", "preserve", "retain", "archive"],
+  ["understand", "comprehend", "grasp"],
+];
