@@ -1,6 +1,6 @@
 // Acceptance criteria in Dan North's Given/When/Then, where the backlog asks for that style.
 import type { Backlog, Criterion, Fix } from "../model";
-import { criterionSteps } from "../nlp/gherkin";
+import { perStory, stepsOf } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface GherkinStyleOptions {
@@ -13,15 +13,29 @@ export interface GherkinStyleOptions {
   readonly autoShare: number;
 }
 
-const isGherkin = (c: Criterion): boolean => (criterionSteps(c.text, c.span.start)?.steps.length ?? 0) > 0;
+const isGherkin = (c: Criterion): boolean => (stepsOf(c)?.steps.length ?? 0) > 0;
+
+/** Positions of a story's criteria that are not in Given/When/Then; read once per story, not per keystroke. */
+const freeCriteria = perStory((story): readonly number[] => {
+  const free: number[] = [];
+  (story.acceptance ?? []).forEach((c, i) => {
+    if (!isGherkin(c)) free.push(i);
+  });
+  return free;
+});
 
 /** Whether the backlog asks for Given/When/Then under the options. */
 export function requiresGherkin(backlog: Backlog, options: GherkinStyleOptions): boolean {
   if (options.style === "given-when-then") return true;
   if (options.style === "any") return false;
-  const all = backlog.stories.flatMap((s) => s.acceptance ?? []);
-  if (all.length < 3) return false;
-  return all.filter(isGherkin).length >= all.length * options.autoShare;
+  let all = 0;
+  let free = 0;
+  for (const story of backlog.stories) {
+    all += story.acceptance?.length ?? 0;
+    free += freeCriteria(story).length;
+  }
+  if (all < 3) return false;
+  return all - free >= all * options.autoShare;
 }
 
 /** Rewrites a free-text criterion as a scenario skeleton, keeping its words as the outcome. */
@@ -69,8 +83,9 @@ export default defineRule<GherkinStyleOptions>({
   checkBacklog(backlog, context) {
     if (!requiresGherkin(backlog, context.options)) return;
     for (const story of backlog.stories) {
-      for (const c of story.acceptance ?? []) {
-        if (isGherkin(c)) continue;
+      for (const i of freeCriteria(story)) {
+        const c = story.acceptance?.[i];
+        if (!c) continue;
         const fix = rewriteFix(backlog, c);
         context.report({ messageId: "notGherkin", span: c.span, storyIndex: story.index, ...(fix && { fixes: [fix] }) });
       }

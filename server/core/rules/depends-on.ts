@@ -20,15 +20,17 @@ export default defineRule({
   },
   checkBacklog(backlog, context) {
     const byId = new Map<string, Story>();
-    for (const s of backlog.stories) if (s.id && !byId.has(s.id.text.trim())) byId.set(s.id.text.trim(), s);
-    const ids = [...byId.keys()];
+    for (const s of backlog.stories) {
+      const id = s.id?.text.trim();
+      if (id !== undefined && !byId.has(id)) byId.set(id, s);
+    }
     const edges = new Map<number, { target: Story; ref: TextPart }[]>();
     for (const story of backlog.stories) {
       for (const ref of story.dependsOn ?? []) {
         const id = ref.text.trim();
         const target = byId.get(id);
         if (!target) {
-          const suggestion = ids
+          const suggestion = [...byId.keys()]
             .filter((c) => c !== story.id?.text.trim())
             .map((c) => ({ c, d: editDistance(c.toLowerCase(), id.toLowerCase()) }))
             .sort((a, b) => a.d - b.d)[0];
@@ -84,6 +86,7 @@ export default defineRule({
       }
       state.set(story.index, "done");
     };
-    for (const story of backlog.stories) if (!state.has(story.index)) visit(story);
+    // A search from a story without dependencies finds nothing: start only from those with some.
+    for (const story of backlog.stories) if (edges.has(story.index) && !state.has(story.index)) visit(story);
   },
 });

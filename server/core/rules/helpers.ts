@@ -1,5 +1,6 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
-import type { Backlog, Span, Story, TextEdit } from "../model";
+import type { Backlog, Criterion, Span, Story, TextEdit } from "../model";
+import { criterionSteps, type CriterionSteps } from "../nlp/gherkin";
 
 /** Where a story-level finding is shown: its id, else its sentence, else the whole entry. */
 export function storyAnchor(story: Story): Span {
@@ -40,4 +41,51 @@ export function yamlScalar(value: string): string {
 /** Whether a span's source text is exactly the given text (a plain scalar), so it can be edited in place. */
 export function isVerbatim(backlog: Backlog, span: Span, text: string): boolean {
   return backlog.text.slice(span.start, span.end) === text;
+}
+
+/**
+ * Remembers what a backlog rule derives from one story, so that a backlog pass after a keystroke only
+ * aggregates. Keyed by the story object: the incremental analyzer keeps an unchanged story's object and moves
+ * only its spans and index in place, so `derive` must read texts, never spans or the index. A WeakMap, so
+ * the entries go with the stories and there is nothing to reset.
+ */
+export function perStory<T>(derive: (story: Story) => T): (story: Story) => T {
+  const memo = new WeakMap<Story, T>();
+  return (story) => {
+    const known = memo.get(story);
+    // One lookup, not has + get: this runs for every story on every keystroke. An undefined value is derived again.
+    if (known !== undefined) return known;
+    const value = derive(story);
+    memo.set(story, value);
+    return value;
+  };
+}
+
+/**
+ * Remembers what a rule builds from its options (a word list's regular expression), so that it is built once
+ * per configuration rather than once per story. Options objects are made by `resolveRule` and never changed.
+ */
+export function perOptions<O extends object, T>(build: (options: O) => T): (options: O) => T {
+  const memo = new WeakMap<O, { value: T }>();
+  return (options) => {
+    const known = memo.get(options);
+    if (known) return known.value;
+    const value = build(options);
+    memo.set(options, { value });
+    return value;
+  };
+}
+
+const stepsMemo = new WeakMap<Criterion, { readonly start: number; readonly steps: CriterionSteps | undefined }>();
+
+/**
+ * A criterion's Given/When/Then steps, read once for all the rules that look at them. Kept per criterion
+ * object with the offset it was read at: a criterion moved by an edit elsewhere is read again, not shifted.
+ */
+export function stepsOf(c: Criterion): CriterionSteps | undefined {
+  const known = stepsMemo.get(c);
+  if (known && known.start === c.span.start) return known.steps;
+  const steps = criterionSteps(c.text, c.span.start);
+  stepsMemo.set(c, { start: c.span.start, steps });
+  return steps;
 }

@@ -1,6 +1,14 @@
 // The Product Backlog is ordered (Scrum Guide 2020): two stories with the same rank leave the order undecided.
 import type { Story } from "../model";
+import { perStory } from "./helpers";
 import { defineRule } from "./rule";
+
+/** A story's priority as a rank to compare, or null: bands such as "high" or "must" are not ranks. */
+const rankOf = perStory((story): string | null => {
+  if (!story.priority) return null;
+  const key = String(story.priority.value).trim().toLowerCase();
+  return /^\d+(?:\.\d+)?$/.test(key) ? key : null;
+});
 
 export default defineRule({
   meta: {
@@ -17,10 +25,8 @@ export default defineRule({
   checkBacklog(backlog, context) {
     const seen = new Map<string, Story>();
     for (const story of backlog.stories) {
-      if (!story.priority) continue;
-      const key = String(story.priority.value).trim().toLowerCase();
-      // Bands such as "high" or "must" are not ranks; only numbers are compared.
-      if (!/^\d+(?:\.\d+)?$/.test(key)) continue;
+      const key = rankOf(story);
+      if (key === null || !story.priority) continue;
       const twin = seen.get(key);
       if (!twin) {
         seen.set(key, story);

@@ -37,9 +37,15 @@ export default defineRule({
     // A plain list has no ids at all; a backlog without any ids has chosen not to use them.
     if (backlog.format === "plain" || !backlog.stories.some((s) => s.id)) return;
     const seen = new Map<string, Story>();
-    let next = nextId(backlog.stories);
+    // Only needed for a story without an id: reading every id's number is the costliest part of the pass.
+    let next: string | undefined;
+    let nextKnown = false;
     for (const story of backlog.stories) {
       if (!story.id) {
+        if (!nextKnown) {
+          next = nextId(backlog.stories);
+          nextKnown = true;
+        }
         // The fix inserts an "id:" key as the entry's first key, in its indentation.
         let fixes: Fix[] | undefined;
         if (backlog.format === "yaml" && story.layout && next && /^[\w.-]+$/.test(next)) {

@@ -1,5 +1,6 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
 import type { Fix, Story, TextPart } from "../model";
+import { perStory } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface UniformOptions {
@@ -44,6 +45,22 @@ function replacement(part: Part, marker: TextPart, dominant: TextPart, nextChar:
   return `${subject} ${target}${suffix}`;
 }
 
+const PARTS: readonly Part[] = ["role", "means", "ends"];
+
+const markerOf = (story: Story, part: Part): TextPart | undefined =>
+  part === "role" ? story.sentence?.roleMarker : part === "means" ? story.sentence?.meansMarker : story.sentence?.endsMarker;
+
+/** A story's template key per part; absent where the part does not count (no marker or means, a negative means). */
+const templateKeys = perStory((story): Partial<Record<Part, string>> => {
+  const keys: Partial<Record<Part, string>> = {};
+  if (!story.sentence?.means) return keys;
+  for (const part of PARTS) {
+    const marker = markerOf(story, part);
+    if (marker && !isNegative(part, marker)) keys[part] = templateKey(part, marker);
+  }
+  return keys;
+});
+
 export default defineRule<UniformOptions>({
   meta: {
     id: "story-uniform",
@@ -65,27 +82,28 @@ export default defineRule<UniformOptions>({
     },
   },
   checkBacklog(backlog, context) {
-    const parts: Part[] = ["role", "means", "ends"];
-    const markerOf = (story: Story, part: Part): TextPart | undefined =>
-      part === "role" ? story.sentence?.roleMarker : part === "means" ? story.sentence?.meansMarker : story.sentence?.endsMarker;
-    for (const part of parts) {
+    const { stories } = backlog;
+    const keys = stories.map(templateKeys);
+    for (const part of PARTS) {
       const counts = new Map<string, { count: number; example: TextPart }>();
       let total = 0;
-      for (const story of backlog.stories) {
+      stories.forEach((story, i) => {
+        const key = keys[i]?.[part];
         const marker = markerOf(story, part);
-        if (!marker || !story.sentence?.means || isNegative(part, marker)) continue;
+        if (key === undefined || !marker) return;
         total++;
-        const key = templateKey(part, marker);
         const entry = counts.get(key);
         if (entry) entry.count++;
         else counts.set(key, { count: 1, example: marker });
-      }
+      });
       if (total < context.options.minStories) continue;
       const [dominantKey, dominant] = [...counts.entries()].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
       if (!dominantKey || !dominant || dominant.count < total * context.options.dominantShare) continue;
-      for (const story of backlog.stories) {
+      stories.forEach((story, i) => {
+        const key = keys[i]?.[part];
+        if (key === undefined || key === dominantKey) return;
         const marker = markerOf(story, part);
-        if (!marker || !story.sentence?.means || isNegative(part, marker) || templateKey(part, marker) === dominantKey) continue;
+        if (!marker) return;
         const nextChar = backlog.text.slice(marker.span.end).trimStart().charAt(0);
         const newText = replacement(part, marker, dominant.example, nextChar);
         const fixes: Fix[] | undefined =
@@ -99,7 +117,7 @@ export default defineRule<UniformOptions>({
           storyIndex: story.index,
           ...(fixes && { fixes }),
         });
-      }
+      });
     }
   },
 });

@@ -1,7 +1,7 @@
 // QUS "unique": no two stories ask the same thing; near-duplicates point at their twin.
 import type { Story } from "../model";
 import { contentStems, editDistance, normalise } from "../nlp/similarity";
-import { storyLabel } from "./helpers";
+import { perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface UniqueOptions {
@@ -9,13 +9,74 @@ export interface UniqueOptions {
   readonly nearDuplicates: boolean;
 }
 
-/** Pairwise comparison is quadratic: beyond this many stories only exact duplicates are looked for. */
+/**
+ * Beyond this many stories only exact duplicates are looked for. The near-duplicate search used to compare
+ * every pair; it now uses an index, but the limit is kept so that large backlogs get the same findings.
+ */
 const MAX_STORIES_FOR_NEAR = 2000;
 
-const sentenceKey = (story: Story): string | undefined => {
+/** What the rule reads from one story, derived once per story object (texts only, see `perStory`). */
+interface StoryKeys {
+  /** Normalised role and means: equal for exact duplicates. */
+  readonly sentence: string | undefined;
+  readonly ends: string;
+}
+
+const keysOf = perStory((story): StoryKeys => {
   const s = story.sentence;
-  return s?.role && s.means ? `${normalise(s.role.text)}|${normalise(s.means.text)}` : undefined;
-};
+  return {
+    sentence: s?.role && s.means ? `${normalise(s.role.text)}|${normalise(s.means.text)}` : undefined,
+    ends: normalise(s?.ends?.text ?? ""),
+  };
+});
+
+/** The distinct content stems of role and means, sorted: equal sets mean the same request in other words. */
+const stemsOf = perStory((s): readonly string[] =>
+  [...new Set(contentStems(`${s.sentence?.role?.text ?? ""} ${s.sentence?.means?.text ?? ""}`))].sort(),
+);
+
+/** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
+const keyOf = (stems: readonly string[]): string => `${stems.length}\u0000${stems.join("\u0000")}`;
+
+/** Stem sets with one word misspelt: both differ in exactly one stem, of at least 5 letters, by at most 2 edits. */
+const isTypo = (x: string, y: string): boolean => Math.min(x.length, y.length) >= 5 && editDistance(x, y) <= 2;
+
+/**
+ * Earlier stories by their stem set, and by each stem set with one stem left out, so that a story finds the
+ * first earlier one with the same stems or one typo away without comparing every pair.
+ */
+class NearIndex {
+  private readonly exact = new Map<string, number>();
+  private readonly lessOne = new Map<string, { readonly at: number; readonly left: string }[]>();
+
+  /** The position of the first earlier entry with the same number of stems that equal these or one typo away. */
+  first(stems: readonly string[]): number | undefined {
+    let best = this.exact.get(keyOf(stems));
+    stems.forEach((word, k) => {
+      for (const other of this.lessOne.get(without(stems, k)) ?? []) {
+        if (best !== undefined && other.at >= best) break;
+        if (other.left === word || isTypo(word, other.left)) {
+          best = other.at;
+          break;
+        }
+      }
+    });
+    return best;
+  }
+
+  add(stems: readonly string[], at: number): void {
+    const key = keyOf(stems);
+    if (!this.exact.has(key)) this.exact.set(key, at);
+    stems.forEach((left, k) => {
+      const reduced = without(stems, k);
+      const list = this.lessOne.get(reduced);
+      if (list) list.push({ at, left });
+      else this.lessOne.set(reduced, [{ at, left }]);
+    });
+  }
+}
+
+const without = (stems: readonly string[], k: number): string => keyOf([...stems.slice(0, k), ...stems.slice(k + 1)]);
 
 export default defineRule<UniqueOptions>({
   meta: {
@@ -41,7 +102,7 @@ export default defineRule<UniqueOptions>({
     const first = new Map<string, Story>();
     const reported = new Set<number>();
     for (const story of backlog.stories) {
-      const key = sentenceKey(story);
+      const key = keysOf(story).sentence;
       if (!key || !story.sentence) continue;
       const twin = first.get(key);
       if (!twin) {
@@ -49,7 +110,7 @@ export default defineRule<UniqueOptions>({
         continue;
       }
       reported.add(story.index);
-      const sameEnds = normalise(story.sentence.ends?.text ?? "") === normalise(twin.sentence?.ends?.text ?? "");
+      const sameEnds = keysOf(story).ends === keysOf(twin).ends;
       context.report({
         messageId: sameEnds ? "duplicate" : "sameMeans",
         data: { twin: storyLabel(twin) },
@@ -62,36 +123,22 @@ export default defineRule<UniqueOptions>({
     if (candidates.length > MAX_STORIES_FOR_NEAR || !context.options.nearDuplicates) return;
     // Near-duplicates ask for the same thing in other words: the same content words, in any order and
     // inflection, or with one word misspelt. Stories that differ in one real word ("into R" / "into Excel")
-    // are a family of stories, not duplicates.
-    const keys = candidates.map((s) =>
-      [...new Set(contentStems(`${s.sentence?.role?.text ?? ""} ${s.sentence?.means?.text ?? ""}`))].sort(),
-    );
-    for (let i = 0; i < candidates.length; i++) {
-      const story = candidates[i];
-      const a = keys[i] ?? [];
-      if (!story?.sentence || reported.has(story.index) || a.length < 2) continue;
-      for (let j = 0; j < i; j++) {
-        const twin = candidates[j];
-        const b = keys[j] ?? [];
-        if (!twin || Math.abs(a.length - b.length) > 0) continue;
-        const onlyA = a.filter((w) => !b.includes(w));
-        const onlyB = b.filter((w) => !a.includes(w));
-        const typo =
-          onlyA.length === 1 &&
-          onlyB.length === 1 &&
-          Math.min(onlyA[0]?.length ?? 0, onlyB[0]?.length ?? 0) >= 5 &&
-          editDistance(onlyA[0] ?? "", onlyB[0] ?? "") <= 2;
-        if (onlyA.length > 0 && !typo) continue;
-        reported.add(story.index);
-        context.report({
-          messageId: "nearDuplicate",
-          data: { twin: storyLabel(twin) },
-          span: story.sentence.span,
-          storyIndex: story.index,
-          related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it nearly duplicates" }],
-        });
-        break;
-      }
-    }
+    // are a family of stories, not duplicates. Each story's twin is the first earlier such story.
+    const index = new NearIndex();
+    candidates.forEach((story, i) => {
+      const stems = stemsOf(story);
+      const twin = stems.length >= 2 && story.sentence && !reported.has(story.index) ? index.first(stems) : undefined;
+      index.add(stems, i);
+      const twinStory = twin === undefined ? undefined : candidates[twin];
+      if (!twinStory || !story.sentence) return;
+      reported.add(story.index);
+      context.report({
+        messageId: "nearDuplicate",
+        data: { twin: storyLabel(twinStory) },
+        span: story.sentence.span,
+        storyIndex: story.index,
+        related: [{ span: twinStory.sentence?.span ?? twinStory.span, message: "The story it nearly duplicates" }],
+      });
+    });
   },
 });
