@@ -1,5 +1,5 @@
 // One event per scenario (gherkin-lint's rule): two Whens test two behaviours and hide which one failed.
-import { criterionSteps } from "../nlp/gherkin";
+import { stepsOf } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   },
   checkStory(story, context) {
     for (const c of story.acceptance ?? []) {
-      const whens = criterionSteps(c.text, c.span.start)?.steps.filter((s) => s.kind === "when") ?? [];
+      const whens = stepsOf(c)?.steps.filter((s) => s.kind === "when") ?? [];
       const second = whens[1];
       if (second) context.report({ messageId: "twoWhens", span: second.span, storyIndex: story.index });
     }

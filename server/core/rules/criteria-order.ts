@@ -1,5 +1,6 @@
 // Gherkin steps in logical order: context (Given), then the event (When), then the outcome (Then).
-import { criterionSteps, type StepKind } from "../nlp/gherkin";
+import type { StepKind } from "../nlp/gherkin";
+import { stepsOf } from "./helpers";
 import { defineRule } from "./rule";
 
 const RANK: Partial<Record<StepKind, number>> = { given: 0, when: 1, then: 2 };
@@ -19,7 +20,7 @@ export default defineRule({
   },
   checkStory(story, context) {
     for (const c of story.acceptance ?? []) {
-      const parsed = criterionSteps(c.text, c.span.start);
+      const parsed = stepsOf(c);
       if (!parsed) continue;
       const whens = parsed.steps.filter((s) => s.kind === "when").length;
       let highest: { rank: number; text: string } | undefined;

@@ -1,6 +1,6 @@
 // A criterion's outcome must be observable: "works correctly" or "is fast" cannot pass or fail a test.
-import { criterionSteps } from "../nlp/gherkin";
 import { UNTESTABLE_OUTCOMES, phrasePattern } from "../nlp/word-lists";
+import { perOptions, stepsOf } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface TestableOptions {
@@ -9,6 +9,9 @@ export interface TestableOptions {
   /** Phrases added to the list. */
   readonly extraPhrases: readonly string[];
 }
+
+/** The untestable phrases as one expression, built once per configuration (shared: reset lastIndex before exec). */
+const patternOf = perOptions((o: TestableOptions) => phrasePattern([...o.phrases, ...o.extraPhrases]));
 
 export default defineRule<TestableOptions>({
   meta: {
@@ -31,15 +34,16 @@ export default defineRule<TestableOptions>({
     },
   },
   checkStory(story, context) {
-    const pattern = phrasePattern([...context.options.phrases, ...context.options.extraPhrases]);
+    const pattern = patternOf(context.options);
     if (!pattern) return;
     for (const c of story.acceptance ?? []) {
       // Only the outcome is judged: "when it works" in a Given is context, not a claim.
-      const then = criterionSteps(c.text, c.span.start)?.steps.find((s) => s.kind === "then");
+      const then = stepsOf(c)?.steps.find((s) => s.kind === "then");
       const from = then ? then.span.end - c.span.start : 0;
       const source = context.backlog.text.slice(c.span.start, c.span.end);
       if (source !== c.text) {
         // Quoted or folded scalars: report on the whole criterion rather than guess offsets.
+        pattern.lastIndex = 0;
         const m = pattern.exec(c.text.slice(from));
         pattern.lastIndex = 0;
         if (m) context.report({ messageId: "untestable", data: { phrase: m[0] }, span: c.span, storyIndex: story.index });

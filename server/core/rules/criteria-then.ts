@@ -1,5 +1,5 @@
 // A criterion without Then names no observable outcome, so nobody can say whether it passed.
-import { criterionSteps } from "../nlp/gherkin";
+import { stepsOf } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   },
   checkStory(story, context) {
     for (const c of story.acceptance ?? []) {
-      const parsed = criterionSteps(c.text, c.span.start);
+      const parsed = stepsOf(c);
       // "When I pay, the card is charged" is a fine prose criterion: only a scenario that sets a context
       // (Given) and then names no outcome is reported.
       if (!parsed || parsed.steps.some((s) => s.kind === "then") || !parsed.steps.some((s) => s.kind === "given")) continue;

@@ -1,5 +1,6 @@
 // QUS "estimatable", INVEST "Small": a means like "manage all users" names an epic, too coarse to plan.
 import { EPIC_QUANTIFIERS, EPIC_VERBS, phrasePattern } from "../nlp/word-lists";
+import { perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface EstimatableOptions {
@@ -8,6 +9,12 @@ export interface EstimatableOptions {
   /** Verbs that name an epic when a quantifier follows ("handle all"). */
   readonly quantifiedVerbs: readonly string[];
 }
+
+/** The verb lists as expressions, built once per configuration (shared: reset lastIndex before exec). */
+const patternsOf = perOptions((o: EstimatableOptions) => ({
+  epic: phrasePattern(o.epicVerbs),
+  quantified: phrasePattern(o.quantifiedVerbs.flatMap((v) => EPIC_QUANTIFIERS.map((q) => `${v} ${q}`))),
+}));
 
 export default defineRule<EstimatableOptions>({
   meta: {
@@ -32,8 +39,7 @@ export default defineRule<EstimatableOptions>({
   checkStory(story, context) {
     const means = story.sentence?.means;
     if (!means || !story.sentence?.role) return;
-    const epic = phrasePattern(context.options.epicVerbs);
-    const quantified = phrasePattern(context.options.quantifiedVerbs.flatMap((v) => EPIC_QUANTIFIERS.map((q) => `${v} ${q}`)));
+    const { epic, quantified } = patternsOf(context.options);
     // Only the means' opening verb decides: "manage" deep inside ("so the admin can manage it") is context.
     const head = /^(?:(?:be able to|also|easily|quickly|fully|centrally)\s+)*/i.exec(means.text)?.[0].length ?? 0;
     const opening = means.text.slice(head);

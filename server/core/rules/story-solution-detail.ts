@@ -1,5 +1,6 @@
 // QUS "problem-oriented": the means states the need, not the screen or the technology that meets it.
 import { SOLUTION_TERMS, phrasePattern } from "../nlp/word-lists";
+import { perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface SolutionDetailOptions {
@@ -8,6 +9,9 @@ export interface SolutionDetailOptions {
   /** Words added to the list. */
   readonly extraWords: readonly string[];
 }
+
+/** The solution words as one expression, built once per configuration. */
+const patternOf = perOptions((o: SolutionDetailOptions) => phrasePattern([...o.words, ...o.extraWords]));
 
 export default defineRule<SolutionDetailOptions>({
   meta: {
@@ -32,7 +36,7 @@ export default defineRule<SolutionDetailOptions>({
   checkStory(story, context) {
     const means = story.sentence?.means;
     if (!means || !story.sentence?.role) return;
-    const pattern = phrasePattern([...context.options.words, ...context.options.extraWords]);
+    const pattern = patternOf(context.options);
     if (!pattern) return;
     for (const m of means.text.matchAll(pattern)) {
       const start = means.span.start + (m.index ?? 0);

@@ -1,5 +1,6 @@
 // Vague terms (ISO/IEC/IEEE 29148, NASA ARM): words nobody can measure make a story open to several readings.
 import { VAGUE_TERMS, phrasePattern } from "../nlp/word-lists";
+import { perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface VagueTermsOptions {
@@ -10,6 +11,12 @@ export interface VagueTermsOptions {
   /** Words taken off the list (a team's own term of art). */
   readonly allowWords: readonly string[];
 }
+
+/** The vague words less the allowed ones as one expression, built once per configuration. */
+const patternOf = perOptions((o: VagueTermsOptions) => {
+  const allowed = new Set(o.allowWords.map((w) => w.toLowerCase()));
+  return phrasePattern([...o.words, ...o.extraWords].filter((w) => !allowed.has(w.toLowerCase())));
+});
 
 export default defineRule<VagueTermsOptions>({
   meta: {
@@ -35,8 +42,7 @@ export default defineRule<VagueTermsOptions>({
   checkStory(story, context) {
     const sentence = story.sentence;
     if (!sentence?.means || !sentence.role) return;
-    const allowed = new Set(context.options.allowWords.map((w) => w.toLowerCase()));
-    const pattern = phrasePattern([...context.options.words, ...context.options.extraWords].filter((w) => !allowed.has(w.toLowerCase())));
+    const pattern = patternOf(context.options);
     if (!pattern) return;
     for (const part of [sentence.means, sentence.ends]) {
       if (!part) continue;
