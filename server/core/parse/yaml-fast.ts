@@ -399,14 +399,10 @@ export function layoutOf(text: string): YamlLayout | undefined {
     const lf = text.indexOf("\n", lineStart);
     const lineEnd = lf < 0 ? text.length : lf;
     const next = lf < 0 ? text.length : lf + 1;
-    let content = lineStart;
-    while (text.charCodeAt(content) === 32) content++;
-    const c = text.charCodeAt(content);
-    const blank = content >= lineEnd || c === 35 || (c === 13 && content + 1 === lineEnd);
-    if (!blank) {
-      const column = content - lineStart;
-      const after = text.charCodeAt(content + 1);
-      const item = c === 45 && (after === 32 || after === 10 || after === 13 || content + 1 >= text.length);
+    const kind = classifyLine(text, lineStart, lineEnd);
+    if (kind >= 0) {
+      const column = kind >> 1;
+      const item = (kind & 1) === 1;
       if (indent < 0) {
         if (!item) return undefined;
         indent = column;
@@ -424,6 +420,20 @@ export function layoutOf(text: string): YamlLayout | undefined {
   if (chunkStart < 0) return undefined;
   chunks.push({ start: chunkStart, end: listEnd });
   return { indent, chunks, storiesLine, listEnd };
+}
+
+/**
+ * A line of the story list, as the layout scans see it: -1 when blank or a comment, else its indentation
+ * column times 2, plus 1 when the line starts a list item ("- " or a lone "-").
+ */
+function classifyLine(text: string, lineStart: number, lineEnd: number): number {
+  let content = lineStart;
+  while (text.charCodeAt(content) === 32) content++;
+  const c = text.charCodeAt(content);
+  if (content >= lineEnd || c === 35 || (c === 13 && content + 1 === lineEnd)) return -1;
+  const after = text.charCodeAt(content + 1);
+  const item = c === 45 && (after === 32 || after === 10 || after === 13 || content + 1 >= text.length);
+  return (content - lineStart) * 2 + (item ? 1 : 0);
 }
 
 /**
@@ -463,14 +473,10 @@ export function relayout(
     const lf = text.indexOf("\n", lineStart);
     const lineEnd = lf < 0 ? text.length : lf;
     const next = lf < 0 ? text.length : lf + 1;
-    let content = lineStart;
-    while (text.charCodeAt(content) === 32) content++;
-    const c = text.charCodeAt(content);
-    const blank = content >= lineEnd || c === 35 || (c === 13 && content + 1 === lineEnd);
-    if (!blank) {
-      const column = content - lineStart;
-      const after = text.charCodeAt(content + 1);
-      const item = c === 45 && (after === 32 || after === 10 || after === 13 || content + 1 >= text.length);
+    const kind = classifyLine(text, lineStart, lineEnd);
+    if (kind >= 0) {
+      const column = kind >> 1;
+      const item = (kind & 1) === 1;
       if (item && column === indent) {
         // An unchanged item line after the edit: from here on the old scan saw the same text.
         const old = lineStart - 1 >= newEditEnd ? oldIndex.get(lineStart - delta) : undefined;
