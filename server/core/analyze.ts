@@ -53,7 +53,7 @@ export interface RuleResults {
 
 const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
-function contextFor(active: ActiveRule, backlog: Backlog, out: Finding[]): RuleContext {
+function contextFor(active: ActiveRule, backlog: Backlog, out: Finding[], memory?: Map<string, unknown>): RuleContext {
   const { rule, severity, options } = active;
   const make = (r: RuleReport): Finding => ({
     ruleId: rule.meta.id,
@@ -66,7 +66,7 @@ function contextFor(active: ActiveRule, backlog: Backlog, out: Finding[]): RuleC
     ...(r.related && { related: r.related }),
     ...(r.unnecessary && { unnecessary: true }),
   });
-  return { backlog, options, report: (r) => out.push(make(r)) };
+  return { backlog, options, ...(memory && { memory }), report: (r) => out.push(make(r)) };
 }
 
 /** Runs every active story rule on one story. Its result depends on the story and the backlog's header only. */
@@ -89,16 +89,20 @@ export function checkStory(story: Story, backlog: Backlog, active: readonly Acti
   return { findings, failures };
 }
 
-/** Runs every active backlog rule on the whole set of stories. */
-export function checkBacklogRules(backlog: Backlog, active: readonly ActiveRule[]): RuleResults {
+/** Runs every active backlog rule on the whole set of stories; `memories`, by active position, persist between runs. */
+export function checkBacklogRules(
+  backlog: Backlog,
+  active: readonly ActiveRule[],
+  memories?: readonly Map<string, unknown>[],
+): RuleResults {
   const findings: Finding[][] = [];
   const failures: (RuleFailure | undefined)[] = [];
-  for (const a of active) {
+  for (const [r, a] of active.entries()) {
     const out: Finding[] = [];
     let failure: RuleFailure | undefined;
     if (a.rule.checkBacklog) {
       try {
-        a.rule.checkBacklog(backlog, contextFor(a, backlog, out));
+        a.rule.checkBacklog(backlog, contextFor(a, backlog, out, memories?.[r]));
       } catch (error) {
         failure = { ruleId: a.rule.meta.id, error: errorText(error) };
       }

@@ -81,6 +81,19 @@ function movable(f: Finding, length: number): boolean {
   );
 }
 
+/**
+ * Finds the previous chunk that started at an offset, for offsets asked in increasing order: a cursor over
+ * the chunks (sorted by start), so a keystroke does not build a map of every chunk.
+ */
+function chunkFinder(chunks: readonly PlacedChunk[]): (start: number) => PlacedChunk | undefined {
+  let k = 0;
+  return (start) => {
+    while (k < chunks.length && (chunks[k]?.start ?? Infinity) < start) k++;
+    const chunk = chunks[k];
+    return chunk?.start === start ? chunk : undefined;
+  };
+}
+
 /** The results of a story nothing was found in: shared, so that such stories cost nothing to move. */
 const NO_RESULTS: RuleResults = { findings: [], failures: [] };
 
@@ -113,6 +126,8 @@ export class IncrementalAnalyzer {
   private configKey: string | undefined;
   private ruleSet: readonly Rule[] | undefined;
   private active: ActiveRule[] = [];
+  /** Backlog rules' memories, by active position: indexes they update per edit rather than rebuild. */
+  private memories: Map<string, unknown>[] = [];
   private contextKey = "";
   /** Bumped whatever story rules' results depend on changes: config, rules, the backlog outside its stories. */
   private generation = 0;
@@ -125,6 +140,7 @@ export class IncrementalAnalyzer {
       this.configKey = configKey;
       this.ruleSet = ruleSet;
       this.active = activeRules(config, ruleSet);
+      this.memories = this.active.map(() => new Map<string, unknown>());
       this.generation++;
     }
     const analysis = this.format === "yaml" && !refuseToCheck(text, this.format, config) ? this.analyzeYaml(text, config) : undefined;
@@ -142,14 +158,14 @@ export class IncrementalAnalyzer {
     const suffix = commonSuffix(previous, text, prefix);
     const layout = this.previousLayout ? relayout(text, this.previousLayout, previous.length, prefix, suffix) : layoutOf(text);
     const delta = text.length - previous.length;
-    const byStart = new Map<number, PlacedChunk>();
-    for (const c of this.chunks) byStart.set(c.start, c);
+    const beforeEdit = chunkFinder(this.chunks);
+    const afterEdit = chunkFinder(this.chunks);
 
     const placed: PlacedChunk[] = [];
     const chunkSpans = layout?.chunks ?? [];
     for (const [i, span] of chunkSpans.entries()) {
       const place: ChunkPlace = i < chunkSpans.length - 1 ? "middle" : span.end < text.length ? "last" : "end";
-      const entry = this.entryFor(text, span, place, layout?.indent ?? 0, eol, byStart, prefix, suffix, delta);
+      const entry = this.entryFor(text, span, place, layout?.indent ?? 0, eol, beforeEdit, afterEdit, prefix, suffix, delta);
       if (!entry) return this.giveUp();
       placed.push({ start: span.start, end: span.end, entry });
     }
@@ -200,7 +216,7 @@ export class IncrementalAnalyzer {
       configureParseFindings(backlog.parseFindings, config),
       this.active,
       storyResults,
-      checkBacklogRules(backlog, this.active),
+      checkBacklogRules(backlog, this.active, this.memories),
       config,
     );
   }
@@ -219,16 +235,17 @@ export class IncrementalAnalyzer {
     place: ChunkPlace,
     indent: number,
     eol: string,
-    byStart: ReadonlyMap<number, PlacedChunk>,
+    beforeEdit: (start: number) => PlacedChunk | undefined,
+    afterEdit: (start: number) => PlacedChunk | undefined,
     prefix: number,
     suffix: number,
     delta: number,
   ): ChunkEntry | undefined {
     const length = span.end - span.start;
     // Before the edit the chunk is where it was; after it, shifted by the edit's length change.
-    const before = byStart.get(span.start);
+    const before = beforeEdit(span.start);
     if (before && span.end <= prefix && before.end === span.end && before.entry.place === place) return before.entry;
-    const after = byStart.get(span.start - delta);
+    const after = afterEdit(span.start - delta);
     if (after && span.start >= text.length - suffix && after.end - after.start === length && after.entry.place === place)
       return after.entry;
     const chunkText = text.slice(span.start, span.end);

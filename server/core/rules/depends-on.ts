@@ -2,6 +2,9 @@
 import type { Fix, Story, TextPart } from "../model";
 import { editDistance } from "../nlp/similarity";
 import { defineRule } from "./rule";
+import { storyGroups } from "./story-groups";
+
+const idOf = (story: Story): string | undefined => story.id?.text.trim();
 
 export default defineRule({
   meta: {
@@ -19,18 +22,16 @@ export default defineRule({
     defaultOptions: {},
   },
   checkBacklog(backlog, context) {
-    const byId = new Map<string, Story>();
-    for (const s of backlog.stories) {
-      const id = s.id?.text.trim();
-      if (id !== undefined && !byId.has(id)) byId.set(id, s);
-    }
+    const byId = storyGroups(context, "ids", backlog.stories, idOf);
     const edges = new Map<number, { target: Story; ref: TextPart }[]>();
     for (const story of backlog.stories) {
       for (const ref of story.dependsOn ?? []) {
         const id = ref.text.trim();
-        const target = byId.get(id);
+        const target = byId.first(id);
         if (!target) {
-          const suggestion = [...byId.keys()]
+          const suggestion = byId
+            .entries()
+            .map((e) => e.key)
             .filter((c) => c !== story.id?.text.trim())
             .map((c) => ({ c, d: editDistance(c.toLowerCase(), id.toLowerCase()) }))
             .sort((a, b) => a.d - b.d)[0];

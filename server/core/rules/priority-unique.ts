@@ -1,14 +1,14 @@
 // The Product Backlog is ordered (Scrum Guide 2020): two stories with the same rank leave the order undecided.
 import type { Story } from "../model";
-import { perStory } from "./helpers";
 import { defineRule } from "./rule";
+import { storyGroups } from "./story-groups";
 
-/** A story's priority as a rank to compare, or null: bands such as "high" or "must" are not ranks. */
-const rankOf = perStory((story): string | null => {
-  if (!story.priority) return null;
+/** A story's priority as a rank to compare, or undefined: bands such as "high" or "must" are not ranks. */
+const rankOf = (story: Story): string | undefined => {
+  if (!story.priority) return undefined;
   const key = String(story.priority.value).trim().toLowerCase();
-  return /^\d+(?:\.\d+)?$/.test(key) ? key : null;
-});
+  return /^\d+(?:\.\d+)?$/.test(key) ? key : undefined;
+};
 
 export default defineRule({
   meta: {
@@ -23,15 +23,9 @@ export default defineRule({
     defaultOptions: {},
   },
   checkBacklog(backlog, context) {
-    const seen = new Map<string, Story>();
-    for (const story of backlog.stories) {
+    for (const { story, first: twin } of storyGroups(context, "ranks", backlog.stories, rankOf).repeats()) {
       const key = rankOf(story);
-      if (key === null || !story.priority) continue;
-      const twin = seen.get(key);
-      if (!twin) {
-        seen.set(key, story);
-        continue;
-      }
+      if (key === undefined || !story.priority) continue;
       context.report({
         messageId: "same",
         data: { priority: key, twin: twin.id?.text ?? `story ${twin.index + 1}` },

@@ -35,6 +35,11 @@ export interface RuleReport {
 export interface RuleContext<Options extends object = object> {
   readonly backlog: Backlog;
   readonly options: Options;
+  /**
+   * What a backlog rule may keep between runs on one document (indexes it updates instead of rebuilding);
+   * absent for one-off analyses. Findings must be the same with or without it.
+   */
+  readonly memory?: Map<string, unknown>;
   report(report: RuleReport): void;
 }
 

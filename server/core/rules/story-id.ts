@@ -1,6 +1,7 @@
 // Backlog hygiene: every story has an id, and no two share one, so links, dependsOn and tools can name it.
 import type { Fix, Story } from "../model";
-import { defineRule } from "./rule";
+import { defineRule, type RuleReport } from "./rule";
+import { storyGroups } from "./story-groups";
 
 /** The next id in the backlog's own numbering: the most common prefix, one past its highest number. */
 function nextId(stories: readonly Story[]): string | undefined {
@@ -20,6 +21,10 @@ function nextId(stories: readonly Story[]): string | undefined {
   return `${best[0]}${String(best[1].max + 1).padStart(best[1].width, "0")}`;
 }
 
+/** Stories without an id, grouped under a key no id can have (ids are keyed with a prefix). */
+const MISSING = "missing";
+const idKey = (story: Story): string => (story.id ? `id:${story.id.text.trim()}` : MISSING);
+
 export default defineRule({
   meta: {
     id: "story-id",
@@ -34,56 +39,55 @@ export default defineRule({
     defaultOptions: {},
   },
   checkBacklog(backlog, context) {
-    // A plain list has no ids at all; a backlog without any ids has chosen not to use them.
-    if (backlog.format === "plain" || !backlog.stories.some((s) => s.id)) return;
-    const seen = new Map<string, Story>();
+    if (backlog.format === "plain") return;
+    const groups = storyGroups(context, "ids", backlog.stories, idKey);
+    const missing = groups.members(MISSING);
+    // A backlog without any ids has chosen not to use them.
+    if (groups.size === (missing.length > 0 ? 1 : 0)) return;
+    const reports: { at: number; report: RuleReport }[] = [];
     // Only needed for a story without an id: reading every id's number is the costliest part of the pass.
-    let next: string | undefined;
-    let nextKnown = false;
-    for (const story of backlog.stories) {
-      if (!story.id) {
-        if (!nextKnown) {
-          next = nextId(backlog.stories);
-          nextKnown = true;
-        }
-        // The fix inserts an "id:" key as the entry's first key, in its indentation.
-        let fixes: Fix[] | undefined;
-        if (backlog.format === "yaml" && story.layout && next && /^[\w.-]+$/.test(next)) {
-          fixes = [
-            {
-              title: `Add the id '${next}'`,
-              edits: [
-                {
-                  span: { start: story.span.start, end: story.span.start },
-                  newText: `id: ${next}${story.layout.eol}${story.layout.keyIndent}`,
-                },
-              ],
-              safe: false,
-            },
-          ];
-          next = nextId([...backlog.stories, { index: -1, span: story.span, id: { text: next, span: story.span } }]);
-        }
-        context.report({
-          messageId: "missing",
-          span: story.sentence?.span ?? story.title?.span ?? story.span,
-          storyIndex: story.index,
-          ...(fixes && { fixes }),
-        });
-        continue;
+    let next = missing.length > 0 ? nextId(backlog.stories) : undefined;
+    for (const { story, at } of missing) {
+      // The fix inserts an "id:" key as the entry's first key, in its indentation.
+      let fixes: Fix[] | undefined;
+      if (backlog.format === "yaml" && story.layout && next && /^[\w.-]+$/.test(next)) {
+        fixes = [
+          {
+            title: `Add the id '${next}'`,
+            edits: [
+              {
+                span: { start: story.span.start, end: story.span.start },
+                newText: `id: ${next}${story.layout.eol}${story.layout.keyIndent}`,
+              },
+            ],
+            safe: false,
+          },
+        ];
+        next = nextId([...backlog.stories, { index: -1, span: story.span, id: { text: next, span: story.span } }]);
       }
-      const key = story.id.text.trim();
-      const twin = seen.get(key);
-      if (!twin) {
-        seen.set(key, story);
-        continue;
-      }
-      context.report({
-        messageId: "duplicate",
-        data: { id: key },
-        span: story.id.span,
+      const report = {
+        messageId: "missing",
+        span: story.sentence?.span ?? story.title?.span ?? story.span,
         storyIndex: story.index,
-        related: [{ span: twin.id?.span ?? twin.span, message: `The first story with id '${key}'` }],
+        ...(fixes && { fixes }),
+      };
+      reports.push({ at, report });
+    }
+    for (const { story, at, first: twin } of groups.repeats(MISSING)) {
+      const key = story.id?.text.trim() ?? "";
+      reports.push({
+        at,
+        report: {
+          messageId: "duplicate",
+          data: { id: key },
+          span: story.id?.span ?? story.span,
+          storyIndex: story.index,
+          related: [{ span: twin.id?.span ?? twin.span, message: `The first story with id '${key}'` }],
+        },
       });
     }
+    // In file order, as one pass over the stories would report them.
+    reports.sort((a, b) => a.at - b.at);
+    for (const { report } of reports) context.report(report);
   },
 });

@@ -2,6 +2,7 @@
 import type { Fix, Story, TextPart } from "../model";
 import { perStory } from "./helpers";
 import { defineRule } from "./rule";
+import { storyGroups } from "./story-groups";
 
 export interface UniformOptions {
   /** A phrasing is "the backlog's" when at least this share of the stories use it. */
@@ -61,6 +62,12 @@ const templateKeys = perStory((story): Partial<Record<Part, string>> => {
   return keys;
 });
 
+const keyOfPart: Record<Part, (story: Story) => string | undefined> = {
+  role: (story) => templateKeys(story).role,
+  means: (story) => templateKeys(story).means,
+  ends: (story) => templateKeys(story).ends,
+};
+
 export default defineRule<UniformOptions>({
   meta: {
     id: "story-uniform",
@@ -82,42 +89,35 @@ export default defineRule<UniformOptions>({
     },
   },
   checkBacklog(backlog, context) {
-    const { stories } = backlog;
-    const keys = stories.map(templateKeys);
     for (const part of PARTS) {
-      const counts = new Map<string, { count: number; example: TextPart }>();
-      let total = 0;
-      stories.forEach((story, i) => {
-        const key = keys[i]?.[part];
-        const marker = markerOf(story, part);
-        if (key === undefined || !marker) return;
-        total++;
-        const entry = counts.get(key);
-        if (entry) entry.count++;
-        else counts.set(key, { count: 1, example: marker });
-      });
+      const groups = storyGroups(context, part, backlog.stories, keyOfPart[part]);
+      // Keys in the order they first appear, so that a tie goes to the phrasing met first.
+      const entries = groups.entries();
+      const total = entries.reduce((sum, e) => sum + e.size, 0);
       if (total < context.options.minStories) continue;
-      const [dominantKey, dominant] = [...counts.entries()].sort((a, b) => b[1].count - a[1].count)[0] ?? [];
-      if (!dominantKey || !dominant || dominant.count < total * context.options.dominantShare) continue;
-      stories.forEach((story, i) => {
-        const key = keys[i]?.[part];
-        if (key === undefined || key === dominantKey) return;
+      const dominant = [...entries].sort((a, b) => b.size - a.size)[0];
+      const example = dominant && groups.first(dominant.key);
+      const dominantMarker = example && markerOf(example, part);
+      if (!dominant || dominant.key === "" || !dominantMarker || dominant.size < total * context.options.dominantShare) continue;
+      const others = entries.filter((e) => e.key !== dominant.key).flatMap((e) => groups.members(e.key));
+      others.sort((a, b) => a.at - b.at);
+      for (const { story } of others) {
         const marker = markerOf(story, part);
-        if (!marker) return;
+        if (!marker) continue;
         const nextChar = backlog.text.slice(marker.span.end).trimStart().charAt(0);
-        const newText = replacement(part, marker, dominant.example, nextChar);
+        const newText = replacement(part, marker, dominantMarker, nextChar);
         const fixes: Fix[] | undefined =
           newText !== undefined && backlog.text.slice(marker.span.start, marker.span.end) === marker.text
             ? [{ title: `Write '${newText}'`, edits: [{ span: marker.span, newText }], safe: true }]
             : undefined;
         context.report({
           messageId: "differs",
-          data: { marker: marker.text, dominant: dominant.example.text },
+          data: { marker: marker.text, dominant: dominantMarker.text },
           span: marker.span,
           storyIndex: story.index,
           ...(fixes && { fixes }),
         });
-      });
+      }
     }
   },
 });

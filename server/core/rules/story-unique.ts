@@ -3,6 +3,7 @@ import type { Story } from "../model";
 import { contentStems, editDistance, normalise } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
+import { storyGroups } from "./story-groups";
 
 export interface UniqueOptions {
   /** Also report stories with the same content words in another order or inflection, or with one typo. */
@@ -29,6 +30,8 @@ const keysOf = perStory((story): StoryKeys => {
     ends: normalise(s?.ends?.text ?? ""),
   };
 });
+
+const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
 
 /** The distinct content stems of role and means, sorted: equal sets mean the same request in other words. */
 const stemsOf = perStory((s): readonly string[] =>
@@ -99,16 +102,9 @@ export default defineRule<UniqueOptions>({
     },
   },
   checkBacklog(backlog, context) {
-    const first = new Map<string, Story>();
     const reported = new Set<number>();
-    for (const story of backlog.stories) {
-      const key = keysOf(story).sentence;
-      if (!key || !story.sentence) continue;
-      const twin = first.get(key);
-      if (!twin) {
-        first.set(key, story);
-        continue;
-      }
+    for (const { story, first: twin } of storyGroups(context, "sentences", backlog.stories, sentenceKey).repeats()) {
+      if (!story.sentence) continue;
       reported.add(story.index);
       const sameEnds = keysOf(story).ends === keysOf(twin).ends;
       context.report({

@@ -1,0 +1,131 @@
+// Stories grouped by a key (an id, a rank, a template phrase), kept up to date between runs of a backlog rule.
+import type { Story } from "../model";
+import type { RuleContext } from "./rule";
+
+/**
+ * The positions of the stories that share each key, in file order. Updated in place when the next backlog
+ * holds the same story objects at most positions (the incremental analyzer keeps unchanged stories' objects),
+ * so a keystroke costs one identity check per story instead of rebuilding a map of 10,000 keys.
+ */
+export class StoryGroups {
+  private stories: readonly Story[] = [];
+  private keys: (string | undefined)[] = [];
+  private readonly groups = new Map<string, number[]>();
+
+  constructor(private readonly keyOf: (story: Story) => string | undefined) {}
+
+  /** Brings the groups up to date with `stories`; returns this. */
+  update(stories: readonly Story[]): this {
+    try {
+      return this.tryUpdate(stories);
+    } catch (error) {
+      // A half-made update must not be built on: the next run starts again from nothing.
+      this.stories = [];
+      this.groups.clear();
+      throw error;
+    }
+  }
+
+  private tryUpdate(stories: readonly Story[]): this {
+    const previous = this.stories;
+    this.stories = stories;
+    if (previous.length !== stories.length) return this.rebuild();
+    const changed: number[] = [];
+    for (let i = 0; i < stories.length; i++) {
+      if (stories[i] !== previous[i]) {
+        changed.push(i);
+        // Many changed stories (a paste, a reformat): rebuilding is simpler and as fast.
+        if (changed.length > 64) return this.rebuild();
+      }
+    }
+    for (const i of changed) {
+      const story = stories[i];
+      const key = story ? this.keyOf(story) : undefined;
+      if (key === this.keys[i]) continue;
+      this.remove(this.keys[i], i);
+      this.insert(key, i);
+      this.keys[i] = key;
+    }
+    return this;
+  }
+
+  /** The stories with `key` and their positions, in file order. */
+  members(key: string): { readonly story: Story; readonly at: number }[] {
+    return (this.groups.get(key) ?? []).map((at) => ({ story: this.stories[at] as Story, at }));
+  }
+
+  /** The first story with `key`. */
+  first(key: string): Story | undefined {
+    const at = this.groups.get(key)?.[0];
+    return at === undefined ? undefined : this.stories[at];
+  }
+
+  /** Each key with the position of its first story and its size, in the order keys first appear in the file. */
+  entries(): { readonly key: string; readonly first: number; readonly size: number }[] {
+    return [...this.groups.entries()].map(([key, at]) => ({ key, first: at[0] ?? 0, size: at.length })).sort((a, b) => a.first - b.first);
+  }
+
+  /** Every story after the first of its key, with that first story, in file order (`skip`: keys not reported). */
+  repeats(skip?: string): { readonly story: Story; readonly at: number; readonly first: Story }[] {
+    const found: { at: number; first: number }[] = [];
+    for (const [key, at] of this.groups) {
+      if (at.length < 2 || key === skip) continue;
+      for (let k = 1; k < at.length; k++) found.push({ at: at[k] ?? 0, first: at[0] ?? 0 });
+    }
+    found.sort((a, b) => a.at - b.at);
+    return found.map(({ at, first }) => ({ story: this.stories[at] as Story, at, first: this.stories[first] as Story }));
+  }
+
+  get size(): number {
+    return this.groups.size;
+  }
+
+  private rebuild(): this {
+    this.groups.clear();
+    this.keys = this.stories.map((story, i) => {
+      const key = this.keyOf(story);
+      this.insert(key, i);
+      return key;
+    });
+    return this;
+  }
+
+  private insert(key: string | undefined, i: number): void {
+    if (key === undefined) return;
+    const at = this.groups.get(key);
+    if (!at) {
+      this.groups.set(key, [i]);
+      return;
+    }
+    // Usually appended while building; an edited story lands in the middle.
+    let k = at.length;
+    while (k > 0 && (at[k - 1] ?? 0) > i) k--;
+    at.splice(k, 0, i);
+  }
+
+  private remove(key: string | undefined, i: number): void {
+    if (key === undefined) return;
+    const at = this.groups.get(key);
+    const k = at?.indexOf(i) ?? -1;
+    if (!at || k < 0) return;
+    at.splice(k, 1);
+    if (at.length === 0) this.groups.delete(key);
+  }
+}
+
+/**
+ * The groups a rule keeps under `name` in its per-document memory, brought up to date with the backlog; a
+ * fresh set when the rule runs without memory (a one-off analysis). `keyOf` must derive from texts only.
+ */
+export function storyGroups(
+  context: Pick<RuleContext, "memory">,
+  name: string,
+  stories: readonly Story[],
+  keyOf: (story: Story) => string | undefined,
+): StoryGroups {
+  const memory = context.memory;
+  const known = memory?.get(name);
+  const groups = known instanceof StoryGroups ? known : new StoryGroups(keyOf);
+  memory?.set(name, groups);
+  return groups.update(stories);
+}
