@@ -53,7 +53,7 @@ export interface RuleResults {
 
 const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
-function contextFor(active: ActiveRule, backlog: Backlog, out: Finding[], memory?: Map<string, unknown>): RuleContext {
+function contextFor(active: ActiveRule, backlog: Backlog, emit: (f: Finding) => void, memory?: Map<string, unknown>): RuleContext {
   const { rule, severity, options } = active;
   const make = (r: RuleReport): Finding => ({
     ruleId: rule.meta.id,
@@ -66,27 +66,45 @@ function contextFor(active: ActiveRule, backlog: Backlog, out: Finding[], memory
     ...(r.related && { related: r.related }),
     ...(r.unnecessary && { unnecessary: true }),
   });
-  return { backlog, options, ...(memory && { memory }), report: (r) => out.push(make(r)) };
+  return { backlog, options, ...(memory && { memory }), report: (r) => emit(make(r)) };
+}
+
+/** What a rule that found nothing gives: shared, as most rules find nothing in most stories. */
+const NOTHING: readonly Finding[] = Object.freeze([]);
+
+/**
+ * Runs every active story rule on one story at a time, with one context per rule for all the stories: a
+ * context, a closure and an array per story and rule made the garbage collector the main cost of a cold open.
+ * Lists of findings and failures that hold nothing are shared between stories, never to be changed.
+ */
+export function storyChecker(backlog: Backlog, active: readonly ActiveRule[]): (story: Story) => RuleResults {
+  let sink: Finding[] | undefined;
+  const contexts = active.map((a) => contextFor(a, backlog, (f) => (sink ??= []).push(f)));
+  const noFindings: readonly (readonly Finding[])[] = active.map(() => NOTHING);
+  const noFailures: readonly (RuleFailure | undefined)[] = active.map(() => undefined);
+  const nothing: RuleResults = { findings: noFindings, failures: noFailures };
+  return (story) => {
+    let findings: (readonly Finding[])[] | undefined;
+    let failures: (RuleFailure | undefined)[] | undefined;
+    active.forEach((a, r) => {
+      const context = contexts[r];
+      if (!a.rule.checkStory || !context) return;
+      sink = undefined;
+      try {
+        a.rule.checkStory(story, context);
+      } catch (error) {
+        (failures ??= [...noFailures])[r] = { ruleId: a.rule.meta.id, storyIndex: story.index, error: errorText(error) };
+      }
+      if (sink) (findings ??= [...noFindings])[r] = sink;
+    });
+    sink = undefined;
+    return findings || failures ? { findings: findings ?? noFindings, failures: failures ?? noFailures } : nothing;
+  };
 }
 
 /** Runs every active story rule on one story. Its result depends on the story and the backlog's header only. */
 export function checkStory(story: Story, backlog: Backlog, active: readonly ActiveRule[]): RuleResults {
-  const findings: Finding[][] = [];
-  const failures: (RuleFailure | undefined)[] = [];
-  for (const a of active) {
-    const out: Finding[] = [];
-    let failure: RuleFailure | undefined;
-    if (a.rule.checkStory) {
-      try {
-        a.rule.checkStory(story, contextFor(a, backlog, out));
-      } catch (error) {
-        failure = { ruleId: a.rule.meta.id, storyIndex: story.index, error: errorText(error) };
-      }
-    }
-    findings.push(out);
-    failures.push(failure);
-  }
-  return { findings, failures };
+  return storyChecker(backlog, active)(story);
 }
 
 /** Runs every active backlog rule on the whole set of stories; `memories`, by active position, persist between runs. */
@@ -102,7 +120,10 @@ export function checkBacklogRules(
     let failure: RuleFailure | undefined;
     if (a.rule.checkBacklog) {
       try {
-        a.rule.checkBacklog(backlog, contextFor(a, backlog, out, memories?.[r]));
+        a.rule.checkBacklog(
+          backlog,
+          contextFor(a, backlog, (f) => out.push(f), memories?.[r]),
+        );
       } catch (error) {
         failure = { ruleId: a.rule.meta.id, error: errorText(error) };
       }
@@ -208,7 +229,7 @@ export function analyzeBacklog(
   if (refused) return refused;
   const backlog = parseBacklog(text, format, options);
   const active = activeRules(config, ruleSet);
-  const storyResults = backlog.stories.map((story) => checkStory(story, backlog, active));
+  const storyResults = backlog.stories.map(storyChecker(backlog, active));
   return assembleAnalysis(
     backlog,
     configureParseFindings(backlog.parseFindings, config),
