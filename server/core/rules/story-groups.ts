@@ -10,7 +10,8 @@ import type { RuleContext } from "./rule";
 export class StoryGroups {
   private stories: readonly Story[] = [];
   private keys: (string | undefined)[] = [];
-  private readonly groups = new Map<string, number[]>();
+  /** Positions by key: a lone story as a number (most keys, such as ids, are unique), more as a sorted array. */
+  private readonly groups = new Map<string, number | number[]>();
 
   constructor(private readonly keyOf: (story: Story) => string | undefined) {}
 
@@ -51,25 +52,27 @@ export class StoryGroups {
 
   /** The stories with `key` and their positions, in file order. */
   members(key: string): { readonly story: Story; readonly at: number }[] {
-    return (this.groups.get(key) ?? []).map((at) => ({ story: this.stories[at] as Story, at }));
+    return positions(this.groups.get(key)).map((at) => ({ story: this.stories[at] as Story, at }));
   }
 
   /** The first story with `key`. */
   first(key: string): Story | undefined {
-    const at = this.groups.get(key)?.[0];
+    const at = positions(this.groups.get(key))[0];
     return at === undefined ? undefined : this.stories[at];
   }
 
   /** Each key with the position of its first story and its size, in the order keys first appear in the file. */
   entries(): { readonly key: string; readonly first: number; readonly size: number }[] {
-    return [...this.groups.entries()].map(([key, at]) => ({ key, first: at[0] ?? 0, size: at.length })).sort((a, b) => a.first - b.first);
+    return [...this.groups.entries()]
+      .map(([key, at]) => (typeof at === "number" ? { key, first: at, size: 1 } : { key, first: at[0] ?? 0, size: at.length }))
+      .sort((a, b) => a.first - b.first);
   }
 
   /** Every story after the first of its key, with that first story, in file order (`skip`: keys not reported). */
   repeats(skip?: string): { readonly story: Story; readonly at: number; readonly first: Story }[] {
     const found: { at: number; first: number }[] = [];
     for (const [key, at] of this.groups) {
-      if (at.length < 2 || key === skip) continue;
+      if (typeof at === "number" || key === skip) continue;
       for (let k = 1; k < at.length; k++) found.push({ at: at[k] ?? 0, first: at[0] ?? 0 });
     }
     found.sort((a, b) => a.at - b.at);
@@ -93,8 +96,12 @@ export class StoryGroups {
   private insert(key: string | undefined, i: number): void {
     if (key === undefined) return;
     const at = this.groups.get(key);
-    if (!at) {
-      this.groups.set(key, [i]);
+    if (at === undefined) {
+      this.groups.set(key, i);
+      return;
+    }
+    if (typeof at === "number") {
+      this.groups.set(key, at < i ? [at, i] : [i, at]);
       return;
     }
     // Usually appended while building; an edited story lands in the middle.
@@ -106,12 +113,17 @@ export class StoryGroups {
   private remove(key: string | undefined, i: number): void {
     if (key === undefined) return;
     const at = this.groups.get(key);
-    const k = at?.indexOf(i) ?? -1;
-    if (!at || k < 0) return;
+    if (at === i) this.groups.delete(key);
+    if (at === undefined || typeof at === "number") return;
+    const k = at.indexOf(i);
+    if (k < 0) return;
     at.splice(k, 1);
-    if (at.length === 0) this.groups.delete(key);
+    const [only] = at;
+    if (at.length === 1 && only !== undefined) this.groups.set(key, only);
   }
 }
+
+const positions = (at: number | number[] | undefined): readonly number[] => (at === undefined ? [] : typeof at === "number" ? [at] : at);
 
 /**
  * The groups a rule keeps under `name` in its per-document memory, brought up to date with the backlog; a
