@@ -62,8 +62,9 @@ export function perStory<T>(derive: (story: Story) => T): (story: Story) => T {
 }
 
 /**
- * Remembers what a rule builds from its options (a word list's regular expression), so that it is built once
- * per configuration rather than once per story. Options objects are made by `resolveRule` and never changed.
+ * Remembers what a rule builds from its options (a word list's regular expression), or from another object that
+ * is never changed (the backlog's personas), so that it is built once per configuration or backlog rather than
+ * once per story. Options objects are made by `resolveRule` and never changed.
  */
 export function perOptions<O extends object, T>(build: (options: O) => T): (options: O) => T {
   const memo = new WeakMap<O, { value: T }>();

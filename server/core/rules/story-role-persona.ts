@@ -2,6 +2,7 @@
 import type { Fix, Story, TextPart } from "../model";
 import { GENERIC_ROLES } from "../nlp/word-lists";
 import { editDistance, words } from "../nlp/similarity";
+import { perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface RolePersonaOptions {
@@ -32,6 +33,12 @@ function replaceFixes(story: Story, role: TextPart, personas: readonly TextPart[
   }));
 }
 
+/** The generic roles' keys, made once per configuration rather than once per story. */
+const genericKeys = perOptions((o: RolePersonaOptions) => new Set(o.genericRoles.map((r) => roleKey(r))));
+
+/** The personas' keys, made once per backlog (its personas list) rather than once per story. */
+const declaredKeys = perOptions((personas: readonly TextPart[]) => new Set(personas.map((p) => roleKey(p.text))));
+
 export default defineRule<RolePersonaOptions>({
   meta: {
     id: "story-role-persona",
@@ -55,9 +62,9 @@ export default defineRule<RolePersonaOptions>({
     const role = story.sentence?.role;
     if (!role || !story.sentence?.means) return;
     const key = roleKey(role.text);
-    const generic = new Set(context.options.genericRoles.map((r) => roleKey(r)));
+    const generic = genericKeys(context.options);
     const personas = context.backlog.personas;
-    const declared = new Set(personas.map((p) => roleKey(p.text)));
+    const declared = declaredKeys(personas);
     // A plural or a trailing "s" is the same persona: "As a store admins" is a typo, not a new role.
     if (declared.has(key) || declared.has(key.replace(/s$/, "")) || declared.has(`${key}s`)) return;
     if (personas.length === 0) {
