@@ -123,15 +123,19 @@ function ruleCosts(text: string): string[] {
   const backlog = parseBacklog(text, "yaml");
   const costs = activeRules({}, rules).map((active) => {
     const stories = median(time(1, () => backlog.stories.forEach((story) => checkStory(story, backlog, [active]))));
-    const set = median(time(1, () => checkBacklogRules(backlog, [active])));
-    return { id: active.rule.meta.id, stories, set };
+    // The backlog check runs on every keystroke, with the memory the incremental analyzer keeps for the rule and
+    // the per-story keys of the previous run: the first run pays for those, the runs after it are what typing costs.
+    const memories = [new Map<string, unknown>()];
+    const set = median(time(1, () => checkBacklogRules(backlog, [active], memories)));
+    const again = median(time(RUNS, () => checkBacklogRules(backlog, [active], memories)));
+    return { id: active.rule.meta.id, stories, set, again };
   });
   costs.sort((a, b) => b.stories + b.set - (a.stories + a.set));
   // Story checks run once per changed story on a keystroke; backlog checks run over the whole set every time.
   return [
-    "| rule | story checks, whole file | per story | backlog check (every keystroke) |",
-    "| --- | ---: | ---: | ---: |",
-    ...costs.map((c) => `| ${c.id} | ${ms(c.stories)} | ${((c.stories / STORIES) * 1000).toFixed(1)} µs | ${ms(c.set)} |`),
+    "| rule | story checks, whole file | per story | backlog check, first run | backlog check again (every keystroke) |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...costs.map((c) => `| ${c.id} | ${ms(c.stories)} | ${((c.stories / STORIES) * 1000).toFixed(1)} µs | ${ms(c.set)} | ${ms(c.again)} |`),
   ];
 }
 
