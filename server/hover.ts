@@ -1,7 +1,7 @@
 // Hover: the guidance term under the cursor, in any backlog format, as a short tip scaled to the backlog's Sprint.
 import type { Hover, Position } from "vscode-languageserver";
-import { BUNDLED_GUIDANCE } from "./core/guidance/data";
-import { TermIndex, type TermMatch } from "./core/guidance/lookup";
+import { bundledTerms } from "./core/guidance/data";
+import type { TermIndex, TermMatch } from "./core/guidance/lookup";
 import { parseSprintLength } from "./core/guidance/timebox";
 import { tipMarkdown } from "./core/guidance/tips";
 import type { Backlog } from "./core/model";
@@ -9,7 +9,6 @@ import type { LineIndex } from "./core/parse/text-lines";
 import { SHOW_GUIDANCE_COMMAND } from "./protocol";
 
 /** The bundled guidance's terms, built once: the data never changes while the server runs. */
-const BUNDLED_TERMS = new TermIndex(BUNDLED_GUIDANCE.guidance);
 
 export interface HoverOptions {
   /** Append a link that opens the entry in the sidebar: only a client that has the command can follow it. */
@@ -43,7 +42,7 @@ export function hoverAt(
   backlog: Backlog | undefined,
   options: HoverOptions,
 ): Hover | null {
-  const terms = options.terms ?? BUNDLED_TERMS;
+  const terms = options.terms ?? bundledTerms();
   if (position.line < 0 || position.line >= lines.lineCount) return null;
   const lineStart = lines.lineStart(position.line);
   const lineText = text.slice(lineStart, lines.lineEnd(position.line));

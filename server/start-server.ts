@@ -16,7 +16,7 @@ import { mergeConfigs, type CoachConfig } from "./core/config";
 import { CONFIG_FILE_NAME, parseConfigFile } from "./core/config-file";
 import { definition, documentSymbols, prepareRename, renamePersona } from "./symbols";
 import { toDiagnostic } from "./lsp-convert";
-import { BUNDLED_GUIDANCE } from "./core/guidance/data";
+import { bundledGuidance } from "./core/guidance/data";
 import { LineIndex } from "./core/parse/text-lines";
 import { hoverAt } from "./hover";
 import {
@@ -139,7 +139,7 @@ export function startServer(connection: Connection): void {
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     configFileUris = folders.filter((f) => f.startsWith("file:")).map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
     commandLinks = (params.initializationOptions as CoachInitializationOptions | null | undefined)?.showGuidanceCommand === true;
-    for (const error of BUNDLED_GUIDANCE.errors) connection.console.error(`guidance data: ${error}`);
+    for (const error of bundledGuidance().errors) connection.console.error(`guidance data: ${error}`);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -224,7 +224,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onRequest(HealthRequest, (params: HealthParams) => service.health(params.uri));
-  connection.onRequest(GuidanceRequest, (): GuidanceResult => BUNDLED_GUIDANCE.guidance);
+  connection.onRequest(GuidanceRequest, (): GuidanceResult => bundledGuidance().guidance);
 
   connection.onShutdown(() => {
     for (const timer of pending.values()) clearTimeout(timer);

@@ -2,9 +2,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHostMessage, parseWebviewMessage } from "../../client/webview/messages";
-import { BUNDLED_GUIDANCE } from "../../server/core/guidance/data";
+import { bundledGuidance } from "../../server/core/guidance/data";
 
-const guidance = BUNDLED_GUIDANCE.guidance;
+const guidance = bundledGuidance().guidance;
 const health = {
   uri: "file:///w/a.backlog.yaml",
   format: "yaml",

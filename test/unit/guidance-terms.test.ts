@@ -1,7 +1,7 @@
 // Hover terms and timeboxes: every alias resolves, look-alikes do not, and timeboxes scale with the Sprint length.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { BUNDLED_GUIDANCE, entryById } from "../../server/core/guidance/data";
+import { bundledGuidance, entryById } from "../../server/core/guidance/data";
 import { TermIndex } from "../../server/core/guidance/lookup";
 import { describeTimebox, formatMinutes, parseDuration, parseSprintLength, timeboxLimit } from "../../server/core/guidance/timebox";
 import { tipMarkdown } from "../../server/core/guidance/tips";
@@ -9,7 +9,7 @@ import type { Timebox } from "../../server/core/guidance/types";
 import { LineIndex } from "../../server/core/parse/text-lines";
 import { hoverAt } from "../../server/hover";
 
-const guidance = BUNDLED_GUIDANCE.guidance;
+const guidance = bundledGuidance().guidance;
 const terms = new TermIndex(guidance);
 const idAt = (text: string, offset: number): string | undefined => terms.termAt(text, offset)?.entry.id;
 const idOf = (text: string, phrase: string): string | undefined => idAt(text, text.indexOf(phrase) + Math.floor(phrase.length / 2));

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, it } from "node:test";
 import generated from "../../guidance/guidance.generated.json";
-import { BUNDLED_GUIDANCE, EMPTY_GUIDANCE, entryById, loadGuidance, referenceErrors } from "../../server/core/guidance/data";
+import { bundledGuidance, EMPTY_GUIDANCE, entryById, loadGuidance, referenceErrors } from "../../server/core/guidance/data";
 import type { Guidance, GuidanceEntry } from "../../server/core/guidance/types";
 import { REPO_ROOT } from "../support/fixtures";
 
@@ -15,7 +15,7 @@ interface GuidanceScript {
 const script = (): Promise<GuidanceScript> =>
   import(pathToFileURL(join(REPO_ROOT, "scripts", "guidance-data.mjs")).href) as Promise<GuidanceScript>;
 
-const guidance = BUNDLED_GUIDANCE.guidance;
+const guidance = bundledGuidance().guidance;
 const entry = (id: string): GuidanceEntry => {
   const found = entryById(guidance, id);
   assert.ok(found, `entry ${id}`);
@@ -36,7 +36,7 @@ describe("guidance data", () => {
   });
 
   it("loads without errors, references included", () => {
-    assert.deepEqual(BUNDLED_GUIDANCE.errors, []);
+    assert.deepEqual(bundledGuidance().errors, []);
     assert.ok(guidance.entries.length > 20);
   });
 

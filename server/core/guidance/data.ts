@@ -2,6 +2,7 @@
 import Ajv from "ajv";
 import generated from "../../../guidance/guidance.generated.json";
 import guidanceSchema from "../../../schemas/guidance.schema.json";
+import { TermIndex } from "./lookup";
 import type { Guidance, GuidanceEntry } from "./types";
 
 /** The data and what was wrong with it; invalid data is replaced by empty guidance rather than served half-checked. */
@@ -76,8 +77,23 @@ export function loadGuidance(value: unknown): GuidanceLoad {
   return errors.length > 0 ? { guidance: EMPTY_GUIDANCE, errors } : { guidance: value, errors: [] };
 }
 
-/** The bundled guidance, checked once when the module loads; `errors` is logged by the server. */
-export const BUNDLED_GUIDANCE: GuidanceLoad = loadGuidance(generated);
+let bundled: GuidanceLoad | undefined;
+
+/**
+ * The bundled guidance, checked against its schema once, on first use rather than when the module loads: the
+ * check compiles the schema, which a CLI run over backlogs without a sprint never needs. `errors` is logged by the
+ * server.
+ */
+export function bundledGuidance(): GuidanceLoad {
+  return (bundled ??= loadGuidance(generated));
+}
+
+let bundledIndex: TermIndex | undefined;
+
+/** The term index of the bundled guidance, built on first use. */
+export function bundledTerms(): TermIndex {
+  return (bundledIndex ??= new TermIndex(bundledGuidance().guidance));
+}
 
 /** The entry with an id, if any. */
 export function entryById(guidance: Guidance, id: string): GuidanceEntry | undefined {

@@ -1,5 +1,5 @@
 // Part-of-speech tagging of a story's means with `compromise`, so rules can tell a verb from a noun.
-import nlp from "compromise/two";
+import { compromise } from "./compromise";
 import type { Span } from "../model";
 
 /** One word of a tagged phrase, with its file span and compromise's tags (Verb, Noun, Conjunction ...). */
@@ -52,7 +52,7 @@ const cache = new Map<string, readonly LocalWord[]>();
 
 /** The words of the tagged input from compromise's own term list: the input is the concatenation of pre + text + post. */
 function termsOf(input: string): { start: number; end: number; tags: ReadonlySet<string> }[] | undefined {
-  const docs = (nlp(input) as unknown as { docs: CompromiseTerm[][] }).docs;
+  const docs = (compromise()(input) as unknown as { docs: CompromiseTerm[][] }).docs;
   const out: { start: number; end: number; tags: ReadonlySet<string> }[] = [];
   let at = 0;
   for (const sentence of docs)
@@ -67,7 +67,7 @@ function termsOf(input: string): { start: number; end: number; tags: ReadonlySet
 
 /** The same through compromise's JSON output with offsets: slower, used when the term list does not add up. */
 function termsOfJson(input: string): { start: number; end: number; tags: ReadonlySet<string> }[] {
-  const json = nlp(input).json({ offset: true, terms: { offset: true } }) as { terms: CompromiseJsonTerm[] }[];
+  const json = compromise()(input).json({ offset: true, terms: { offset: true } }) as { terms: CompromiseJsonTerm[] }[];
   return json.flatMap((s) => s.terms.map((t) => ({ start: t.offset.start, end: t.offset.start + t.offset.length, tags: new Set(t.tags) })));
 }
 
@@ -119,11 +119,14 @@ export function isActionVerb(word: TaggedWord | undefined): boolean {
 }
 
 /** compromise's lexicon: a word's tag when read on its own ("begin" -> "Infinitive", "end" -> "Singular"). */
-const LEXICON = (nlp as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[] | undefined> } } } }).world()
-  .model.one.lexicon;
+let lexicon: Record<string, string | string[] | undefined> | undefined;
+const LEXICON = (): Record<string, string | string[] | undefined> =>
+  (lexicon ??= (
+    compromise() as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[] | undefined> } } } }
+  ).world().model.one.lexicon);
 
 /** Whether the dictionary knows the word only as a verb ("begin", "edit"), whatever the tagger made of it in context. */
 export function isVerbOnlyWord(text: string): boolean {
-  const entry = LEXICON[text.toLowerCase()];
+  const entry = LEXICON()[text.toLowerCase()];
   return entry === "Infinitive" || (Array.isArray(entry) && entry.includes("Infinitive"));
 }

@@ -1,5 +1,5 @@
 // Reads a plain story list (one story per line, as backlogs are exported) into the story model with exact spans.
-import nlp from "compromise/two";
+import { compromise } from "../nlp/compromise";
 import type { Backlog, Span, Story, TextPart } from "../model";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { lineBreakOf } from "./text-lines";
@@ -66,7 +66,7 @@ function readsAsHeading(content: string): boolean {
   try {
     // Gerunds and participles name activities in headings ("Reporting", "Data Handling"); only a finite or
     // base-form verb makes the line a requirement.
-    const terms = (nlp(trimmed).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
+    const terms = (compromise()(trimmed).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
     return !terms.some(
       (t) => t.tags.includes("Verb") && !t.tags.includes("Gerund") && !t.tags.includes("Participle") && !t.tags.includes("Copula"),
     );

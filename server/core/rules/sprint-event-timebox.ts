@@ -1,10 +1,7 @@
 // Scrum Guide 2020 timeboxes: an event planned longer than its maximum, scaled to the declared Sprint length.
-import { BUNDLED_GUIDANCE } from "../guidance/data";
-import { TermIndex } from "../guidance/lookup";
+import { bundledTerms } from "../guidance/data";
 import { formatMinutes, parseDuration, parseSprintLength, timeboxLimit, type SprintLength, type TimeboxLimit } from "../guidance/timebox";
 import { defineRule } from "./rule";
-
-const TERMS = new TermIndex(BUNDLED_GUIDANCE.guidance);
 
 /** Where the limit comes from, so the message says whether (and from what) it was scaled. */
 function basisOf(limit: TimeboxLimit, sprint: SprintLength | undefined): string {
@@ -31,7 +28,7 @@ export default defineRule({
     const sprint = backlog.sprint;
     const length = sprint?.length ? parseSprintLength(sprint.length.text) : undefined;
     for (const event of sprint?.events ?? []) {
-      const entry = TERMS.entryForName(event.name.text);
+      const entry = bundledTerms().entryForName(event.name.text);
       // Refinement (no timebox) has its own rule; unknown events ("Kick-off") have no timebox to check.
       const limit = entry?.kind === "event" ? timeboxLimit(entry.timebox, length) : undefined;
       if (!entry || !limit || !event.duration) continue;

@@ -1,10 +1,7 @@
 // Scrum Guide 2020: Product Backlog refinement is an ongoing activity, not an event, and has no timebox.
 import type { Fix, Span } from "../model";
-import { BUNDLED_GUIDANCE } from "../guidance/data";
-import { TermIndex } from "../guidance/lookup";
+import { bundledTerms } from "../guidance/data";
 import { defineRule } from "./rule";
-
-const TERMS = new TermIndex(BUNDLED_GUIDANCE.guidance);
 
 /** Removes a "duration: ..." line when it stands on a line of its own; other layouts get no fix. */
 function removeDurationLine(text: string, duration: Span): Fix | undefined {
@@ -32,7 +29,7 @@ export default defineRule({
   },
   checkBacklog(backlog, context) {
     for (const event of backlog.sprint?.events ?? []) {
-      if (!event.duration || TERMS.entryForName(event.name.text)?.id !== "refinement") continue;
+      if (!event.duration || bundledTerms().entryForName(event.name.text)?.id !== "refinement") continue;
       const fix = removeDurationLine(backlog.text, event.duration.span);
       context.report({
         messageId: "timeboxed",
