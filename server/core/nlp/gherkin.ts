@@ -18,10 +18,19 @@ export interface CriterionSteps {
   readonly steps: readonly StepKeyword[];
 }
 
+interface Keyword {
+  readonly word: string;
+  readonly kind: StepKind;
+  /** Whether the keyword must end a word: not in scripts written without spaces (Chinese, Japanese, Korean, Thai). */
+  readonly needsEdge: boolean;
+}
+
 interface DialectKeywords {
   readonly language: string;
   /** Every keyword with its kind, longest first so "Gegeben seien" wins over "Gegeben sei". */
-  readonly keywords: readonly { readonly word: string; readonly kind: StepKind }[];
+  readonly keywords: readonly Keyword[];
+  /** The same keywords by their first character, in the same order: a criterion is read against a few, not all. */
+  readonly byFirst: ReadonlyMap<string, readonly Keyword[]>;
 }
 
 const KINDS: readonly StepKind[] = ["given", "when", "then", "and", "but"];
@@ -31,30 +40,39 @@ type DialectData = Record<string, Partial<Record<StepKind, string[]>>>;
 /** Keywords of each dialect, English first so an English criterion is never read as a look-alike language. */
 const DIALECTS: readonly DialectKeywords[] = Object.entries(dialects as unknown as DialectData)
   .sort(([a], [b]) => (a === "en" ? -1 : b === "en" ? 1 : 0))
-  .map(([language, d]) => ({
-    language,
-    keywords: KINDS.flatMap((kind) =>
+  .map(([language, d]) => {
+    const keywords = KINDS.flatMap((kind) =>
       (d[kind] ?? [])
         // "* " is a bullet in every dialect, not a keyword a criterion is written with.
         .filter((k) => k.trim() !== "*" && k.trim() !== "")
-        .map((k) => ({ word: k.trim().toLowerCase(), kind })),
-    ).sort((a, b) => b.word.length - a.word.length),
-  }));
+        .map((k): Keyword => {
+          const word = k.trim().toLowerCase();
+          const needsEdge =
+            /[\p{L}\p{N}]$/u.test(word) &&
+            !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]$/u.test(word);
+          return { word, kind, needsEdge };
+        }),
+    ).sort((a, b) => b.word.length - a.word.length);
+    const byFirst = new Map<string, Keyword[]>();
+    for (const k of keywords) {
+      const first = k.word.charAt(0);
+      const list = byFirst.get(first);
+      if (list) list.push(k);
+      else byFirst.set(first, [k]);
+    }
+    return { language, keywords, byFirst };
+  });
 
 /** Whether the characters around a match make it a whole word (dialects without spaces, like Japanese, excepted). */
 function isWordEdge(c: string | undefined): boolean {
   return c === undefined || !/[\p{L}\p{N}_]/u.test(c);
 }
 
-function keywordAt(folded: string, at: number, dialect: DialectKeywords): { word: string; kind: StepKind } | undefined {
-  for (const k of dialect.keywords) {
+function keywordAt(folded: string, at: number, dialect: DialectKeywords): Keyword | undefined {
+  for (const k of dialect.byFirst.get(folded.charAt(at)) ?? []) {
     if (!folded.startsWith(k.word, at)) continue;
-    const after = folded[at + k.word.length];
     // A keyword must end a word, except in scripts written without spaces (Chinese, Japanese, Korean, Thai).
-    const needsEdge =
-      /[\p{L}\p{N}]$/u.test(k.word) &&
-      !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]$/u.test(k.word);
-    if (needsEdge && !isWordEdge(after)) continue;
+    if (k.needsEdge && !isWordEdge(folded[at + k.word.length])) continue;
     return k;
   }
   return undefined;

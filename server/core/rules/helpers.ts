@@ -81,12 +81,19 @@ const stepsMemo = new WeakMap<Criterion, { readonly start: number; readonly step
 
 /**
  * A criterion's Given/When/Then steps, read once for all the rules that look at them. Kept per criterion
- * object with the offset it was read at: a criterion moved by an edit elsewhere is read again, not shifted.
+ * object with the offset it was read at: a criterion that an edit elsewhere moved (same object, same text) has
+ * its steps shifted, not read again.
  */
 export function stepsOf(c: Criterion): CriterionSteps | undefined {
   const known = stepsMemo.get(c);
   if (known && known.start === c.span.start) return known.steps;
-  const steps = criterionSteps(c.text, c.span.start);
+  const delta = known ? c.span.start - known.start : 0;
+  const steps = known
+    ? known.steps && {
+        language: known.steps.language,
+        steps: known.steps.steps.map((k) => ({ ...k, span: { start: k.span.start + delta, end: k.span.end + delta } })),
+      }
+    : criterionSteps(c.text, c.span.start);
   stepsMemo.set(c, { start: c.span.start, steps });
   return steps;
 }
