@@ -8,8 +8,9 @@ const BENEFITS = ["I pay faster", "nobody else can use it", "I can check the num
 const STATUSES = ["new", "draft", "refining", "ready", "in progress", "done"];
 
 /**
- * A YAML backlog of `stories` stories, each with id, title, sentence, three criteria, estimate, priority and
- * status: the shape a large product's backlog has. About 420 characters per story.
+ * A YAML backlog of `stories` stories, each with id, sentence, three criteria, estimate and priority, and one in
+ * five with a status: the shape a large product's backlog has, at about 340 characters per story (10,000 stories: about 3.4 MB; the
+ * performance issue measured its baseline on a file of about 2.5 MB).
  */
 export function generateBacklog(stories: number, seed = 1): string {
   const random = seededRandom(seed);
@@ -26,16 +27,16 @@ export function generateBacklog(stories: number, seed = 1): string {
     const thing = pick(random, THINGS);
     lines.push(
       `  - id: CHK-${i}`,
-      `    title: ${verb[0]?.toUpperCase()}${verb.slice(1)} ${thing} ${i}`,
-      `    story: As a ${pick(random, ROLES)}, I want to ${verb} ${thing} number ${i}, so that ${pick(random, BENEFITS)}.`,
+      `    story: As a ${pick(random, ROLES)}, I want to ${verb} ${thing} ${i}, so that ${pick(random, BENEFITS)}.`,
       "    acceptance:",
-      `      - Given I am signed in, when I ${verb} ${thing}, then I see a confirmation`,
-      `      - Given ${thing} is missing, when I try to ${verb} it, then I see an error`,
-      `      - Given I ${verb} ${thing}, when I reload the page, then the change is still there`,
+      `      - Given ${thing}, when I ${verb} it, then I see it done`,
+      `      - Given none, when I ${verb}, then I see an error`,
+      "      - Given it is done, when I reload, then it stays",
       `    estimate: ${pick(random, [1, 2, 3, 5, 8])}`,
       `    priority: ${i}`,
-      `    status: ${pick(random, STATUSES)}`,
     );
+    // A status on one story in five, as in backlogs where only refined stories get one.
+    if (i % 5 === 0) lines.push(`    status: ${pick(random, STATUSES)}`);
   }
   return `${lines.join("\n")}\n`;
 }
