@@ -48,7 +48,7 @@ describe("every request at every position", () => {
   it("has files to try", () => assert.ok(files.length >= 5, `only ${files.length} files`));
 
   for (const file of files) {
-    it(basename(file), { timeout: 120_000 }, async () => {
+    it(basename(file), { timeout: 120_000 }, async (t) => {
       const text = readFileSync(file, "utf8");
       const uri = `file:///fixtures/${basename(file)}`;
       const published = client.diagnostics(uri);
@@ -79,6 +79,7 @@ describe("every request at every position", () => {
         }
       }
       assert.ok(requests > 0);
+      t.diagnostic(`${requests} requests answered without an error`);
       await client.connection.sendNotification("textDocument/didClose", { textDocument });
     });
   }
