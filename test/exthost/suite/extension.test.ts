@@ -9,6 +9,7 @@ import {
   HOVER_TERM,
   type ExpectedFinding,
 } from "../../support/editor-fixture";
+import { SUITE_MARK } from "./marker";
 
 const EXTENSION_ID = "backlog-coach.backlog-coach";
 const TIMEOUT_MS = 30_000;
@@ -85,6 +86,13 @@ describe("Backlog Coach in the VS Code extension host", () => {
     assert.ok(extension, `${EXTENSION_ID} is installed in the development host`);
     // Activation is VS Code's job here: the test never calls activate() itself.
     await until(() => extension.isActive, `${EXTENSION_ID} to activate`);
+    const api = extension.exports as { loadMs?: unknown; activationMs?: unknown } | undefined;
+    assert.equal(typeof api?.activationMs, "number", "activate() reports how long it took");
+    assert.equal(typeof api?.loadMs, "number", "activate() reports how long the modules took to load");
+    // Figures for the README's performance section, not assertions: these machines are shared and noisy.
+    console.log(
+      `${SUITE_MARK}  client modules loaded in ${Number(api?.loadMs).toFixed(1)} ms, activate() took ${Number(api?.activationMs).toFixed(1)} ms`,
+    );
   });
 
   it("publishes the story diagnostics with rule ids and docs links", async () => {
