@@ -1,11 +1,15 @@
 // Hosts the sidebar webview: builds its CSP-locked page, feeds it guidance and health, acts on checked messages.
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
-import type { LanguageClient } from "vscode-languageclient/node";
 import { GuidanceRequest, HealthRequest, type BacklogHealth, type GuidanceResult } from "../server/protocol";
 import { isId, parseWebviewMessage, type HostMessage } from "./webview/messages";
 
 export const SIDEBAR_VIEW_ID = "backlogCoach.sidebar";
+
+/** The requests the sidebar makes to the language server (which may still be starting). */
+export interface ServerRequests {
+  request<R>(method: string, params?: object): Promise<R>;
+}
 
 export class SidebarProvider implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
@@ -18,7 +22,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
 
   constructor(
     private readonly extensionUri: vscode.Uri,
-    private readonly client: LanguageClient,
+    private readonly server: ServerRequests,
   ) {}
 
   resolveWebviewView(view: vscode.WebviewView): void {
@@ -41,7 +45,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
     const editor = vscode.window.activeTextEditor;
     const uri = editor?.document.uri.toString() ?? this.healthUri;
     if (changedUri && uri !== changedUri) return;
-    const health = uri ? await this.client.sendRequest<BacklogHealth | null>(HealthRequest, { uri }) : null;
+    const health = uri ? await this.server.request<BacklogHealth | null>(HealthRequest, { uri }) : null;
     if (health) this.healthUri = uri;
     else if (editor) this.healthUri = undefined;
     const fileName = health && uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : null;
@@ -70,7 +74,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
     switch (message.type) {
       case "ready": {
         this.pageReady = true;
-        this.guidance ??= await this.client.sendRequest<GuidanceResult>(GuidanceRequest);
+        this.guidance ??= await this.server.request<GuidanceResult>(GuidanceRequest);
         await this.post({ type: "guidance", guidance: this.guidance });
         await this.refreshHealth();
         await this.flushPendingEntry();
