@@ -609,7 +609,8 @@ export function readSkeleton(text: string, layout: YamlLayout | undefined, lastI
 
 const shiftSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
 
-function shiftPart<T extends { readonly span: Span }>(part: T, d: number): T {
+/** A copy of a part with its span moved by `d`. */
+export function shiftPart<T extends { readonly span: Span }>(part: T, d: number): T {
   return { ...part, span: shiftSpan(part.span, d) };
 }
 

@@ -1,6 +1,7 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
 import type { Backlog, Criterion, Span, Story, TextEdit } from "../model";
 import { criterionSteps, type CriterionSteps } from "../nlp/gherkin";
+import { shiftPart } from "../parse/yaml-fast";
 
 /** Where a story-level finding is shown: its id, else its sentence, else the whole entry. */
 export function storyAnchor(story: Story): Span {
@@ -91,7 +92,7 @@ export function stepsOf(c: Criterion): CriterionSteps | undefined {
   const steps = known
     ? known.steps && {
         language: known.steps.language,
-        steps: known.steps.steps.map((k) => ({ ...k, span: { start: k.span.start + delta, end: k.span.end + delta } })),
+        steps: known.steps.steps.map((k) => shiftPart(k, delta)),
       }
     : criterionSteps(c.text, c.span.start);
   stepsMemo.set(c, { start: c.span.start, steps });
