@@ -46,6 +46,13 @@ function replacement(part: Part, marker: TextPart, dominant: TextPart, nextChar:
   return `${subject} ${target}${suffix}`;
 }
 
+/** The first character that is not white space at or after `from` ("" at the end): read in place, not by copying the rest of the file. */
+const NEXT_CHAR = /\s*(\S?)/y;
+function nextCharAfter(text: string, from: number): string {
+  NEXT_CHAR.lastIndex = from;
+  return NEXT_CHAR.exec(text)?.[1] ?? "";
+}
+
 const PARTS: readonly Part[] = ["role", "means", "ends"];
 
 const markerOf = (story: Story, part: Part): TextPart | undefined =>
@@ -104,7 +111,7 @@ export default defineRule<UniformOptions>({
       for (const { story } of others) {
         const marker = markerOf(story, part);
         if (!marker) continue;
-        const nextChar = backlog.text.slice(marker.span.end).trimStart().charAt(0);
+        const nextChar = nextCharAfter(backlog.text, marker.span.end);
         const newText = replacement(part, marker, dominantMarker, nextChar);
         const fixes: Fix[] | undefined =
           newText !== undefined && backlog.text.slice(marker.span.start, marker.span.end) === marker.text
