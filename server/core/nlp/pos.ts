@@ -120,13 +120,13 @@ export function isActionVerb(word: TaggedWord | undefined): boolean {
 
 /** compromise's lexicon: a word's tag when read on its own ("begin" -> "Infinitive", "end" -> "Singular"). */
 let lexicon: Record<string, string | string[] | undefined> | undefined;
-const LEXICON = (): Record<string, string | string[] | undefined> =>
+const lexiconOf = (): Record<string, string | string[] | undefined> =>
   (lexicon ??= (
     compromise() as unknown as { world(): { model: { one: { lexicon: Record<string, string | string[] | undefined> } } } }
   ).world().model.one.lexicon);
 
 /** Whether the dictionary knows the word only as a verb ("begin", "edit"), whatever the tagger made of it in context. */
 export function isVerbOnlyWord(text: string): boolean {
-  const entry = LEXICON()[text.toLowerCase()];
+  const entry = lexiconOf()[text.toLowerCase()];
   return entry === "Infinitive" || (Array.isArray(entry) && entry.includes("Infinitive"));
 }
