@@ -23,14 +23,16 @@ interface Keyword {
   readonly kind: StepKind;
   /** Whether the keyword must end a word: not in scripts written without spaces (Chinese, Japanese, Korean, Thai). */
   readonly needsEdge: boolean;
+  /** The keyword with a capital first letter ("Given"), when that is how it is usually written; reused as the step's text. */
+  readonly capital: string | undefined;
 }
 
 interface DialectKeywords {
   readonly language: string;
   /** Every keyword with its kind, longest first so "Gegeben seien" wins over "Gegeben sei". */
   readonly keywords: readonly Keyword[];
-  /** The same keywords by their first character, in the same order: a criterion is read against a few, not all. */
-  readonly byFirst: ReadonlyMap<string, readonly Keyword[]>;
+  /** The same keywords by their first character's code, in the same order: a criterion is read against a few, not all. */
+  readonly byFirst: ReadonlyMap<number, readonly Keyword[]>;
 }
 
 const KINDS: readonly StepKind[] = ["given", "when", "then", "and", "but"];
@@ -50,12 +52,13 @@ const DIALECTS: readonly DialectKeywords[] = Object.entries(dialects as unknown 
           const needsEdge =
             /[\p{L}\p{N}]$/u.test(word) &&
             !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]$/u.test(word);
-          return { word, kind, needsEdge };
+          const capital = /^[a-z]/.test(word) ? word.charAt(0).toUpperCase() + word.slice(1) : undefined;
+          return { word, kind, needsEdge, capital };
         }),
     ).sort((a, b) => b.word.length - a.word.length);
-    const byFirst = new Map<string, Keyword[]>();
+    const byFirst = new Map<number, Keyword[]>();
     for (const k of keywords) {
-      const first = k.word.charAt(0);
+      const first = k.word.charCodeAt(0);
       const list = byFirst.get(first);
       if (list) list.push(k);
       else byFirst.set(first, [k]);
@@ -63,16 +66,60 @@ const DIALECTS: readonly DialectKeywords[] = Object.entries(dialects as unknown 
     return { language, keywords, byFirst };
   });
 
-/** Whether the characters around a match make it a whole word (dialects without spaces, like Japanese, excepted). */
-function isWordEdge(c: string | undefined): boolean {
-  return c === undefined || !/[\p{L}\p{N}_]/u.test(c);
+/** The dialects that have a keyword starting with a character, in the order of DIALECTS. */
+const DIALECTS_BY_FIRST = new Map<number, DialectKeywords[]>();
+for (const d of DIALECTS) {
+  for (const first of d.byFirst.keys()) {
+    const list = DIALECTS_BY_FIRST.get(first);
+    if (list) list.push(d);
+    else DIALECTS_BY_FIRST.set(first, [d]);
+  }
 }
 
+const ENGLISH = DIALECTS[0];
+
+/** An ASCII capital letter's lower case; every other character as it is (the text is ASCII or already lower-cased). */
+function lower(code: number): number {
+  return code >= 65 && code <= 90 ? code | 32 : code;
+}
+
+/** Whether a character is white space as `\s` has it. */
+function isSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+const isBlank = (code: number): boolean => code === 32 || code === 9;
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** Whether a character continues a word (a letter, a digit or an underscore), so a keyword before it is no whole word. */
+function isWordChar(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  return WORD_CHAR.test(String.fromCharCode(code));
+}
+
+/** The keyword of `dialect` that starts at `at` in `folded` (compared in lower case), longest first. */
 function keywordAt(folded: string, at: number, dialect: DialectKeywords): Keyword | undefined {
-  for (const k of dialect.byFirst.get(folded.charAt(at)) ?? []) {
-    if (!folded.startsWith(k.word, at)) continue;
+  const candidates = dialect.byFirst.get(lower(folded.charCodeAt(at)));
+  if (!candidates) return undefined;
+  next: for (const k of candidates) {
+    const word = k.word;
+    const end = at + word.length;
+    if (end > folded.length) continue;
+    for (let j = 1; j < word.length; j++) if (lower(folded.charCodeAt(at + j)) !== word.charCodeAt(j)) continue next;
     // A keyword must end a word, except in scripts written without spaces (Chinese, Japanese, Korean, Thai).
-    if (k.needsEdge && !isWordEdge(folded[at + k.word.length])) continue;
+    if (k.needsEdge && end < folded.length && isWordChar(folded.charCodeAt(end))) continue;
     return k;
   }
   return undefined;
@@ -80,58 +127,127 @@ function keywordAt(folded: string, at: number, dialect: DialectKeywords): Keywor
 
 /** The first keyword of a criterion's text, in whichever dialect has one there. */
 function detectDialect(folded: string, start: number): DialectKeywords | undefined {
-  for (const d of DIALECTS) {
+  for (const d of DIALECTS_BY_FIRST.get(lower(folded.charCodeAt(start))) ?? []) {
     const k = keywordAt(folded, start, d);
     if (k && (k.kind === "given" || k.kind === "when" || k.kind === "then")) return d;
   }
   return undefined;
 }
 
-const ENGLISH = DIALECTS[0];
+/** Past a list bullet ("- ", "* ", "1. ", "2) ") at `at`, or `at` when there is none. */
+function afterBullet(folded: string, at: number): number {
+  const c = folded.charCodeAt(at);
+  let i = at + 1;
+  if (c >= 48 && c <= 57) {
+    while (isDigit(folded.charCodeAt(i))) i++;
+    const d = folded.charCodeAt(i);
+    if (d !== 46 && d !== 41) return at;
+    i++;
+  } else if (c !== 45 && c !== 42 && c !== 43) return at;
+  if (!isSpace(folded.charCodeAt(i))) return at;
+  while (isSpace(folded.charCodeAt(i))) i++;
+  return i;
+}
+
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** Past the blanks after a step boundary, and a list bullet with the blanks after it. */
+function afterGap(folded: string, at: number): number {
+  let i = at;
+  while (isBlank(folded.charCodeAt(i))) i++;
+  const c = folded.charCodeAt(i);
+  if ((c === 45 || c === 42 || c === 43) && isBlank(folded.charCodeAt(i + 1))) {
+    i += 2;
+    while (isBlank(folded.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/** The keyword as written in the criterion: the keyword's own string when it is written in lower case or capitalised. */
+function writtenAs(text: string, at: number, k: Keyword): string {
+  if (text.startsWith(k.word, at)) return k.word;
+  if (k.capital !== undefined && text.startsWith(k.capital, at)) return k.capital;
+  return text.slice(at, at + k.word.length);
+}
+
+function step(text: string, at: number, k: Keyword, base: number): StepKeyword {
+  const start = base + at;
+  return { kind: k.kind, text: writtenAs(text, at, k), span: { start, end: start + k.word.length } };
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+const BARE: Readonly<Record<"when" | "then", Keyword>> = {
+  when: { word: "when", kind: "when", needsEdge: false, capital: "When" },
+  then: { word: "then", kind: "then", needsEdge: false, capital: "Then" },
+};
 
 /**
  * Reads the step keywords of a criterion: at the start of each line and after a comma or semicolon, as in
  * "Given a cart, when I pay, then I get a receipt". `base` is the criterion's file offset. A criterion that
  * starts with no Given/When/Then keyword in any dialect has no steps.
+ *
+ * One pass over the characters, compared in lower case without a lower-cased copy when the text is ASCII (the
+ * same results as `toLowerCase` there); other text is lower-cased first, and not read when that changes its length.
  */
 export function criterionSteps(text: string, base: number): CriterionSteps | undefined {
-  const folded = text.toLowerCase();
-  const first = /\S/.exec(folded);
-  if (!first) return undefined;
+  const length = text.length;
+  const folded = isAscii(text) ? text : text.toLowerCase();
+  if (folded.length !== length) return undefined;
+  let start = 0;
+  while (start < length && isSpace(folded.charCodeAt(start))) start++;
+  if (start === length) return undefined;
   // Leading list bullets or a "Scenario:" line may precede the first step.
-  let start = first.index;
-  const bullet = /^(?:[-*+]\s+|\d+[.)]\s+)/.exec(folded.slice(start));
-  if (bullet) start += bullet[0].length;
-  const dialect = folded.length === text.length ? detectDialect(folded, start) : undefined;
+  const dialect = detectDialect(folded, afterBullet(folded, start));
   if (!dialect) return undefined;
   const steps: StepKeyword[] = [];
-  const boundary = /(^|\n|[,;:])[ \t]*(?:[-*+][ \t]+)?/g;
-  for (const m of folded.matchAll(boundary)) {
-    const at = (m.index ?? 0) + m[0].length;
-    if (at >= folded.length) continue;
+  let whens = 0;
+  let thens = 0;
+  let givens = 0;
+  // Steps start at the start of the text, of each line, and after a comma, semicolon or colon, past blanks and
+  // a bullet. The first character is the start of the text, never a boundary of its own.
+  for (let i = 0; i < length; i++) {
+    const c = i === 0 ? -1 : folded.charCodeAt(i);
+    if (i > 0 && c !== 10 && c !== 44 && c !== 59 && c !== 58) continue;
+    const at = afterGap(folded, i === 0 ? 0 : i + 1);
+    if (at >= length) continue;
     const k = keywordAt(folded, at, dialect);
     if (!k) continue;
     // After a comma, "and"/"but" usually join words inside one step ("when I tick a box, and pay"): only a
     // line-initial one opens a step.
-    if ((k.kind === "and" || k.kind === "but") && !/^(?:|\n)$/.test(m[1] ?? "")) continue;
-    if (steps.some((s) => s.span.start === base + at)) continue;
-    steps.push({ kind: k.kind, text: text.slice(at, at + k.word.length), span: { start: base + at, end: base + at + k.word.length } });
+    if ((k.kind === "and" || k.kind === "but") && c !== -1 && c !== 10) continue;
+    steps.push(step(text, at, k, base));
+    if (k.kind === "when") whens++;
+    else if (k.kind === "then") thens++;
+    else if (k.kind === "given") givens++;
   }
-  // English criteria often leave out the comma: "Given a card when I pay then it is charged".
-  if (dialect === ENGLISH && steps.length > 0) {
-    for (const m of folded.matchAll(/\s(when|then)\s/g)) {
-      const at = (m.index ?? 0) + 1;
-      if (steps.some((s) => s.span.start === base + at)) continue;
-      const kind = m[1] as StepKind;
-      // Only take a bare word when that kind is otherwise missing: "then" or "when" as ordinary words are common.
-      if (steps.some((s) => s.kind === kind)) continue;
-      steps.push({ kind, text: text.slice(at, at + kind.length), span: { start: base + at, end: base + at + kind.length } });
+  // English criteria often leave out the comma: "Given a card when I pay then it is charged". Only a bare word
+  // of a kind otherwise missing is taken: "then" or "when" as ordinary words are common.
+  if (dialect === ENGLISH && steps.length > 0 && (whens === 0 || thens === 0)) {
+    let added = false;
+    for (let i = 0; i + 6 <= length; i++) {
+      if (!isSpace(folded.charCodeAt(i)) || !isSpace(folded.charCodeAt(i + 5)) || lower(folded.charCodeAt(i + 2)) !== 104) continue;
+      const first = lower(folded.charCodeAt(i + 1));
+      if (lower(folded.charCodeAt(i + 3)) !== 101 || lower(folded.charCodeAt(i + 4)) !== 110 || (first !== 119 && first !== 116)) continue;
+      const k = first === 119 ? BARE.when : BARE.then;
+      const at = i + 1;
+      // The match takes the space after the word: the next one starts after it.
+      i += 5;
+      if ((k.kind === "when" ? whens : thens) > 0 || steps.some((s) => s.span.start === base + at)) continue;
+      steps.push(step(text, at, k, base));
+      added = true;
+      if (k.kind === "when") whens++;
+      else thens++;
+      if (whens > 0 && thens > 0) break;
     }
+    if (added) steps.sort((a, b) => a.span.start - b.span.start);
   }
-  steps.sort((a, b) => a.span.start - b.span.start);
   // Many dialects' keywords are ordinary English words ("Data", "Dan", "Als"): another language is only taken
   // when the criterion has at least two different step keywords of it.
-  if (dialect !== ENGLISH && new Set(steps.map((s) => s.kind).filter((k) => k !== "and" && k !== "but")).size < 2) return undefined;
+  if (dialect !== ENGLISH && (givens > 0 ? 1 : 0) + (whens > 0 ? 1 : 0) + (thens > 0 ? 1 : 0) < 2) return undefined;
   return { language: dialect.language, steps };
 }
 
