@@ -41,27 +41,85 @@ const STOP_WORDS = new Set([
 
 /** Lower-cased words, apostrophes kept, everything else a separator. */
 export function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
+  const lowered = text.toLowerCase();
+  if (!isAscii(lowered)) return lowered.match(/[\p{L}\p{N}']+/gu) ?? [];
+  // ASCII: the same words read by hand, without a regular expression.
+  const found: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lowered.length; i++) {
+    if (i < lowered.length && isWordCode(lowered.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      found.push(lowered.slice(start, i));
+      start = -1;
+    }
+  }
+  return found;
 }
 
-/** A crude stem: enough to treat "reports"/"report" and "searching"/"search" alike. */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/** An ASCII character of a word as `words` has them, in lower case: a letter, a digit or an apostrophe. */
+const isWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 39;
+
+/** `\w` of a regular expression without the u flag. */
+const isRegexWordCode = (code: number): boolean =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+
+/** Whether the three characters before `end` are all `\w` (the stem's look-behind). */
+function threeWordCodesBefore(word: string, end: number): boolean {
+  return (
+    end >= 3 &&
+    isRegexWordCode(word.charCodeAt(end - 1)) &&
+    isRegexWordCode(word.charCodeAt(end - 2)) &&
+    isRegexWordCode(word.charCodeAt(end - 3))
+  );
+}
+
+/**
+ * A crude stem: enough to treat "reports"/"report" and "searching"/"search" alike. Drops a final "'s", then
+ * the first of "ing", "ed"/"es", "s" that ends the word after three word characters, then such a final "e".
+ */
 export function stem(word: string): string {
-  return word
-    .replace(/'s$/, "")
-    .replace(/(?<=\w{3})(?:ing|ed|es|s)$/, "")
-    .replace(/(?<=\w{3})e$/, "");
+  let end = word.length;
+  if (word.endsWith("'s")) end -= 2;
+  const ends = (suffix: string): boolean => end >= suffix.length && word.startsWith(suffix, end - suffix.length);
+  if (ends("ing") && threeWordCodesBefore(word, end - 3)) end -= 3;
+  else if ((ends("ed") || ends("es")) && threeWordCodesBefore(word, end - 2)) end -= 2;
+  else if (ends("s") && threeWordCodesBefore(word, end - 1)) end -= 1;
+  if (ends("e") && threeWordCodesBefore(word, end - 1)) end -= 1;
+  return end === word.length ? word : word.slice(0, end);
 }
 
 /** The content words of a text, stemmed. */
 export function contentStems(text: string): string[] {
-  return words(text)
-    .filter((w) => !STOP_WORDS.has(w))
-    .map(stem);
+  const stems: string[] = [];
+  for (const w of words(text)) if (!STOP_WORDS.has(w)) stems.push(stem(w));
+  return stems;
 }
 
 /** Normalised text for exact-duplicate comparison: words only, lower case. */
 export function normalise(text: string): string {
+  const lowered = text.toLowerCase();
+  // Most texts are already words with single spaces between them: then they are their own normal form.
+  if (isPlainWords(lowered)) return lowered;
   return words(text).join(" ");
+}
+
+/** Whether an ASCII text is words (as `words` reads them) with one space between each two and none around. */
+function isPlainWords(lowered: string): boolean {
+  if (lowered.length === 0) return false;
+  let previousWord = false;
+  for (let i = 0; i < lowered.length; i++) {
+    const code = lowered.charCodeAt(i);
+    if (isWordCode(code)) previousWord = true;
+    else if (code === 32 && previousWord) previousWord = false;
+    else return false;
+  }
+  return previousWord;
 }
 
 /** Dice coefficient on word bigrams of the stems: 1 for equal texts, near 1 for near-duplicates. */

@@ -2,6 +2,9 @@
 import { contentStems } from "../nlp/similarity";
 import { defineRule } from "./rule";
 
+/** Words every benefit uses ("do", "have", "use") carry no reason. */
+const EMPTY_VERBS: ReadonlySet<string> = new Set(["do", "have", "use", "get", "need", "want", "make", "will", "would"]);
+
 export default defineRule({
   meta: {
     id: "story-benefit-restates",
@@ -19,9 +22,7 @@ export default defineRule({
     if (!sentence?.means || !sentence.ends) return;
     const means = new Set(contentStems(sentence.means.text));
     // Words every benefit uses ("do", "have", "use") carry no reason; what is left must be new.
-    const ends = contentStems(sentence.ends.text).filter(
-      (w) => !["do", "have", "use", "get", "need", "want", "make", "will", "would"].includes(w),
-    );
+    const ends = contentStems(sentence.ends.text).filter((w) => !EMPTY_VERBS.has(w));
     if (ends.length === 0 || means.size === 0) return;
     if (ends.every((w) => means.has(w))) {
       context.report({ messageId: "restates", span: sentence.ends.span, storyIndex: story.index });
