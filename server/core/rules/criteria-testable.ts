@@ -1,6 +1,6 @@
 // A criterion's outcome must be observable: "works correctly" or "is fast" cannot pass or fail a test.
 import { UNTESTABLE_OUTCOMES, phrasePattern } from "../nlp/word-lists";
-import { perOptions, stepsOf } from "./helpers";
+import { isVerbatim, perOptions, stepsOf } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface TestableOptions {
@@ -40,8 +40,7 @@ export default defineRule<TestableOptions>({
       // Only the outcome is judged: "when it works" in a Given is context, not a claim.
       const then = stepsOf(c)?.steps.find((s) => s.kind === "then");
       const from = then ? then.span.end - c.span.start : 0;
-      const source = context.backlog.text.slice(c.span.start, c.span.end);
-      if (source !== c.text) {
+      if (!isVerbatim(context.backlog, c.span, c.text)) {
         // Quoted or folded scalars: report on the whole criterion rather than guess offsets.
         pattern.lastIndex = 0;
         const m = pattern.exec(c.text.slice(from));
@@ -49,7 +48,10 @@ export default defineRule<TestableOptions>({
         if (m) context.report({ messageId: "untestable", data: { phrase: m[0] }, span: c.span, storyIndex: story.index });
         continue;
       }
-      for (const m of c.text.slice(from).matchAll(pattern)) {
+      const outcome = c.text.slice(from);
+      // The shared global pattern, read with exec from the start as matchAll would, without a copy per criterion.
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(outcome); m; m = pattern.exec(outcome)) {
         const start = c.span.start + from + (m.index ?? 0);
         // The phrase must end the outcome ("... works correctly") or a clause: "works correctly with 3 retries" is measured.
         const rest = c.text.slice(from + (m.index ?? 0) + m[0].length);

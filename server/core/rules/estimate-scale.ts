@@ -1,5 +1,6 @@
 // INVEST "Small" and "Estimable": estimates use the team's scale and fit in one sprint.
 import type { Fix } from "../model";
+import { isVerbatim } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface EstimateOptions {
@@ -37,12 +38,12 @@ export default defineRule<EstimateOptions>({
     if (raw === "") return;
     const { scale, maxPerSprint } = context.options;
     const numeric = /^-?\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : undefined;
-    const numbers = scale.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
     const onScale = scale.some((v) => (typeof v === "number" ? v === numeric : v.toLowerCase() === raw.toLowerCase()));
     if (!onScale) {
       // The fix rounds up: an estimate between two scale values is closer to the risk of the larger one.
+      const numbers = scale.filter((v): v is number => typeof v === "number").sort((a, b) => a - b);
       const up = numeric !== undefined ? numbers.find((n) => n >= numeric) : undefined;
-      const verbatim = context.backlog.text.slice(estimate.span.start, estimate.span.end) === raw;
+      const verbatim = isVerbatim(context.backlog, estimate.span, raw);
       const fixes: Fix[] | undefined =
         up !== undefined && verbatim
           ? [{ title: `Round up to ${up}`, edits: [{ span: estimate.span, newText: String(up) }], safe: false }]

@@ -41,7 +41,9 @@ export function yamlScalar(value: string): string {
 
 /** Whether a span's source text is exactly the given text (a plain scalar), so it can be edited in place. */
 export function isVerbatim(backlog: Backlog, span: Span, text: string): boolean {
-  return backlog.text.slice(span.start, span.end) === text;
+  // Compared in place: the same answer as comparing a copy of the span's text, without the copy.
+  if (span.start < 0 || span.end < span.start) return backlog.text.slice(span.start, span.end) === text;
+  return span.end - span.start === text.length && backlog.text.startsWith(text, span.start);
 }
 
 /**

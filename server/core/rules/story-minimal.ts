@@ -8,8 +8,12 @@ const BRACKETS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}
 /** Example markers that add detail a story does not need; "such as" is left out as it often names the feature. */
 const EXAMPLE_MARKER = /(?<![\w.])(?:e\.\s?g\.?|i\.\s?e\.?|eg\.|for example|for instance)(?![\w])/gi;
 
+const NO_PAIRS: readonly { start: number; end: number }[] = Object.freeze([]);
+
 /** Top-level bracket pairs of a text, as local offsets. An unclosed bracket runs to the end. */
-function bracketPairs(text: string): { start: number; end: number }[] {
+function bracketPairs(text: string): readonly { start: number; end: number }[] {
+  // Most sentences have no brackets: nothing to build for them.
+  if (!text.includes("(") && !text.includes("[") && !text.includes("{")) return NO_PAIRS;
   const pairs: { start: number; end: number }[] = [];
   const stack: { open: string; at: number }[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -83,8 +87,10 @@ export default defineRule({
     if (sentence.trailing) {
       context.report({ messageId: "secondSentence", span: sentence.trailing.span, storyIndex: story.index });
     }
-    for (const m of text.matchAll(EXAMPLE_MARKER)) {
-      const start = base + (m.index ?? 0);
+    // The module's global pattern, read with exec from the start as matchAll would, without a copy per story.
+    EXAMPLE_MARKER.lastIndex = 0;
+    for (let m = EXAMPLE_MARKER.exec(text); m; m = EXAMPLE_MARKER.exec(text)) {
+      const start = base + m.index;
       const insideBrackets = bracketPairs(text).some((p) => (m.index ?? 0) > p.start && (m.index ?? 0) < p.end);
       if (insideBrackets) continue;
       context.report({ messageId: "example", data: { marker: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });

@@ -38,8 +38,10 @@ export default defineRule<SolutionDetailOptions>({
     if (!means || !story.sentence?.role) return;
     const pattern = patternOf(context.options);
     if (!pattern) return;
-    for (const m of means.text.matchAll(pattern)) {
-      const start = means.span.start + (m.index ?? 0);
+    // The shared global pattern, read with exec from the start as matchAll would, without a copy per story.
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(means.text); m; m = pattern.exec(means.text)) {
+      const start = means.span.start + m.index;
       context.report({ messageId: "solution", data: { word: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });
     }
   },

@@ -1,7 +1,8 @@
 // Vague terms (ISO/IEC/IEEE 29148, NASA ARM): words nobody can measure make a story open to several readings.
 import { VAGUE_TERMS, phrasePattern } from "../nlp/word-lists";
 import { perOptions } from "./helpers";
-import { defineRule } from "./rule";
+import type { TextPart } from "../model";
+import { defineRule, type RuleContext } from "./rule";
 
 export interface VagueTermsOptions {
   /** Vague words and phrases; replaces the default list. */
@@ -17,6 +18,15 @@ const patternOf = perOptions((o: VagueTermsOptions) => {
   const allowed = new Set(o.allowWords.map((w) => w.toLowerCase()));
   return phrasePattern([...o.words, ...o.extraWords].filter((w) => !allowed.has(w.toLowerCase())));
 });
+
+/** Reports every vague term in a part; the shared global pattern is read with exec from the start, as matchAll would. */
+function reportVague(part: TextPart, pattern: RegExp, storyIndex: number, context: RuleContext): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(part.text); m; m = pattern.exec(part.text)) {
+    const start = part.span.start + m.index;
+    context.report({ messageId: "vague", data: { word: m[0] }, span: { start, end: start + m[0].length }, storyIndex });
+  }
+}
 
 export default defineRule<VagueTermsOptions>({
   meta: {
@@ -44,12 +54,7 @@ export default defineRule<VagueTermsOptions>({
     if (!sentence?.means || !sentence.role) return;
     const pattern = patternOf(context.options);
     if (!pattern) return;
-    for (const part of [sentence.means, sentence.ends]) {
-      if (!part) continue;
-      for (const m of part.text.matchAll(pattern)) {
-        const start = part.span.start + (m.index ?? 0);
-        context.report({ messageId: "vague", data: { word: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });
-      }
-    }
+    reportVague(sentence.means, pattern, story.index, context);
+    if (sentence.ends) reportVague(sentence.ends, pattern, story.index, context);
   },
 });
