@@ -15,13 +15,16 @@ export interface GherkinStyleOptions {
 
 const isGherkin = (c: Criterion): boolean => (stepsOf(c)?.steps.length ?? 0) > 0;
 
+const ALL_GHERKIN: readonly number[] = Object.freeze([]);
+
 /** Positions of a story's criteria that are not in Given/When/Then; read once per story, not per keystroke. */
 const freeCriteria = perStory((story): readonly number[] => {
-  const free: number[] = [];
+  let free: number[] | undefined;
   (story.acceptance ?? []).forEach((c, i) => {
-    if (!isGherkin(c)) free.push(i);
+    if (!isGherkin(c)) (free ??= []).push(i);
   });
-  return free;
+  // One shared empty list for the many stories whose criteria are all steps: nothing kept per story.
+  return free ?? ALL_GHERKIN;
 });
 
 /** Whether the backlog asks for Given/When/Then under the options. */

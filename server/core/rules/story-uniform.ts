@@ -58,13 +58,49 @@ const PARTS: readonly Part[] = ["role", "means", "ends"];
 const markerOf = (story: Story, part: Part): TextPart | undefined =>
   part === "role" ? story.sentence?.roleMarker : part === "means" ? story.sentence?.meansMarker : story.sentence?.endsMarker;
 
+type TemplateKeys = Partial<Record<Part, string>>;
+
+const NO_KEYS: TemplateKeys = Object.freeze({});
+
+/**
+ * Keys by part and marker text, and key sets by their three keys: a backlog writes a handful of template
+ * phrases thousands of times, so each is read once and every story with the same phrases shares one object
+ * (nothing is kept per story but the memo's entry). Both are emptied when they grow large.
+ */
+const keyOfMarker: Record<Part, Map<string, string | null>> = { role: new Map(), means: new Map(), ends: new Map() };
+const keySets = new Map<string, TemplateKeys>();
+const CACHE_LIMIT = 5000;
+
+function partKey(story: Story, part: Part): string | undefined {
+  const marker = markerOf(story, part);
+  if (!marker) return undefined;
+  const cache = keyOfMarker[part];
+  let key = cache.get(marker.text);
+  if (key === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    key = isNegative(part, marker) ? null : templateKey(part, marker);
+    cache.set(marker.text, key);
+  }
+  return key ?? undefined;
+}
+
 /** A story's template key per part; absent where the part does not count (no marker or means, a negative means). */
-const templateKeys = perStory((story): Partial<Record<Part, string>> => {
-  const keys: Partial<Record<Part, string>> = {};
-  if (!story.sentence?.means) return keys;
-  for (const part of PARTS) {
-    const marker = markerOf(story, part);
-    if (marker && !isNegative(part, marker)) keys[part] = templateKey(part, marker);
+const templateKeys = perStory((story): TemplateKeys => {
+  if (!story.sentence?.means) return NO_KEYS;
+  const role = partKey(story, "role");
+  const means = partKey(story, "means");
+  const ends = partKey(story, "ends");
+  // The lengths first (-1: absent) keep any three keys apart, whatever characters they hold.
+  const id = `${role?.length ?? -1} ${means?.length ?? -1} ${ends?.length ?? -1} ${role ?? ""}${means ?? ""}${ends ?? ""}`;
+  let keys = keySets.get(id);
+  if (!keys) {
+    if (keySets.size >= CACHE_LIMIT) keySets.clear();
+    const made: TemplateKeys = {};
+    if (role !== undefined) made.role = role;
+    if (means !== undefined) made.means = means;
+    if (ends !== undefined) made.ends = ends;
+    keys = Object.freeze(made);
+    keySets.set(id, keys);
   }
   return keys;
 });
