@@ -35,8 +35,11 @@ export class BacklogLanguageService {
     this.config = config;
   }
 
-  /** Analyses a document version; returns its state, or undefined when the document is not a backlog file. */
-  update(uri: string, text: string, version: number): DocumentState | undefined {
+  /**
+   * Analyses a document version; returns its state, or undefined when the document is not a backlog file.
+   * `lines`, when the caller keeps the text's line index up to date itself, saves a scan of the whole text.
+   */
+  update(uri: string, text: string, version: number, lines: LineIndex = new LineIndex(text)): DocumentState | undefined {
     const format = this.formatOf(uri);
     if (!format) return undefined;
     let analyzer = this.analyzers.get(uri);
@@ -44,7 +47,7 @@ export class BacklogLanguageService {
       analyzer = new IncrementalAnalyzer(format);
       this.analyzers.set(uri, analyzer);
     }
-    const state: DocumentState = { uri, version, format, lines: new LineIndex(text), analysis: analyzer.analyze(text, this.config) };
+    const state: DocumentState = { uri, version, format, lines, analysis: analyzer.analyze(text, this.config) };
     this.documents.set(uri, state);
     return state;
   }

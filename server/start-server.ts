@@ -1,7 +1,6 @@
 // Wires an LSP connection to the language service: document sync, debounced analysis, and the request handlers.
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { TextDocument } from "vscode-languageserver-textdocument";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -28,6 +27,7 @@ import {
   type HealthParams,
 } from "./protocol";
 import { BacklogLanguageService } from "./service";
+import { BacklogDocument } from "./backlog-document";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -44,7 +44,7 @@ const ignoreClosedConnection = (): void => undefined;
 
 /** Serves one connection until it closes. The caller creates it (IPC, stdio, or streams in tests). */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments<BacklogDocument>({ create: BacklogDocument.create, update: BacklogDocument.update });
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const lastCost = new Map<string, number>();
@@ -52,9 +52,9 @@ export function startServer(connection: Connection): void {
   let canWatchFiles = false;
   let commandLinks = false;
 
-  function analyseAndPublish(document: TextDocument): void {
+  function analyseAndPublish(document: BacklogDocument): void {
     const started = performance.now();
-    const state = service.update(document.uri, document.getText(), document.version);
+    const state = service.update(document.uri, document.getText(), document.version, document.lines());
     lastCost.set(document.uri, performance.now() - started);
     if (!state) return;
     for (const failure of state.analysis.failures) {
@@ -68,7 +68,7 @@ export function startServer(connection: Connection): void {
     connection.sendNotification(HealthChangedNotification, { uri: document.uri }).catch(ignoreClosedConnection);
   }
 
-  function schedule(document: TextDocument): void {
+  function schedule(document: BacklogDocument): void {
     clearTimeout(pending.get(document.uri));
     const delay = (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS ? 0 : ANALYSIS_DELAY_MS;
     pending.set(
@@ -197,7 +197,7 @@ export function startServer(connection: Connection): void {
     // Between an edit and its (debounced) analysis, positions are converted on the current text.
     const fresh = service.analysedVersion(document.uri) === document.version;
     const text = document.getText();
-    const lines = (fresh && service.lines(document.uri)) || new LineIndex(text);
+    const lines = (fresh && service.lines(document.uri)) || document.lines();
     return hoverAt(text, lines, params.position, service.analysis(document.uri)?.backlog, { commandLinks, fresh });
   });
 
