@@ -49,6 +49,8 @@ export function activeRules(config: CoachConfig, ruleSet: readonly Rule[] = rule
 export interface RuleResults {
   readonly findings: readonly (readonly Finding[])[];
   readonly failures: readonly (RuleFailure | undefined)[];
+  /** Set on results known to hold no finding and no failure, so that most stories are passed over at a glance. */
+  readonly empty?: true;
 }
 
 const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -82,7 +84,7 @@ export function storyChecker(backlog: Backlog, active: readonly ActiveRule[]): (
   const contexts = active.map((a) => contextFor(a, backlog, (f) => (sink ??= []).push(f)));
   const noFindings: readonly (readonly Finding[])[] = active.map(() => NOTHING);
   const noFailures: readonly (RuleFailure | undefined)[] = active.map(() => undefined);
-  const nothing: RuleResults = { findings: noFindings, failures: noFailures };
+  const nothing: RuleResults = { findings: noFindings, failures: noFailures, empty: true };
   return (story) => {
     let findings: (readonly Finding[])[] | undefined;
     let failures: (RuleFailure | undefined)[] | undefined;
@@ -200,7 +202,9 @@ export function assembleAnalysis(
   const findings: Finding[] = [...parseFindings];
   const failures: RuleFailure[] = [];
   // Most stories have nothing to report: leave them out once, not once per rule.
-  const reporting = storyResults.filter((r) => r.findings.some((list) => list.length > 0) || r.failures.some((f) => f !== undefined));
+  const reporting = storyResults.filter(
+    (r) => !r.empty && (r.findings.some((list) => list.length > 0) || r.failures.some((f) => f !== undefined)),
+  );
   active.forEach((_, r) => {
     for (const result of reporting) {
       for (const f of result.findings[r] ?? []) findings.push(f);

@@ -19,10 +19,11 @@ import {
   moveStory,
   readSkeleton,
   readStoryChunk,
-  relayout,
+  relayoutReusing,
   shiftFinding,
   shiftStory,
   type ChunkPlace,
+  type LayoutReuse,
   type StoryChunk,
   type YamlLayout,
 } from "./parse/yaml-fast";
@@ -45,8 +46,8 @@ interface ChunkEntry {
 
 /** Where a chunk sat in the previous text, to find it again after an edit without hashing the file. */
 interface PlacedChunk {
-  readonly start: number;
-  readonly end: number;
+  start: number;
+  end: number;
   readonly entry: ChunkEntry;
 }
 
@@ -95,9 +96,10 @@ function chunkFinder(chunks: readonly PlacedChunk[]): (start: number) => PlacedC
 }
 
 /** The results of a story nothing was found in: shared, so that such stories cost nothing to move. */
-const NO_RESULTS: RuleResults = { findings: [], failures: [] };
+const NO_RESULTS: RuleResults = { findings: [], failures: [], empty: true };
 
-const isEmpty = (results: RuleResults): boolean => results.findings.every((list) => list.length === 0) && results.failures.every((f) => !f);
+const isEmpty = (results: RuleResults): boolean =>
+  results.empty === true || (results.findings.every((list) => list.length === 0) && results.failures.every((f) => !f));
 
 function shiftResults(results: RuleResults, delta: number, index: number): RuleResults {
   // Most stories have no findings: their results need no moving, and copying them would only feed the GC.
@@ -106,6 +108,29 @@ function shiftResults(results: RuleResults, delta: number, index: number): RuleR
     findings: results.findings.map((list) => list.map((f) => shiftFinding(f, delta, f.storyIndex === undefined ? undefined : index))),
     failures: results.failures.map((f) => (f && f.storyIndex !== undefined ? { ...f, storyIndex: index } : f)),
   };
+}
+
+/** Where a chunk stands in the list: before another item, last before more keys, or last in the file. */
+const placeOf = (i: number, count: number, span: Span, textLength: number): ChunkPlace =>
+  i < count - 1 ? "middle" : span.end < textLength ? "last" : "end";
+
+const placeSchema = (entry: ChunkEntry, start: number, index: number): readonly Finding[] =>
+  entry.read.schemaFindings.length === 0
+    ? entry.read.schemaFindings
+    : entry.read.schemaFindings.map((f) => shiftFinding(f, start, f.storyIndex === undefined ? undefined : index));
+
+/** A chunk's story at its place in the file, made on first use and moved in place (with its schema findings) after. */
+function placeStory(entry: ChunkEntry, start: number, index: number): Story {
+  // Chunks start after "stories:", never at 0, so shiftStory always makes a copy that may be moved in place.
+  if (!entry.placed)
+    entry.placed = { start, index, story: shiftStory(entry.read.story, start, index), schema: placeSchema(entry, start, index) };
+  else if (entry.placed.start !== start || entry.placed.index !== index) {
+    moveStory(entry.placed.story, start - entry.placed.start, index);
+    entry.placed.start = start;
+    entry.placed.index = index;
+    entry.placed.schema = placeSchema(entry, start, index);
+  }
+  return entry.placed.story;
 }
 
 /**
@@ -122,6 +147,11 @@ export class IncrementalAnalyzer {
   private previousText = "";
   private previousLayout: YamlLayout | undefined;
   private chunks: PlacedChunk[] = [];
+  /** The last analysis's stories and story rules' results, by chunk: an edit replaces the few it touched. */
+  private stories: Story[] = [];
+  private results: RuleResults[] = [];
+  /** The rules generation the results in `results` are of. */
+  private resultsGeneration = -1;
   /** The config by value: callers may pass an equal but new object each time (a default `{}`, a reloaded setting). */
   private configKey: string | undefined;
   private ruleSet: readonly Rule[] | undefined;
@@ -156,7 +186,9 @@ export class IncrementalAnalyzer {
     const previous = this.previousText;
     const prefix = commonPrefix(previous, text);
     const suffix = commonSuffix(previous, text, prefix);
-    const layout = this.previousLayout ? relayout(text, this.previousLayout, previous.length, prefix, suffix) : layoutOf(text);
+    const relaid = this.previousLayout ? relayoutReusing(text, this.previousLayout, previous.length, prefix, suffix) : undefined;
+    if (relaid?.reuse && relaid.layout) return this.analyzeEdit(text, config, relaid.layout, relaid.reuse, eol);
+    const layout = relaid ? relaid.layout : layoutOf(text);
     const delta = text.length - previous.length;
     const beforeEdit = chunkFinder(this.chunks);
     const afterEdit = chunkFinder(this.chunks);
@@ -164,42 +196,80 @@ export class IncrementalAnalyzer {
     const placed: PlacedChunk[] = [];
     const chunkSpans = layout?.chunks ?? [];
     for (const [i, span] of chunkSpans.entries()) {
-      const place: ChunkPlace = i < chunkSpans.length - 1 ? "middle" : span.end < text.length ? "last" : "end";
+      const place = placeOf(i, chunkSpans.length, span, text.length);
       const entry = this.entryFor(text, span, place, layout?.indent ?? 0, eol, beforeEdit, afterEdit, prefix, suffix, delta);
       if (!entry) return this.giveUp();
       placed.push({ start: span.start, end: span.end, entry });
     }
+    const stories = placed.map(({ start, entry }, index) => placeStory(entry, start, index));
+    return this.finish(text, config, layout, placed, stories, undefined);
+  }
+
+  /**
+   * After an edit `relayoutReusing` could follow: the chunks it kept and those after the edit keep their entries
+   * (the latter moved in place), only the scanned ones are looked at, and the lists of the last analysis are
+   * spliced rather than rebuilt, so a keystroke makes little garbage however long the file.
+   */
+  private analyzeEdit(text: string, config: CoachConfig, layout: YamlLayout, reuse: LayoutReuse, eol: string): Analysis | undefined {
+    const { kept, scanned, resumed } = reuse;
+    const spans = layout.chunks;
+    const fresh: PlacedChunk[] = [];
+    for (let i = kept; i < kept + scanned; i++) {
+      const span = spans[i] as Span;
+      const place = placeOf(i, spans.length, span, text.length);
+      const chunkText = text.slice(span.start, span.end);
+      // The old chunk in the same place of the scanned stretch, when the edit left its text as it was.
+      const old = i < resumed ? this.chunks[i] : undefined;
+      let entry = old && old.entry.place === place && old.entry.text === chunkText ? old.entry : undefined;
+      if (!entry) {
+        // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
+        const own = `\u0000${chunkText}`.slice(1);
+        const read = readStoryChunk(own, layout.indent, eol, place);
+        if (!read) return this.giveUp();
+        entry = { text: own, place, read, indent: layout.indent };
+      }
+      fresh.push({ start: span.start, end: span.end, entry });
+    }
+    this.chunks.splice(kept, resumed - kept, ...fresh);
+    this.stories.splice(kept, resumed - kept, ...fresh.map(({ start, entry }, k) => placeStory(entry, start, kept + k)));
+    for (let i = kept + scanned; i < this.chunks.length; i++) {
+      const chunk = this.chunks[i] as PlacedChunk;
+      const span = spans[i] as Span;
+      chunk.start = span.start;
+      chunk.end = span.end;
+      placeStory(chunk.entry, span.start, i);
+    }
+    return this.finish(text, config, layout, this.chunks, this.stories, reuse);
+  }
+
+  /**
+   * Reads the rest of the file, puts the backlog together and runs the rules where their results are not known.
+   * With `reuse`, `results` still holds the last analysis's results in the old order, to be spliced like the chunks.
+   */
+  private finish(
+    text: string,
+    config: CoachConfig,
+    layout: YamlLayout | undefined,
+    placed: PlacedChunk[],
+    stories: Story[],
+    reuse: LayoutReuse | undefined,
+  ): Analysis | undefined {
     const last = placed[placed.length - 1];
     const lastItemEnd = last ? last.start + last.entry.read.story.span.end : 0;
     const skeleton = readSkeleton(text, layout, lastItemEnd);
     if (!skeleton) return this.giveUp();
     this.chunks = placed;
+    this.stories = stories;
     this.previousText = text;
     this.previousLayout = layout;
 
-    const stories: Story[] = [];
     const storySchema: Finding[] = [];
-    const placeSchema = (entry: ChunkEntry, start: number, index: number): readonly Finding[] =>
-      entry.read.schemaFindings.length === 0
-        ? entry.read.schemaFindings
-        : entry.read.schemaFindings.map((f) => shiftFinding(f, start, f.storyIndex === undefined ? undefined : index));
-    placed.forEach(({ start, entry }, index) => {
-      // Chunks start after "stories:", never at 0, so shiftStory always makes a copy that may be moved in place.
-      if (!entry.placed)
-        entry.placed = { start, index, story: shiftStory(entry.read.story, start, index), schema: placeSchema(entry, start, index) };
-      else if (entry.placed.start !== start || entry.placed.index !== index) {
-        moveStory(entry.placed.story, start - entry.placed.start, index);
-        entry.placed.start = start;
-        entry.placed.index = index;
-        entry.placed.schema = placeSchema(entry, start, index);
-      }
-      stories.push(entry.placed.story);
-      for (const f of entry.placed.schema) storySchema.push(f);
-    });
+    for (const { entry } of placed) for (const f of entry.placed?.schema ?? []) storySchema.push(f);
     const backlog: Backlog = {
       format: "yaml",
       text,
-      stories,
+      // A list of its own: backlog rules compare it with the last one they saw, story by story (story-groups.ts).
+      stories: stories.slice(),
       parseFindings: [...skeleton.schemaFindings, ...storySchema],
       ...skeleton.header,
     };
@@ -210,12 +280,28 @@ export class IncrementalAnalyzer {
       this.contextKey = contextKey;
       this.generation++;
     }
-    const storyResults = placed.map(({ start, entry }, index) => this.storyResults(entry, start, index, backlog));
+    const resultsOf = (i: number): RuleResults => {
+      const chunk = placed[i] as PlacedChunk;
+      return this.storyResults(chunk.entry, chunk.start, i, backlog);
+    };
+    if (
+      reuse &&
+      this.resultsGeneration === this.generation &&
+      this.results.length + reuse.scanned - (reuse.resumed - reuse.kept) === placed.length
+    ) {
+      // The chunks before the edit have the results they had; the scanned ones are checked, the moved ones moved.
+      const { kept, scanned, resumed } = reuse;
+      this.results.splice(kept, resumed - kept, ...Array.from({ length: scanned }, (_, k) => resultsOf(kept + k)));
+      for (let i = kept + scanned; i < placed.length; i++) this.results[i] = resultsOf(i);
+    } else {
+      this.results = placed.map((_, i) => resultsOf(i));
+    }
+    this.resultsGeneration = this.generation;
     return assembleAnalysis(
       backlog,
       configureParseFindings(backlog.parseFindings, config),
       this.active,
-      storyResults,
+      this.results,
       checkBacklogRules(backlog, this.active, this.memories),
       config,
     );
@@ -223,6 +309,9 @@ export class IncrementalAnalyzer {
 
   private giveUp(): undefined {
     this.chunks = [];
+    this.stories = [];
+    this.results = [];
+    this.resultsGeneration = -1;
     this.previousText = "";
     this.previousLayout = undefined;
     return undefined;

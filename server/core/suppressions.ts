@@ -25,7 +25,8 @@ function directives(text: string, lines: LineIndex): Map<number, Set<string>> {
  * the whole story, so one comment above a story silences a rule for that story only.
  */
 export function applySuppressions(text: string, findings: readonly Finding[], stories: readonly Story[]): Finding[] {
-  if (!text.includes("backlog-coach-disable-next-line")) return [...findings];
+  // Nothing to drop: and a search of the whole text for the directive is most of this function's cost.
+  if (findings.length === 0 || !text.includes("backlog-coach-disable-next-line")) return [...findings];
   const lines = new LineIndex(text);
   const byLine = directives(text, lines);
   const storyLine = (index: number | undefined): number | undefined => {

@@ -437,6 +437,16 @@ function classifyLine(text: string, lineStart: number, lineEnd: number): number 
 }
 
 /**
+ * Which chunks of a layout after an edit are the chunks before it: the first `kept` are unchanged, the next
+ * `scanned` were scanned anew, and the rest are the old chunks from `resumed` on, moved by the edit's length.
+ */
+export interface LayoutReuse {
+  readonly kept: number;
+  readonly scanned: number;
+  readonly resumed: number;
+}
+
+/**
  * The layout after an edit, from the layout before it: only the lines from the story the edit starts in up
  * to the first unchanged item line after it are scanned (a full scan reads every line of a large file).
  * `prefix` and `suffix` are the lengths the old and new texts share at each end. The result is exactly
@@ -449,6 +459,21 @@ export function relayout(
   prefix: number,
   suffix: number,
 ): YamlLayout | undefined {
+  return relayoutReusing(text, previous, previousLength, prefix, suffix).layout;
+}
+
+/**
+ * `relayout`, saying which chunks it kept. When it can say (`reuse` set), it has taken `previous` apart: its
+ * chunk list and the span objects after the edit are the new layout's, moved in place, so that a keystroke in a
+ * large file makes no new list and no new span for the thousands of stories after it.
+ */
+export function relayoutReusing(
+  text: string,
+  previous: YamlLayout,
+  previousLength: number,
+  prefix: number,
+  suffix: number,
+): { readonly layout: YamlLayout | undefined; readonly reuse?: LayoutReuse } {
   const { chunks, indent } = previous;
   const delta = text.length - previousLength;
   const newEditEnd = text.length - suffix;
@@ -462,12 +487,19 @@ export function relayout(
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (from < 0 || previousLength - suffix >= previous.listEnd) return layoutOf(text);
-  const oldIndex = new Map<number, number>();
-  for (let k = from + 1; k < chunks.length; k++) oldIndex.set((chunks[k] as Span).start, k);
+  if (from < 0 || previousLength - suffix >= previous.listEnd) return { layout: layoutOf(text) };
+  /** The old chunk after `from` that started at an old offset, by binary search (chunks are sorted by start). */
+  const oldChunkAt = (start: number): number | undefined => {
+    for (let lo = from + 1, hi = chunks.length - 1; lo <= hi;) {
+      const mid = (lo + hi) >> 1;
+      const at = (chunks[mid] as Span).start;
+      if (at === start) return mid;
+      if (at < start) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
+  };
   const starts: number[] = [];
-  for (let k = 0; k < from; k++) starts.push((chunks[k] as Span).start);
-  let listEnd = -1;
   let resyncAt = -1;
   for (let lineStart = (chunks[from] as Span).start; lineStart < text.length;) {
     const lf = text.indexOf("\n", lineStart);
@@ -479,25 +511,27 @@ export function relayout(
       const item = (kind & 1) === 1;
       if (item && column === indent) {
         // An unchanged item line after the edit: from here on the old scan saw the same text.
-        const old = lineStart - 1 >= newEditEnd ? oldIndex.get(lineStart - delta) : undefined;
+        const old = lineStart - 1 >= newEditEnd ? oldChunkAt(lineStart - delta) : undefined;
         if (old !== undefined) {
           resyncAt = old;
           break;
         }
         starts.push(lineStart);
-      } else if (column <= indent) {
-        listEnd = lineStart;
-        break;
-      }
+      } else if (column <= indent) break;
     }
     lineStart = next;
   }
   // The list ended or the text ran out before an unchanged item: that ending is new, scan it all.
-  if (resyncAt < 0) return layoutOf(text);
-  for (let k = resyncAt; k < chunks.length; k++) starts.push((chunks[k] as Span).start + delta);
-  listEnd = previous.listEnd + delta;
-  const spans: Span[] = starts.map((start, k) => ({ start, end: starts[k + 1] ?? listEnd }));
-  return { indent, chunks: spans, storiesLine: previous.storiesLine, listEnd };
+  if (resyncAt < 0) return { layout: layoutOf(text) };
+  const list = chunks as Span[];
+  const resumeAt = (list[resyncAt] as Span).start + delta;
+  const scanned = starts.map((start, k): Span => ({ start, end: starts[k + 1] ?? resumeAt }));
+  list.splice(from, resyncAt - from, ...scanned);
+  for (let k = from + scanned.length; k < list.length; k++) moveSpan(list[k] as Span, delta);
+  return {
+    layout: { indent, chunks: list, storiesLine: previous.storiesLine, listEnd: previous.listEnd + delta },
+    reuse: { kept: from, scanned: scanned.length, resumed: resyncAt },
+  };
 }
 
 /** One story item read on its own: everything in it is relative to the chunk's start. */
@@ -668,11 +702,16 @@ export function shiftStory(story: Story, d: number, index: number): Story {
   if (story.dependsOn) out.dependsOn = story.dependsOn.map((p) => shiftPart(p, d));
   if (story.layout) out.layout = { ...story.layout, endOfEntry: story.layout.endOfEntry + d };
   for (const key of Object.keys(story)) {
-    if (!KNOWN_STORY_FIELDS.has(key))
+    if (!KNOWN_STORY_FIELDS.has(key)) {
       (out as Record<string, unknown>)[key] = shiftDeep((story as unknown as Record<string, unknown>)[key], d);
+      withOtherFields.add(out);
+    }
   }
   return out;
 }
+
+/** Stories made by `shiftStory` that have fields it moves generically: `moveStory` looks for them only there. */
+const withOtherFields = new WeakSet<Story>();
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -703,21 +742,38 @@ export function moveStory(story: Story, d: number, index: number): void {
   const m = story as Mutable<Story>;
   m.index = index;
   if (d === 0) return;
+  // Field by field, with no array or key list made: thousands of stories move on every keystroke.
   moveSpan(story.span, d);
-  for (const part of [story.id, story.title, story.status, story.estimate, story.priority]) if (part) moveSpan(part.span, d);
+  movePart(story.id, d);
+  movePart(story.title, d);
+  movePart(story.status, d);
+  movePart(story.estimate, d);
+  movePart(story.priority, d);
   const s = story.sentence;
   if (s) {
     moveSpan(s.span, d);
-    for (const part of [s.roleMarker, s.role, s.meansMarker, s.means, s.endsMarker, s.ends, s.trailing]) if (part) moveSpan(part.span, d);
+    movePart(s.roleMarker, d);
+    movePart(s.role, d);
+    movePart(s.meansMarker, d);
+    movePart(s.means, d);
+    movePart(s.endsMarker, d);
+    movePart(s.ends, d);
+    movePart(s.trailing, d);
   }
-  for (const c of story.acceptance ?? []) moveSpan(c.span, d);
+  if (story.acceptance) for (const c of story.acceptance) moveSpan(c.span, d);
   if (story.acceptanceSpan) moveSpan(story.acceptanceSpan, d);
-  for (const p of story.dependsOn ?? []) moveSpan(p.span, d);
+  if (story.dependsOn) for (const p of story.dependsOn) moveSpan(p.span, d);
   if (story.layout) (story.layout as Mutable<NonNullable<Story["layout"]>>).endOfEntry += d;
-  for (const key of Object.keys(story)) {
-    if (!KNOWN_STORY_FIELDS.has(key)) moveDeep((story as unknown as Record<string, unknown>)[key], d);
+  if (withOtherFields.has(story)) {
+    for (const key of Object.keys(story)) {
+      if (!KNOWN_STORY_FIELDS.has(key)) moveDeep((story as unknown as Record<string, unknown>)[key], d);
+    }
   }
 }
+
+const movePart = (part: { readonly span: Span } | undefined, d: number): void => {
+  if (part) moveSpan(part.span, d);
+};
 
 /** A finding's spans (its own, its fixes', its related places') moved by `d`, its story index set. */
 export function shiftFinding(f: Finding, d: number, index: number | undefined): Finding {
