@@ -1,6 +1,6 @@
 // Acceptance criteria in Dan North's Given/When/Then, where the backlog asks for that style.
 import type { Backlog, Criterion, Fix } from "../model";
-import { perStory, stepsOf } from "./helpers";
+import { perStory, stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface GherkinStyleOptions {
@@ -13,15 +13,14 @@ export interface GherkinStyleOptions {
   readonly autoShare: number;
 }
 
-const isGherkin = (c: Criterion): boolean => (stepsOf(c)?.steps.length ?? 0) > 0;
-
 const ALL_GHERKIN: readonly number[] = Object.freeze([]);
 
 /** Positions of a story's criteria that are not in Given/When/Then; read once per story, not per keystroke. */
 const freeCriteria = perStory((story): readonly number[] => {
   let free: number[] | undefined;
-  (story.acceptance ?? []).forEach((c, i) => {
-    if (!isGherkin(c)) (free ??= []).push(i);
+  const steps = stepsOfCriteria(story);
+  (story.acceptance ?? []).forEach((_, i) => {
+    if ((steps[i]?.steps.length ?? 0) === 0) (free ??= []).push(i);
   });
   // One shared empty list for the many stories whose criteria are all steps: nothing kept per story.
   return free ?? ALL_GHERKIN;

@@ -1,5 +1,5 @@
 // One event per scenario (gherkin-lint's rule): two Whens test two behaviours and hide which one failed.
-import { stepsOf } from "./helpers";
+import { stepSpan, stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -15,10 +15,11 @@ export default defineRule({
     defaultOptions: {},
   },
   checkStory(story, context) {
-    for (const c of story.acceptance ?? []) {
-      const whens = stepsOf(c)?.steps.filter((s) => s.kind === "when") ?? [];
+    const steps = stepsOfCriteria(story);
+    (story.acceptance ?? []).forEach((c, i) => {
+      const whens = steps[i]?.steps.filter((s) => s.kind === "when") ?? [];
       const second = whens[1];
-      if (second) context.report({ messageId: "twoWhens", span: second.span, storyIndex: story.index });
-    }
+      if (second) context.report({ messageId: "twoWhens", span: stepSpan(c, second), storyIndex: story.index });
+    });
   },
 });

@@ -1,6 +1,6 @@
 // Gherkin steps in logical order: context (Given), then the event (When), then the outcome (Then).
 import type { StepKind } from "../nlp/gherkin";
-import { stepsOf } from "./helpers";
+import { stepSpan, stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
 const RANK: Partial<Record<StepKind, number>> = { given: 0, when: 1, then: 2 };
@@ -19,9 +19,10 @@ export default defineRule({
     defaultOptions: {},
   },
   checkStory(story, context) {
-    for (const c of story.acceptance ?? []) {
-      const parsed = stepsOf(c);
-      if (!parsed) continue;
+    const steps = stepsOfCriteria(story);
+    (story.acceptance ?? []).forEach((c, i) => {
+      const parsed = steps[i];
+      if (!parsed) return;
       const whens = parsed.steps.filter((s) => s.kind === "when").length;
       let highest: { rank: number; text: string } | undefined;
       for (const step of parsed.steps) {
@@ -33,13 +34,13 @@ export default defineRule({
           context.report({
             messageId: "outOfOrder",
             data: { keyword: step.text, previous: highest.text },
-            span: step.span,
+            span: stepSpan(c, step),
             storyIndex: story.index,
           });
           break;
         }
         if (!highest || rank > highest.rank) highest = { rank, text: step.text };
       }
-    }
+    });
   },
 });

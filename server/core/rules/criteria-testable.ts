@@ -1,6 +1,6 @@
 // A criterion's outcome must be observable: "works correctly" or "is fast" cannot pass or fail a test.
 import { UNTESTABLE_OUTCOMES, phrasePattern } from "../nlp/word-lists";
-import { isVerbatim, perOptions, stepsOf } from "./helpers";
+import { isVerbatim, perOptions, stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
 export interface TestableOptions {
@@ -36,17 +36,18 @@ export default defineRule<TestableOptions>({
   checkStory(story, context) {
     const pattern = patternOf(context.options);
     if (!pattern) return;
-    for (const c of story.acceptance ?? []) {
+    const steps = stepsOfCriteria(story);
+    (story.acceptance ?? []).forEach((c, i) => {
       // Only the outcome is judged: "when it works" in a Given is context, not a claim.
-      const then = stepsOf(c)?.steps.find((s) => s.kind === "then");
-      const from = then ? then.span.end - c.span.start : 0;
+      const then = steps[i]?.steps.find((s) => s.kind === "then");
+      const from = then ? then.span.end : 0;
       if (!isVerbatim(context.backlog, c.span, c.text)) {
         // Quoted or folded scalars: report on the whole criterion rather than guess offsets.
         pattern.lastIndex = 0;
         const m = pattern.exec(c.text.slice(from));
         pattern.lastIndex = 0;
         if (m) context.report({ messageId: "untestable", data: { phrase: m[0] }, span: c.span, storyIndex: story.index });
-        continue;
+        return;
       }
       const outcome = c.text.slice(from);
       // The shared global pattern, read with exec from the start as matchAll would, without a copy per criterion.
@@ -63,6 +64,6 @@ export default defineRule<TestableOptions>({
           storyIndex: story.index,
         });
       }
-    }
+    });
   },
 });

@@ -1,5 +1,5 @@
 // A criterion without Then names no observable outcome, so nobody can say whether it passed.
-import { stepsOf } from "./helpers";
+import { stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -15,11 +15,12 @@ export default defineRule({
     defaultOptions: {},
   },
   checkStory(story, context) {
-    for (const c of story.acceptance ?? []) {
-      const parsed = stepsOf(c);
+    const steps = stepsOfCriteria(story);
+    (story.acceptance ?? []).forEach((c, i) => {
+      const parsed = steps[i];
       // "When I pay, the card is charged" is a fine prose criterion: only a scenario that sets a context
       // (Given) and then names no outcome is reported.
-      if (!parsed || parsed.steps.some((s) => s.kind === "then") || !parsed.steps.some((s) => s.kind === "given")) continue;
+      if (!parsed || parsed.steps.some((s) => s.kind === "then") || !parsed.steps.some((s) => s.kind === "given")) return;
       const source = context.backlog.text.slice(c.span.start, c.span.end);
       const end = source.lastIndexOf(c.text.trimEnd());
       // The fix appends a placeholder outcome after the criterion's text, inside any quotes.
@@ -40,6 +41,6 @@ export default defineRule({
             ],
           }),
       });
-    }
+    });
   },
 });

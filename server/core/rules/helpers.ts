@@ -1,7 +1,6 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
 import type { Backlog, Criterion, Span, Story, TextEdit } from "../model";
-import { criterionSteps, type CriterionSteps } from "../nlp/gherkin";
-import { shiftPart } from "../parse/yaml-fast";
+import { criterionSteps, type CriterionSteps, type StepKeyword } from "../nlp/gherkin";
 
 /** Where a story-level finding is shown: its id, else its sentence, else the whole entry. */
 export function storyAnchor(story: Story): Span {
@@ -80,23 +79,21 @@ export function perOptions<O extends object, T>(build: (options: O) => T): (opti
   };
 }
 
-const stepsMemo = new WeakMap<Criterion, { readonly start: number; readonly steps: CriterionSteps | undefined }>();
+const NO_STEPS: readonly (CriterionSteps | undefined)[] = Object.freeze([]);
 
 /**
- * A criterion's Given/When/Then steps, read once for all the rules that look at them. Kept per criterion
- * object with the offset it was read at: a criterion that an edit elsewhere moved (same object, same text) has
- * its steps shifted, not read again.
+ * The Given/When/Then steps of each of a story's criteria, by the criterion's position, read once for all the
+ * rules that look at them. Their spans are offsets from the start of the criterion's text (add the criterion's
+ * `span.start` for a file offset), so they hold while an edit elsewhere moves the story, and one entry per
+ * story is kept rather than one per criterion.
  */
-export function stepsOf(c: Criterion): CriterionSteps | undefined {
-  const known = stepsMemo.get(c);
-  if (known && known.start === c.span.start) return known.steps;
-  const delta = known ? c.span.start - known.start : 0;
-  const steps = known
-    ? known.steps && {
-        language: known.steps.language,
-        steps: known.steps.steps.map((k) => shiftPart(k, delta)),
-      }
-    : criterionSteps(c.text, c.span.start);
-  stepsMemo.set(c, { start: c.span.start, steps });
-  return steps;
+export const stepsOfCriteria = perStory((story): readonly (CriterionSteps | undefined)[] => {
+  const criteria = story.acceptance;
+  if (!criteria || criteria.length === 0) return NO_STEPS;
+  return criteria.map((c) => criterionSteps(c.text, 0));
+});
+
+/** A step's span in the file, from its offsets in its criterion. */
+export function stepSpan(c: Criterion, step: StepKeyword): Span {
+  return { start: c.span.start + step.span.start, end: c.span.start + step.span.end };
 }
