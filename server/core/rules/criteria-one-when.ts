@@ -15,11 +15,18 @@ export default defineRule({
     defaultOptions: {},
   },
   checkStory(story, context) {
+    const criteria = story.acceptance ?? [];
     const steps = stepsOfCriteria(story);
-    (story.acceptance ?? []).forEach((c, i) => {
-      const whens = steps[i]?.steps.filter((s) => s.kind === "when") ?? [];
-      const second = whens[1];
-      if (second) context.report({ messageId: "twoWhens", span: stepSpan(c, second), storyIndex: story.index });
-    });
+    for (let i = 0; i < criteria.length; i++) {
+      const c = criteria[i];
+      if (!c) continue;
+      // The second When, found without building the list of Whens.
+      let whens = 0;
+      for (const step of steps[i]?.steps ?? []) {
+        if (step.kind !== "when" || ++whens < 2) continue;
+        context.report({ messageId: "twoWhens", span: stepSpan(c, step), storyIndex: story.index });
+        break;
+      }
+    }
   },
 });

@@ -19,28 +19,36 @@ export default defineRule({
     defaultOptions: {},
   },
   checkStory(story, context) {
+    const criteria = story.acceptance ?? [];
     const steps = stepsOfCriteria(story);
-    (story.acceptance ?? []).forEach((c, i) => {
+    for (let i = 0; i < criteria.length; i++) {
+      const c = criteria[i];
       const parsed = steps[i];
-      if (!parsed) return;
-      const whens = parsed.steps.filter((s) => s.kind === "when").length;
-      let highest: { rank: number; text: string } | undefined;
+      if (!c || !parsed) continue;
+      let whens = 0;
+      for (const step of parsed.steps) if (step.kind === "when") whens++;
+      // The highest rank so far and the keyword that set it (-1: none yet), kept in locals: nothing is allocated.
+      let highestRank = -1;
+      let highestText = "";
       for (const step of parsed.steps) {
         const rank = RANK[step.kind];
         if (rank === undefined) continue;
         // A second When after a Then is criteria-one-when's finding (two scenarios in one), not an order problem.
-        const secondScenario = step.kind === "when" && highest?.rank === 2 && whens > 1;
-        if (highest && rank < highest.rank && !secondScenario) {
+        const secondScenario = step.kind === "when" && highestRank === 2 && whens > 1;
+        if (highestRank >= 0 && rank < highestRank && !secondScenario) {
           context.report({
             messageId: "outOfOrder",
-            data: { keyword: step.text, previous: highest.text },
+            data: { keyword: step.text, previous: highestText },
             span: stepSpan(c, step),
             storyIndex: story.index,
           });
           break;
         }
-        if (!highest || rank > highest.rank) highest = { rank, text: step.text };
+        if (highestRank < 0 || rank > highestRank) {
+          highestRank = rank;
+          highestText = step.text;
+        }
       }
-    });
+    }
   },
 });
