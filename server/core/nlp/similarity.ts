@@ -122,6 +122,40 @@ function isPlainWords(lowered: string): boolean {
   return previousWord;
 }
 
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/**
+ * A 32-bit hash of `normalise(text)`, read without building that text when it is ASCII: equal normal forms
+ * have equal hashes, so two texts with different hashes surely normalise differently.
+ */
+export function normalisedHash(text: string): number {
+  if (!isAscii(text)) return hashOf(normalise(text));
+  let hash = FNV_BASIS;
+  let inWord = false;
+  let started = false;
+  for (let i = 0; i < text.length; i++) {
+    let code = text.charCodeAt(i);
+    if (code >= 65 && code <= 90) code |= 32;
+    if (!isWordCode(code)) {
+      inWord = false;
+      continue;
+    }
+    // The one space that `normalise` puts between two words.
+    if (!inWord && started) hash = Math.imul(hash ^ 32, FNV_PRIME);
+    hash = Math.imul(hash ^ code, FNV_PRIME);
+    inWord = true;
+    started = true;
+  }
+  return hash;
+}
+
+function hashOf(text: string): number {
+  let hash = FNV_BASIS;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
 /** Dice coefficient on word bigrams of the stems: 1 for equal texts, near 1 for near-duplicates. */
 export function similarity(a: string, b: string): number {
   const grams = (t: string): string[] => {
