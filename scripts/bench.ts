@@ -145,12 +145,22 @@ function ruleCosts(text: string): string[] {
 async function lspKeystrokes(text: string): Promise<void> {
   const client = await startTestClient();
   const uri = "file:///bench/big.backlog.yaml";
-  const opened = client.diagnostics(uri);
+  // A large file is published twice on opening: its first stories' findings, then the whole analysis.
+  let firstAt = 0;
+  let publishes = 0;
+  const whole = client.diagnostics(uri, () => {
+    firstAt ||= performance.now();
+    return ++publishes === 2;
+  });
   const openStarted = performance.now();
   await client.open(uri, text);
-  await opened;
+  await whole;
   rows.push({
-    name: "cold open over LSP (in-process): open to first diagnostics",
+    name: "cold open over LSP (in-process): open to the first stories' findings",
+    median: ms(firstAt - openStarted) + " (1 run)",
+  });
+  rows.push({
+    name: "cold open over LSP (in-process): open to the whole file's findings",
     median: ms(performance.now() - openStarted) + " (1 run)",
   });
   const offset = typingPlace(text);
@@ -273,12 +283,18 @@ async function serverMemory(text: string, file: string): Promise<void> {
   await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
   await connection.sendNotification("initialized", {});
   const uri = pathToFileURL(file).toString();
-  const opened = nextDiagnostics(connection, uri, () => true);
+  let firstAt = 0;
+  let publishes = 0;
+  const whole = nextDiagnostics(connection, uri, () => {
+    firstAt ||= performance.now();
+    return ++publishes === 2;
+  });
   const started = performance.now();
   await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
-  await opened;
+  await whole;
   const openTime = performance.now() - started;
-  rows.push({ name: "dist/server.js over stdio: open to first diagnostics (1 run)", median: ms(openTime) });
+  rows.push({ name: "dist/server.js over stdio: open to the first stories' findings (1 run)", median: ms(firstAt - started) });
+  rows.push({ name: "dist/server.js over stdio: open to the whole file's findings (1 run)", median: ms(openTime) });
   const status = existsSync(`/proc/${server.pid}/status`) ? readFileSync(`/proc/${server.pid}/status`, "utf8") : "";
   const rss = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
   rows.push({

@@ -6,6 +6,7 @@ import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
 import type { BacklogFormat } from "./core/model";
 import { healthMeasures } from "./core/health";
+import { previewFindings } from "./core/preview";
 import { LineIndex } from "./core/parse/text-lines";
 import { codeActions as buildCodeActions } from "./code-actions";
 import { toDiagnostic } from "./lsp-convert";
@@ -50,6 +51,15 @@ export class BacklogLanguageService {
     const state: DocumentState = { uri, version, format, lines, analysis: analyzer.analyze(text, this.config) };
     this.documents.set(uri, state);
     return state;
+  }
+
+  /**
+   * Diagnostics for the first `stories` stories of a large YAML backlog that has not been analysed yet, to show
+   * before its whole analysis; undefined when there is no such preview to make (see previewFindings).
+   */
+  preview(uri: string, text: string, lines: LineIndex, stories: number): Diagnostic[] | undefined {
+    if (this.formatOf(uri) !== "yaml" || this.documents.has(uri)) return undefined;
+    return previewFindings(text, this.config, stories)?.map((f) => toDiagnostic(lines, uri, f));
   }
 
   close(uri: string): void {

@@ -39,6 +39,13 @@ const ANALYSIS_DELAY_MS = 75;
  */
 const IMMEDIATE_BELOW_MS = 50;
 
+/**
+ * A backlog longer than this is opened in two steps: the story rules' findings for its first `PREVIEW_STORIES`
+ * stories (what the editor shows first) are published at once, then the whole analysis follows.
+ */
+const PREVIEW_ABOVE_CHARS = 200_000;
+const PREVIEW_STORIES = 300;
+
 /** A notification to a client that has gone away fails; that is not an error of the server's. */
 const ignoreClosedConnection = (): void => undefined;
 
@@ -48,11 +55,14 @@ export function startServer(connection: Connection): void {
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const lastCost = new Map<string, number>();
+  /** Documents whose preview is published and whose whole analysis is to run as soon as possible. */
+  const previewed = new Set<string>();
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let commandLinks = false;
 
   function analyseAndPublish(document: BacklogDocument): void {
+    previewed.delete(document.uri);
     const started = performance.now();
     const state = service.update(document.uri, document.getText(), document.version, document.lines());
     lastCost.set(document.uri, performance.now() - started);
@@ -70,7 +80,8 @@ export function startServer(connection: Connection): void {
 
   function schedule(document: BacklogDocument): void {
     clearTimeout(pending.get(document.uri));
-    const delay = (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS ? 0 : ANALYSIS_DELAY_MS;
+    const now = previewed.has(document.uri) || (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS;
+    const delay = now ? 0 : ANALYSIS_DELAY_MS;
     pending.set(
       document.uri,
       setTimeout(() => {
@@ -178,7 +189,19 @@ export function startServer(connection: Connection): void {
     void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
   });
 
-  documents.onDidOpen((e) => analyseAndPublish(e.document));
+  documents.onDidOpen((e) => {
+    const document = e.document;
+    const text = document.getText();
+    const preview = text.length > PREVIEW_ABOVE_CHARS ? service.preview(document.uri, text, document.lines(), PREVIEW_STORIES) : undefined;
+    if (!preview) {
+      analyseAndPublish(document);
+      return;
+    }
+    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: preview }).catch(ignoreClosedConnection);
+    // On the next turn of the event loop, so that the preview is on its way before the long analysis starts.
+    previewed.add(document.uri);
+    schedule(document);
+  });
   // TextDocuments also reports the opening text as a change: that version is analysed already.
   documents.onDidChangeContent((e) => {
     if (service.analysedVersion(e.document.uri) !== e.document.version) schedule(e.document);
@@ -188,6 +211,7 @@ export function startServer(connection: Connection): void {
     pending.delete(e.document.uri);
     service.close(e.document.uri);
     lastCost.delete(e.document.uri);
+    previewed.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
   });
 

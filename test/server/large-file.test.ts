@@ -1,6 +1,7 @@
 // A huge or binary file gets one clear finding and leaves the server responsive for other files.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
+import type { Diagnostic } from "vscode-languageserver";
 import { startTestClient, type TestClient } from "../support/lsp-client";
 
 describe("huge and binary files", () => {
@@ -28,6 +29,33 @@ describe("huge and binary files", () => {
       assert.ok((await next).some((d) => d.code === "story-benefit"));
     });
   }
+
+  it("publishes the top stories' findings first for a large backlog, then the whole analysis", async () => {
+    // 2,000 stories (about 330 KB): every tenth lacks a benefit, and the last two repeat the second.
+    const criteria = "    acceptance:\n      - Given a report, when I export it, then I get a file\n";
+    const stories = Array.from({ length: 2_000 }, (_, i) =>
+      i % 10 === 0
+        ? `  - id: S-${i}\n    story: As a shopper, I want to see order ${i}.\n${criteria}`
+        : `  - id: S-${i}\n    story: As a shopper, I want to export report ${i}, so that I can check the numbers.\n${criteria}`,
+    );
+    stories.push(stories[1] ?? "", stories[1] ?? "");
+    const text = `product: Shop\nstories:\n${stories.join("")}`;
+    assert.ok(text.length > 200_000);
+    const uri = "file:///preview.backlog.yaml";
+    const seen: Diagnostic[][] = [];
+    const whole = client.diagnostics(uri, (d) => seen.push(d.diagnostics) === 2);
+    await client.open(uri, text);
+    await whole;
+    const [first = [], second = []] = seen;
+    const count = (list: Diagnostic[], code: string): number => list.filter((d) => d.code === code).length;
+    // The first 300 stories (4 lines each) hold 30 without a benefit.
+    assert.equal(count(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
+    assert.ok(first.every((d) => d.range.start.line < 2 + 300 * 4));
+    assert.equal(count(first, "story-unique"), 0);
+    // The whole file: 200 without a benefit, and the two repeats of the second story.
+    assert.equal(count(second, "story-benefit"), 200);
+    assert.ok(count(second, "story-unique") >= 2);
+  });
 
   it("says a binary file is not text", async () => {
     const uri = "file:///oops.stories";
