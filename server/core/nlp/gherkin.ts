@@ -248,7 +248,8 @@ export function criterionSteps(text: string, base: number): CriterionSteps | und
   // Many dialects' keywords are ordinary English words ("Data", "Dan", "Als"): another language is only taken
   // when the criterion has at least two different step keywords of it.
   if (dialect !== ENGLISH && (givens > 0 ? 1 : 0) + (whens > 0 ? 1 : 0) + (thens > 0 ? 1 : 0) < 2) return undefined;
-  return { language: dialect.language, steps };
+  // A copy of exactly the steps' length: the list grown by push has room for 16, and the steps are kept.
+  return { language: dialect.language, steps: steps.slice() };
 }
 
 /** The step keywords of a language, for completion. Unknown languages fall back to English. */

@@ -90,8 +90,25 @@ const NO_STEPS: readonly (CriterionSteps | undefined)[] = Object.freeze([]);
 export const stepsOfCriteria = perStory((story): readonly (CriterionSteps | undefined)[] => {
   const criteria = story.acceptance;
   if (!criteria || criteria.length === 0) return NO_STEPS;
-  return criteria.map((c) => criterionSteps(c.text, 0));
+  return criteria.map((c) => stepsOfText(c.text));
 });
+
+/**
+ * Steps by criterion text (null: none), shared by the criteria that say the same ("Given I am signed in, ..."
+ * recurs across a backlog): relative offsets depend on the text alone, and nobody changes a result. Emptied
+ * when it reaches its limit, so it holds at most a few thousand short texts.
+ */
+const stepsByText = new Map<string, CriterionSteps | null>();
+const STEPS_BY_TEXT_LIMIT = 4096;
+
+function stepsOfText(text: string): CriterionSteps | undefined {
+  const known = stepsByText.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const steps = criterionSteps(text, 0);
+  if (stepsByText.size >= STEPS_BY_TEXT_LIMIT) stepsByText.clear();
+  stepsByText.set(text, steps ?? null);
+  return steps;
+}
 
 /** A step's span in the file, from its offsets in its criterion. */
 export function stepSpan(c: Criterion, step: StepKeyword): Span {
