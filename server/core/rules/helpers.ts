@@ -53,12 +53,20 @@ export function isVerbatim(backlog: Backlog, span: Span, text: string): boolean 
  */
 export function perStory<T>(derive: (story: Story) => T): (story: Story) => T {
   const memo = new WeakMap<Story, T>();
+  // The story asked for last and its value: the story rules run one story at a time, so several rules asking
+  // about one story in a row find it here without a WeakMap lookup.
+  let lastStory: Story | undefined;
+  let lastValue: T | undefined;
   return (story) => {
-    const known = memo.get(story);
+    if (story === lastStory && lastValue !== undefined) return lastValue;
+    let value = memo.get(story);
     // One lookup, not has + get: this runs for every story on every keystroke. An undefined value is derived again.
-    if (known !== undefined) return known;
-    const value = derive(story);
-    memo.set(story, value);
+    if (value === undefined) {
+      value = derive(story);
+      memo.set(story, value);
+    }
+    lastStory = story;
+    lastValue = value;
     return value;
   };
 }
