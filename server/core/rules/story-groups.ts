@@ -107,7 +107,8 @@ export class StoryGroups {
     // Usually appended while building; an edited story lands in the middle.
     let k = at.length;
     while (k > 0 && (at[k - 1] ?? 0) > i) k--;
-    at.splice(k, 0, i);
+    if (k === at.length) at.push(i);
+    else at.splice(k, 0, i);
   }
 
   private remove(key: string | undefined, i: number): void {
