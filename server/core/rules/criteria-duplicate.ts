@@ -6,9 +6,26 @@ import { defineRule } from "./rule";
 /** Scratch space for the hashes of one story's criteria (up to its length; longer lists skip the check). */
 const HASHES = new Int32Array(16);
 
+/**
+ * Hashes by criterion text, for the criteria that recur across a backlog (the text's own hash is already
+ * known to the engine by then, so a lookup is cheaper than a read); emptied when it reaches its limit.
+ */
+const hashByText = new Map<string, number>();
+const HASH_BY_TEXT_LIMIT = 4096;
+
+function hashOfCriterion(text: string): number {
+  let hash = hashByText.get(text);
+  if (hash === undefined) {
+    hash = normalisedHash(text);
+    if (hashByText.size >= HASH_BY_TEXT_LIMIT) hashByText.clear();
+    hashByText.set(text, hash);
+  }
+  return hash;
+}
+
 function twoHashAlike(criteria: readonly Criterion[]): boolean {
   for (let i = 0; i < criteria.length; i++) {
-    const hash = normalisedHash(criteria[i]?.text ?? "");
+    const hash = hashOfCriterion(criteria[i]?.text ?? "");
     for (let j = 0; j < i; j++) if (HASHES[j] === hash) return true;
     HASHES[i] = hash;
   }
