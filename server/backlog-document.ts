@@ -2,6 +2,7 @@
 // costs a copy, not V8 building (and later flattening) a new multi-megabyte string on its heap.
 import type { Position, Range, TextDocumentContentChangeEvent } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
+import type { TextChange, TextSource } from "./core/model";
 import { editLineStarts, LineIndex } from "./core/parse/text-lines";
 
 /** Characters up to U+00FF take one byte each ("latin1"); a text with any other is kept in UTF-16. */
@@ -16,11 +17,13 @@ const beyondLatin1 = /[^\u0000-\u00ff]/;
  * Line starts are updated around the edit only. Implements the library's `TextDocument` so `TextDocuments`
  * can hold it.
  */
-export class BacklogDocument implements TextDocument {
+export class BacklogDocument implements TextDocument, TextSource {
   private buffer: Buffer;
   private encoding: "latin1" | "utf16le";
   /** The text's length in UTF-16 code units, as LSP and JavaScript count. */
-  private length: number;
+  private size: number;
+  /** The edits since `takeEdit` was last called, as one: "all" after a whole-text replacement. */
+  private pending: TextChange | "all" | undefined = "all";
   private text: string | undefined;
   /** Line starts (the first `lineTotal`), edited in place: see `lines()`. */
   private starts: Int32Array;
@@ -35,7 +38,7 @@ export class BacklogDocument implements TextDocument {
   ) {
     this.encoding = beyondLatin1.test(content) ? "utf16le" : "latin1";
     this.buffer = Buffer.alloc(0);
-    this.length = 0;
+    this.size = 0;
     this.starts = new Int32Array(1);
     this.lineTotal = 1;
     this.replaceAll(content);
@@ -63,8 +66,56 @@ export class BacklogDocument implements TextDocument {
     return this.lineTotal;
   }
 
+  get length(): number {
+    return this.size;
+  }
+
+  /**
+   * What changed since the last call (all of it the first time, or after a whole-text change), as one edit in
+   * the current text's offsets, and forgets it: for the one analysis that follows the document's versions.
+   */
+  takeEdit(): TextChange | "all" | undefined {
+    const edit = this.pending;
+    this.pending = undefined;
+    return edit;
+  }
+
+  /** A piece of the text, read from the buffer (String#slice's arguments). */
+  slice(start: number, end: number = this.size): string {
+    if (this.text !== undefined) return this.text.slice(start, end);
+    const from = clampIndex(start, this.size);
+    const to = Math.max(from, clampIndex(end, this.size));
+    return this.buffer.toString(this.encoding, this.byteOffset(from), this.byteOffset(to));
+  }
+
+  charCodeAt(index: number): number {
+    if (!(index >= 0 && index < this.size)) return NaN;
+    return this.encoding === "latin1" ? (this.buffer[index] as number) : this.buffer.readUInt16LE(index * 2);
+  }
+
+  startsWith(search: string, position = 0): boolean {
+    const at = Math.min(Math.max(0, Math.trunc(position) || 0), this.size);
+    return at + search.length <= this.size && this.slice(at, at + search.length) === search;
+  }
+
+  /** Whether the text contains `search`: a native search of the buffer, not a copy of the text. */
+  includes(search: string): boolean {
+    if (this.text !== undefined) return this.text.includes(search);
+    if (search === "") return true;
+    if (this.encoding === "latin1" && beyondLatin1.test(search)) return false;
+    const bytes = this.buffer.subarray(0, this.byteOffset(this.size));
+    // In UTF-16 a match must start at a character, at an even byte.
+    for (let at = bytes.indexOf(search, 0, this.encoding); at >= 0; at = bytes.indexOf(search, at + 1, this.encoding))
+      if (this.encoding === "latin1" || at % 2 === 0) return true;
+    return false;
+  }
+
+  toString(): string {
+    return this.getText();
+  }
+
   getText(range?: Range): string {
-    const text = (this.text ??= this.buffer.toString(this.encoding, 0, this.byteOffset(this.length)));
+    const text = (this.text ??= this.buffer.toString(this.encoding, 0, this.byteOffset(this.size)));
     if (!range) return text;
     const start = this.offsetAt(range.start);
     const end = this.offsetAt(range.end);
@@ -76,7 +127,7 @@ export class BacklogDocument implements TextDocument {
    * line starts it reads in place: an index is only valid for the version it was taken at.
    */
   lines(): LineIndex {
-    return (this.index ??= new LineIndex(this.getText(), this.starts, this.lineTotal));
+    return (this.index ??= new LineIndex(this, this.starts, this.lineTotal));
   }
 
   /** As the library does: an offset inside a line break ("\r|\n") is the end of its line. */
@@ -96,7 +147,7 @@ export class BacklogDocument implements TextDocument {
     const lines = this.lines();
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const last = Math.min(line, lines.lineCount - 1);
-    const end = line >= lines.lineCount ? this.length : lines.lineEnd(last);
+    const end = line >= lines.lineCount ? this.size : lines.lineEnd(last);
     return { start: { line: last, character: 0 }, end: { line: last, character: end - lines.lineStart(last) } };
   }
 
@@ -104,8 +155,8 @@ export class BacklogDocument implements TextDocument {
   getEOLCharacters(line: number): string {
     const lines = this.lines();
     if (line < 0 || line >= lines.lineCount) return "";
-    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : this.length;
-    return this.getText().slice(lines.lineEnd(line), next);
+    const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : this.size;
+    return this.slice(lines.lineEnd(line), next);
   }
 
   private bytesPerChar(): number {
@@ -121,8 +172,9 @@ export class BacklogDocument implements TextDocument {
     const bytes = content.length * this.bytesPerChar();
     this.buffer = Buffer.allocUnsafe(roomFor(bytes));
     this.buffer.write(content, 0, bytes, this.encoding);
-    this.length = content.length;
+    this.size = content.length;
     this.text = content;
+    this.pending = "all";
     this.index = new LineIndex(content);
     ({ starts: this.starts, count: this.lineTotal } = this.index.release());
   }
@@ -137,18 +189,19 @@ export class BacklogDocument implements TextDocument {
       this.replaceAll(text.slice(0, from) + insert + text.slice(to));
       return;
     }
+    this.pending = mergeEdits(this.pending, { start: from, oldEnd: to, newEnd: from + insert.length });
     const unit = this.bytesPerChar();
-    const newLength = this.length - (to - from) + insert.length;
+    const newLength = this.size - (to - from) + insert.length;
     if (newLength * unit > this.buffer.length) {
       const grown = Buffer.allocUnsafe(roomFor(newLength * unit));
       this.buffer.copy(grown, 0, 0, from * unit);
-      this.buffer.copy(grown, (from + insert.length) * unit, to * unit, this.length * unit);
+      this.buffer.copy(grown, (from + insert.length) * unit, to * unit, this.size * unit);
       this.buffer = grown;
     } else {
-      this.buffer.copy(this.buffer, (from + insert.length) * unit, to * unit, this.length * unit);
+      this.buffer.copy(this.buffer, (from + insert.length) * unit, to * unit, this.size * unit);
     }
     this.buffer.write(insert, from * unit, insert.length * unit, this.encoding);
-    this.length = newLength;
+    this.size = newLength;
     this.text = undefined;
     this.index = undefined;
     ({ starts: this.starts, count: this.lineTotal } = editLineStarts(
@@ -164,3 +217,29 @@ export class BacklogDocument implements TextDocument {
 
 /** A buffer size with room to grow, so typing does not reallocate on every inserted character. */
 const roomFor = (bytes: number): number => Math.max(1024, Math.ceil(bytes * 1.25));
+
+/** String#slice's reading of an index: negative counts from the end; the result lies in [0, length]. */
+function clampIndex(index: number, length: number): number {
+  const i = Math.trunc(index) || 0;
+  return i < 0 ? Math.max(0, length + i) : Math.min(i, length);
+}
+
+/**
+ * Two edits as one: `next` is in the offsets `previous` left. The result covers both, in the offsets after
+ * `next`; what lies outside it is the text from before both, only moved.
+ */
+export function mergeEdits(previous: TextChange | "all" | undefined, next: TextChange): TextChange | "all" {
+  if (previous === "all") return "all";
+  if (!previous) return next;
+  const delta = previous.newEnd - previous.oldEnd + (next.newEnd - next.oldEnd);
+  const start = Math.min(previous.start, next.start);
+  // Where the earlier edit's end is after the later edit.
+  const previousEnd =
+    previous.newEnd >= next.oldEnd
+      ? previous.newEnd + (next.newEnd - next.oldEnd)
+      : previous.newEnd > next.start
+        ? next.newEnd
+        : previous.newEnd;
+  const newEnd = Math.max(next.newEnd, previousEnd);
+  return { start, oldEnd: newEnd - delta, newEnd };
+}

@@ -4,7 +4,7 @@ import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
-import type { BacklogFormat } from "./core/model";
+import type { BacklogFormat, TextChange, TextSource } from "./core/model";
 import { healthMeasures } from "./core/health";
 import { previewFindings } from "./core/preview";
 import { LineIndex } from "./core/parse/text-lines";
@@ -43,12 +43,7 @@ export class BacklogLanguageService {
   update(uri: string, text: string, version: number, lines: LineIndex = new LineIndex(text)): DocumentState | undefined {
     const format = this.formatOf(uri);
     if (!format) return undefined;
-    let analyzer = this.analyzers.get(uri);
-    if (!analyzer) {
-      analyzer = new IncrementalAnalyzer(format);
-      this.analyzers.set(uri, analyzer);
-    }
-    const state: DocumentState = { uri, version, format, lines, analysis: analyzer.analyze(text, this.config) };
+    const state: DocumentState = { uri, version, format, lines, analysis: this.analyzer(uri, format).analyze(text, this.config) };
     this.documents.set(uri, state);
     return state;
   }
@@ -60,6 +55,39 @@ export class BacklogLanguageService {
   preview(uri: string, text: string, lines: LineIndex, stories: number): Diagnostic[] | undefined {
     if (this.formatOf(uri) !== "yaml" || this.documents.has(uri)) return undefined;
     return previewFindings(text, this.config, stories)?.map((f) => toDiagnostic(lines, uri, f));
+  }
+
+  /**
+   * Analyses a document kept as a `TextSource` after `edit` (see IncrementalAnalyzer.analyzeSource): typing in a
+   * large file then never makes its whole text one string. `lines` must be the source's line index.
+   */
+  updateSource(
+    uri: string,
+    source: TextSource,
+    edit: TextChange | "all" | undefined,
+    version: number,
+    lines: LineIndex,
+  ): DocumentState | undefined {
+    const format = this.formatOf(uri);
+    if (!format) return undefined;
+    const state: DocumentState = {
+      uri,
+      version,
+      format,
+      lines,
+      analysis: this.analyzer(uri, format).analyzeSource(source, edit, this.config),
+    };
+    this.documents.set(uri, state);
+    return state;
+  }
+
+  private analyzer(uri: string, format: BacklogFormat): IncrementalAnalyzer {
+    let analyzer = this.analyzers.get(uri);
+    if (!analyzer) {
+      analyzer = new IncrementalAnalyzer(format);
+      this.analyzers.set(uri, analyzer);
+    }
+    return analyzer;
   }
 
   close(uri: string): void {

@@ -64,7 +64,7 @@ export function startServer(connection: Connection): void {
   function analyseAndPublish(document: BacklogDocument): void {
     previewed.delete(document.uri);
     const started = performance.now();
-    const state = service.update(document.uri, document.getText(), document.version, document.lines());
+    const state = service.updateSource(document.uri, document, document.takeEdit(), document.version, document.lines());
     lastCost.set(document.uri, performance.now() - started);
     if (!state) return;
     for (const failure of state.analysis.failures) {

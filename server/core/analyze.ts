@@ -1,7 +1,7 @@
 // The core's entry point: file text -> story model -> rules -> findings, with rule failures isolated.
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS, resolveRule, type CoachConfig } from "./config";
 import { parseBacklog, type ParseOptions } from "./formats";
-import type { Backlog, BacklogFormat, Finding, Severity, Story } from "./model";
+import { sourceOf, type Backlog, type BacklogFormat, type Finding, type Severity, type Story } from "./model";
 import { fileNotChecked } from "./rules/file-format-rules";
 import { ruleById, rules } from "./rules/registry";
 import type { Rule, RuleContext, RuleReport } from "./rules/rule";
@@ -202,9 +202,11 @@ export function assembleAnalysis(
   const findings: Finding[] = [...parseFindings];
   const failures: RuleFailure[] = [];
   // Most stories have nothing to report: leave them out once, not once per rule.
-  const reporting = storyResults.filter(
-    (r) => !r.empty && (r.findings.some((list) => list.length > 0) || r.failures.some((f) => f !== undefined)),
-  );
+  // A loop, not filter: filter sizes its result for every story, a large array on every keystroke.
+  const reporting: RuleResults[] = [];
+  for (const r of storyResults) {
+    if (!r.empty && (r.findings.some((list) => list.length > 0) || r.failures.some((f) => f !== undefined))) reporting.push(r);
+  }
   active.forEach((_, r) => {
     for (const result of reporting) {
       for (const f of result.findings[r] ?? []) findings.push(f);
@@ -215,7 +217,7 @@ export function assembleAnalysis(
     const failure = backlogResults.failures[r];
     if (failure) failures.push(failure);
   });
-  const kept = applySuppressions(backlog.text, findings, backlog.stories).sort(
+  const kept = applySuppressions(sourceOf(backlog), findings, backlog.stories).sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );
   return { backlog, findings: capFindings(kept, config.maxFindings ?? DEFAULT_MAX_FINDINGS), failures };

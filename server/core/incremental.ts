@@ -12,20 +12,24 @@ import {
   type RuleResults,
 } from "./analyze";
 import type { CoachConfig } from "./config";
-import type { Backlog, BacklogFormat, Finding, Span, Story } from "./model";
+import { DEFAULT_MAX_FILE_SIZE } from "./config";
+import type { Backlog, BacklogFormat, Finding, Span, Story, TextChange, TextSource } from "./model";
 import { lineBreakOf } from "./parse/text-lines";
 import {
   layoutOf,
   moveStory,
   readSkeleton,
   readStoryChunk,
+  blockReader,
   relayoutReusing,
   shiftFinding,
+  shiftFrom,
   shiftStory,
   type ChunkPlace,
   type LayoutReuse,
   type StoryChunk,
   type YamlLayout,
+  type YamlSkeleton,
 } from "./parse/yaml-fast";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
@@ -144,8 +148,15 @@ function placeStory(entry: ChunkEntry, start: number, index: number): Story {
  * main cost), so an analysis's stories are valid until the next `analyze` call: read it, then replace it.
  */
 export class IncrementalAnalyzer {
-  private previousText = "";
+  /** The text of the last analysis, when it was given as one string (not after `analyzeSource`). */
+  private previousText: string | undefined = "";
+  private previousLength = 0;
+  /** The last text's line break and where its first "\n" is (an edit after that one keeps the line break). */
+  private eol = "\n";
+  private firstBreak = -1;
   private previousLayout: YamlLayout | undefined;
+  /** The last text's skeleton and the end of its last story item it was read with. */
+  private skeleton: { readonly read: YamlSkeleton; readonly lastItemEnd: number } | undefined;
   private chunks: PlacedChunk[] = [];
   /** The last analysis's stories and story rules' results, by chunk: an edit replaces the few it touched. */
   private stories: Story[] = [];
@@ -164,7 +175,41 @@ export class IncrementalAnalyzer {
 
   constructor(private readonly format: BacklogFormat) {}
 
-  analyze(text: string, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules): Analysis {
+  /**
+   * Analyses a text. `edit`, when given, says where it differs from the text of the previous call (outside it,
+   * the text is the old one, moved): it then need not be compared with that text to find out.
+   */
+  analyze(text: string, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules, edit?: TextChange): Analysis {
+    this.configure(config, ruleSet);
+    const analysis = this.format === "yaml" && !refuseToCheck(text, this.format, config) ? this.analyzeYaml(text, config, edit) : undefined;
+    if (analysis) return analysis;
+    this.giveUp();
+    return analyzeBacklog(text, this.format, config, ruleSet);
+  }
+
+  /**
+   * Analyses a text its holder keeps as a `TextSource` (an open document in a buffer), after `edit`: when the
+   * edit lies inside the stories list, only the pieces it touched are read out, and the whole text is made as one
+   * string only if a rule or a request asks for it. Otherwise, or with no edit ("all": the first analysis, a
+   * whole-text change), it is `analyze(source.toString())`. The results are the same either way.
+   */
+  analyzeSource(
+    source: TextSource,
+    edit: TextChange | "all" | undefined,
+    config: CoachConfig = {},
+    ruleSet: readonly Rule[] = rules,
+  ): Analysis {
+    if (edit === "all") return this.analyze(source.toString(), config, ruleSet);
+    const noChange = { start: 0, oldEnd: 0, newEnd: 0 };
+    if (this.format === "yaml" && !this.refused(source, config)) {
+      this.configure(config, ruleSet);
+      const analysis = this.analyzeSourceEdit(source, edit ?? noChange, config);
+      if (analysis) return analysis;
+    }
+    return this.analyze(source.toString(), config, ruleSet, edit ?? noChange);
+  }
+
+  private configure(config: CoachConfig, ruleSet: readonly Rule[]): void {
     const configKey = JSON.stringify(config);
     if (configKey !== this.configKey || ruleSet !== this.ruleSet) {
       this.configKey = configKey;
@@ -173,23 +218,29 @@ export class IncrementalAnalyzer {
       this.memories = this.active.map(() => new Map<string, unknown>());
       this.generation++;
     }
-    const analysis = this.format === "yaml" && !refuseToCheck(text, this.format, config) ? this.analyzeYaml(text, config) : undefined;
-    if (analysis) return analysis;
-    this.giveUp();
-    return analyzeBacklog(text, this.format, config, ruleSet);
+  }
+
+  /** Whether `refuseToCheck` would refuse the text, asked without making it one string. */
+  private refused(source: TextSource, config: CoachConfig): boolean {
+    return source.length > (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) || source.slice(0, 8192).includes("\u0000");
   }
 
   /** Undefined when the text must be read by `yaml` as a whole (the caller then analyses it in full). */
-  private analyzeYaml(text: string, config: CoachConfig): Analysis | undefined {
+  private analyzeYaml(text: string, config: CoachConfig, edit: TextChange | undefined): Analysis | undefined {
     const eol = lineBreakOf(text);
-    if (eol !== lineBreakOf(this.previousText)) this.giveUp();
+    if (eol !== this.eol) this.giveUp();
     const previous = this.previousText;
-    const prefix = commonPrefix(previous, text);
-    const suffix = commonSuffix(previous, text, prefix);
-    const relaid = this.previousLayout ? relayoutReusing(text, this.previousLayout, previous.length, prefix, suffix) : undefined;
-    if (relaid?.reuse && relaid.layout) return this.analyzeEdit(text, config, relaid.layout, relaid.reuse, eol);
+    // Without the previous text (the last analysis read a source) the edit says what is unchanged.
+    const prefix = previous !== undefined ? commonPrefix(previous, text) : (edit?.start ?? 0);
+    const suffix = previous !== undefined ? commonSuffix(previous, text, prefix) : edit ? text.length - edit.newEnd : 0;
+    if (previous === undefined && !edit) this.giveUp();
+    const relaid = this.previousLayout ? relayoutReusing(text, this.previousLayout, this.previousLength, prefix, suffix) : undefined;
+    if (relaid?.reuse && relaid.layout) {
+      const analysis = this.analyzeEdit(text, config, relaid.layout, relaid.reuse, eol);
+      return analysis && this.finish(text, config, relaid.layout, analysis, relaid.reuse);
+    }
     const layout = relaid ? relaid.layout : layoutOf(text);
-    const delta = text.length - previous.length;
+    const delta = text.length - this.previousLength;
     const beforeEdit = chunkFinder(this.chunks);
     const afterEdit = chunkFinder(this.chunks);
 
@@ -202,7 +253,53 @@ export class IncrementalAnalyzer {
       placed.push({ start: span.start, end: span.end, entry });
     }
     const stories = placed.map(({ start, entry }, index) => placeStory(entry, start, index));
-    return this.finish(text, config, layout, placed, stories, undefined);
+    return this.finish(text, config, layout, { placed, stories }, undefined);
+  }
+
+  /**
+   * The source path: relays out, reads the touched chunks and checks the rest of the file through `source`,
+   * never asking for the whole text. Undefined when the edit is not inside the stories list, changes the text
+   * around it, or leaves a story that must be read with the rest of the file (`analyze` then does it all).
+   */
+  private analyzeSourceEdit(source: TextSource, edit: TextChange, config: CoachConfig): Analysis | undefined {
+    const skeleton = this.skeleton;
+    if (!this.previousLayout || !skeleton || this.firstBreak < 0 || edit.start <= this.firstBreak) return undefined;
+    const suffix = source.length - edit.newEnd;
+    const relaid = relayoutReusing(blockReader(source), this.previousLayout, this.previousLength, edit.start, suffix);
+    const layout = relaid.layout;
+    if (!relaid.reuse || !layout) {
+      // relayoutReusing only takes the old layout apart when it can say what it kept.
+      return undefined;
+    }
+    const contextKey = source.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + source.slice(layout.listEnd);
+    const placed = this.analyzeEdit(source, config, layout, relaid.reuse, this.eol);
+    if (!placed) return undefined;
+    const last = placed.placed[placed.placed.length - 1];
+    const lastItemEnd = last ? last.start + last.entry.read.story.span.end : 0;
+    const delta = source.length - this.previousLength;
+    // The text around the list as it was, and the list's last item ending where it did, moved: the skeleton
+    // read last time holds, with the places after the edit moved.
+    if (contextKey !== this.contextKey || lastItemEnd !== skeleton.lastItemEnd + delta) return this.giveUp();
+    const read = shiftFrom(skeleton.read, this.previousLength - suffix, delta) as YamlSkeleton;
+    this.skeleton = { read, lastItemEnd };
+    this.previousText = undefined;
+    this.previousLength = source.length;
+    this.previousLayout = layout;
+    return this.complete(
+      {
+        format: "yaml",
+        get text() {
+          return source.toString();
+        },
+        source,
+        stories: placed.stories.slice(),
+        parseFindings: [...read.schemaFindings, ...this.storySchema(placed.placed)],
+        ...read.header,
+      },
+      config,
+      placed.placed,
+      relaid.reuse,
+    );
   }
 
   /**
@@ -210,7 +307,13 @@ export class IncrementalAnalyzer {
    * (the latter moved in place), only the scanned ones are looked at, and the lists of the last analysis are
    * spliced rather than rebuilt, so a keystroke makes little garbage however long the file.
    */
-  private analyzeEdit(text: string, config: CoachConfig, layout: YamlLayout, reuse: LayoutReuse, eol: string): Analysis | undefined {
+  private analyzeEdit(
+    text: TextSource,
+    config: CoachConfig,
+    layout: YamlLayout,
+    reuse: LayoutReuse,
+    eol: string,
+  ): { placed: PlacedChunk[]; stories: Story[] } | undefined {
     const { kept, scanned, resumed } = reuse;
     const spans = layout.chunks;
     const fresh: PlacedChunk[] = [];
@@ -222,8 +325,8 @@ export class IncrementalAnalyzer {
       const old = i < resumed ? this.chunks[i] : undefined;
       let entry = old && old.entry.place === place && old.entry.text === chunkText ? old.entry : undefined;
       if (!entry) {
-        // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
-        const own = `\u0000${chunkText}`.slice(1);
+        // A copy, not a slice: a slice of a string would keep this whole version of the file alive as long as the cache.
+        const own = typeof text === "string" ? `\u0000${chunkText}`.slice(1) : chunkText;
         const read = readStoryChunk(own, layout.indent, eol, place);
         if (!read) return this.giveUp();
         entry = { text: own, place, read, indent: layout.indent };
@@ -239,47 +342,61 @@ export class IncrementalAnalyzer {
       chunk.end = span.end;
       placeStory(chunk.entry, span.start, i);
     }
-    return this.finish(text, config, layout, this.chunks, this.stories, reuse);
+    return { placed: this.chunks, stories: this.stories };
   }
 
-  /**
-   * Reads the rest of the file, puts the backlog together and runs the rules where their results are not known.
-   * With `reuse`, `results` still holds the last analysis's results in the old order, to be spliced like the chunks.
-   */
+  private storySchema(placed: readonly PlacedChunk[]): Finding[] {
+    const found: Finding[] = [];
+    for (const { entry } of placed) for (const f of entry.placed?.schema ?? []) found.push(f);
+    return found;
+  }
+
+  /** Reads the rest of the file and puts the backlog together, then runs the rules (see `complete`). */
   private finish(
     text: string,
     config: CoachConfig,
     layout: YamlLayout | undefined,
-    placed: PlacedChunk[],
-    stories: Story[],
+    { placed, stories }: { placed: PlacedChunk[]; stories: Story[] },
     reuse: LayoutReuse | undefined,
   ): Analysis | undefined {
     const last = placed[placed.length - 1];
     const lastItemEnd = last ? last.start + last.entry.read.story.span.end : 0;
     const skeleton = readSkeleton(text, layout, lastItemEnd);
     if (!skeleton) return this.giveUp();
-    this.chunks = placed;
+    this.skeleton = { read: skeleton, lastItemEnd };
     this.stories = stories;
     this.previousText = text;
+    this.previousLength = text.length;
+    this.eol = lineBreakOf(text);
+    this.firstBreak = text.indexOf("\n");
     this.previousLayout = layout;
-
-    const storySchema: Finding[] = [];
-    for (const { entry } of placed) for (const f of entry.placed?.schema ?? []) storySchema.push(f);
-    const backlog: Backlog = {
-      format: "yaml",
-      text,
-      // A list of its own: backlog rules compare it with the last one they saw, story by story (story-groups.ts).
-      stories: stories.slice(),
-      parseFindings: [...skeleton.schemaFindings, ...storySchema],
-      ...skeleton.header,
-    };
-
     // Story rules may read the backlog's header (personas, product), so a change there invalidates them all.
     const contextKey = layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + text.slice(layout.listEnd) : text;
     if (contextKey !== this.contextKey) {
       this.contextKey = contextKey;
       this.generation++;
     }
+    return this.complete(
+      {
+        format: "yaml",
+        text,
+        // A list of its own: backlog rules compare it with the last one they saw, story by story (story-groups.ts).
+        stories: stories.slice(),
+        parseFindings: [...skeleton.schemaFindings, ...this.storySchema(placed)],
+        ...skeleton.header,
+      },
+      config,
+      placed,
+      reuse,
+    );
+  }
+
+  /**
+   * Runs the rules where their results are not known, and assembles the analysis. With `reuse`, `results` still
+   * holds the last analysis's results in the old order, to be spliced like the chunks.
+   */
+  private complete(backlog: Backlog, config: CoachConfig, placed: PlacedChunk[], reuse: LayoutReuse | undefined): Analysis {
+    this.chunks = placed;
     const resultsOf = (i: number): RuleResults => {
       const chunk = placed[i] as PlacedChunk;
       return this.storyResults(chunk.entry, chunk.start, i, backlog);
@@ -313,7 +430,9 @@ export class IncrementalAnalyzer {
     this.results = [];
     this.resultsGeneration = -1;
     this.previousText = "";
+    this.previousLength = 0;
     this.previousLayout = undefined;
+    this.skeleton = undefined;
     return undefined;
   }
 

@@ -89,9 +89,34 @@ export interface SprintInfo {
 }
 
 /** A whole backlog file after parsing. */
+/**
+ * Read access to a file's text without holding it as one string: an open document kept in a buffer hands out the
+ * pieces asked for. A string is one too. What runs on every keystroke reads through this, so that typing in a
+ * large file does not make a new copy of all of it (see server/backlog-document.ts).
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end?: number): string;
+  charCodeAt(index: number): number;
+  startsWith(search: string, position?: number): boolean;
+  includes(search: string): boolean;
+  /** The whole text as one string: for a large document, a copy made on demand. */
+  toString(): string;
+}
+
+/** Where a text changed: its old `[start, oldEnd)` is now `[start, newEnd)`; outside, it is as it was, moved. */
+export interface TextChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
 export interface Backlog {
   readonly format: BacklogFormat;
+  /** The whole text. May be made on first use (see `source`): read pieces through `sourceOf` where you can. */
   readonly text: string;
+  /** The text as its holder keeps it, when that is not one string; `text` is then made from it on first use. */
+  readonly source?: TextSource;
   readonly product?: TextPart;
   readonly productGoal?: TextPart;
   readonly personas: readonly TextPart[];
@@ -137,3 +162,6 @@ export interface Finding {
   /** Marks the finding as pointing at unnecessary text (rendered faded). */
   readonly unnecessary?: boolean;
 }
+
+/** A backlog's text for reading pieces of it: its source when it has one, else its text. */
+export const sourceOf = (backlog: Backlog): TextSource => backlog.source ?? backlog.text;

@@ -1,5 +1,5 @@
 // Inline suppression: "backlog-coach-disable-next-line rule-a, rule-b" in any comment style of any format.
-import type { Finding, Story } from "./model";
+import type { Finding, Story, TextSource } from "./model";
 import { LineIndex } from "./parse/text-lines";
 
 const DIRECTIVE = /backlog-coach-disable-next-line(?:[ \t]+([\w\-, \t]+))?/g;
@@ -24,9 +24,10 @@ function directives(text: string, lines: LineIndex): Map<number, Set<string>> {
  * Drops suppressed findings. A directive covers the line after it; when a story starts on that line it covers
  * the whole story, so one comment above a story silences a rule for that story only.
  */
-export function applySuppressions(text: string, findings: readonly Finding[], stories: readonly Story[]): Finding[] {
+export function applySuppressions(source: TextSource, findings: readonly Finding[], stories: readonly Story[]): Finding[] {
   // Nothing to drop: and a search of the whole text for the directive is most of this function's cost.
-  if (findings.length === 0 || !text.includes("backlog-coach-disable-next-line")) return [...findings];
+  if (findings.length === 0 || !source.includes("backlog-coach-disable-next-line")) return [...findings];
+  const text = source.toString();
   const lines = new LineIndex(text);
   const byLine = directives(text, lines);
   const storyLine = (index: number | undefined): number | undefined => {

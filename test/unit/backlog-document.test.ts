@@ -31,6 +31,16 @@ function assertSame(ours: BacklogDocument, fresh: TextDocument, random: () => nu
   assert.equal(ours.lineCount, fresh.lineCount, where);
   assert.deepEqual(ours.lines().lineStarts(), new LineIndex(text).lineStarts(), where);
   for (let k = 0; k < 8; k++) {
+    // Pieces read from the buffer, as String#slice reads them (negative and past-the-end arguments too).
+    const a = Math.floor(random() * (text.length + 6)) - 3;
+    const b = Math.floor(random() * (text.length + 6)) - 3;
+    assert.equal(ours.slice(a, b), text.slice(a, b), `${where}: slice(${a}, ${b})`);
+    assert.equal(ours.slice(a), text.slice(a), `${where}: slice(${a})`);
+    assert.ok(Object.is(ours.charCodeAt(a), text.charCodeAt(a)), `${where}: charCodeAt(${a})`);
+    const piece = text.slice(Math.max(0, a), Math.max(0, a) + Math.floor(random() * 4));
+    const search = random() < 0.5 ? piece : pick(random, PIECES) + "q";
+    assert.equal(ours.includes(search), text.includes(search), `${where}: includes(${JSON.stringify(search)})`);
+    assert.equal(ours.startsWith(search, a), text.startsWith(search, a), `${where}: startsWith(${JSON.stringify(search)}, ${a})`);
     const offset = Math.floor(random() * (text.length + 3)) - 1;
     assert.deepEqual(ours.positionAt(offset), fresh.positionAt(offset), `${where}: positionAt(${offset})`);
     const position = randomPosition(fresh, random);
@@ -49,6 +59,8 @@ describe("BacklogDocument", () => {
       let theirs = TextDocument.create("file:///a.backlog.yaml", "yaml", 1, start);
       const ours = BacklogDocument.create("file:///a.backlog.yaml", "yaml", 1, start);
       assertSame(ours, theirs, random, `session ${session} start`);
+      assert.equal(ours.takeEdit(), "all");
+      let taken = theirs.getText();
       for (let step = 0; step < 100; step++) {
         // Several changes in one event, each range in the text the previous ones left, as LSP sends them. The
         // reference applies each to a document made fresh from the text before it: the library's own document
@@ -64,6 +76,20 @@ describe("BacklogDocument", () => {
         theirs = TextDocument.create(scratch.uri, "yaml", version, scratch.getText());
         BacklogDocument.update(ours, changes, version);
         assertSame(ours, theirs, random, `session ${session} step ${step} after ${JSON.stringify(changes)}`);
+        // Now and then an analysis takes the edits since the last one: outside them, the text is as it was.
+        if (random() < 0.3) {
+          const text = theirs.getText();
+          const edit = ours.takeEdit();
+          if (edit === "all") taken = text;
+          else {
+            const { start, oldEnd, newEnd } = edit ?? { start: 0, oldEnd: 0, newEnd: 0 };
+            if (!edit) assert.equal(text, taken, "no edit taken, yet the text changed");
+            assert.ok(start <= newEnd && start <= oldEnd && newEnd <= text.length && oldEnd <= taken.length, JSON.stringify(edit));
+            assert.equal(text.slice(0, start), taken.slice(0, start), `before ${JSON.stringify(edit)}`);
+            assert.equal(text.slice(newEnd), taken.slice(oldEnd), `after ${JSON.stringify(edit)}`);
+            taken = text;
+          }
+        }
       }
     }
   });

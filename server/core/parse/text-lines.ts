@@ -12,6 +12,12 @@ export interface LinePosition {
   readonly character: number;
 }
 
+/** What line arithmetic reads of a text: a string, or a document that hands out its characters (TextSource). */
+export interface CharacterSource {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
 /** Offsets of line starts, computed once per text; "\r\n", "\n" and a lone "\r" all end a line (as in LSP). */
 export class LineIndex {
   private readonly starts: Int32Array;
@@ -21,14 +27,15 @@ export class LineIndex {
    * `starts` (the first `count` entries), when given, must be exactly what a scan of the text would find; the
    * index reads them in place (see `editLineStarts`), so it is valid as long as the caller leaves them be.
    */
-  constructor(
-    private readonly text: string,
-    starts?: Int32Array,
-    count?: number,
-  ) {
-    if (starts) {
-      this.starts = starts;
-      this.count = count ?? starts.length;
+  private readonly text: CharacterSource;
+
+  constructor(text: string);
+  constructor(text: CharacterSource, starts: Int32Array, count: number);
+  constructor(text: string | CharacterSource, starts?: Int32Array, count?: number) {
+    this.text = text;
+    if (starts || typeof text !== "string") {
+      this.starts = starts ?? new Int32Array(1);
+      this.count = count ?? this.starts.length;
       return;
     }
     const found = [0];
@@ -75,8 +82,8 @@ export class LineIndex {
   lineEnd(line: number): number {
     const next = line + 1 < this.count ? (this.starts[line + 1] ?? this.text.length) : this.text.length;
     let end = next;
-    if (end > this.lineStart(line) && this.text[end - 1] === "\n") end--;
-    if (end > this.lineStart(line) && this.text[end - 1] === "\r") end--;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 10 /* \n */) end--;
+    if (end > this.lineStart(line) && this.text.charCodeAt(end - 1) === 13 /* \r */) end--;
     return end;
   }
 
@@ -109,7 +116,7 @@ export class LineIndex {
 export function editLineStarts(
   starts: Int32Array,
   count: number,
-  text: string,
+  text: CharacterSource,
   editStart: number,
   oldEnd: number,
   newEnd: number,

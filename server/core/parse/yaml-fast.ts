@@ -1,6 +1,6 @@
 // Reads the YAML subset backlogs are written in without the `yaml` lexer, one story chunk at a time, else falls back.
 import { isMap, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
-import type { Backlog, Finding, Span, Story } from "../model";
+import type { Backlog, Finding, Span, Story, TextSource } from "../model";
 import { checkBacklogData, checkBacklogSchema, checkStoryData, yamlNodeLocator } from "./schema-check";
 import { lineBreakOf } from "./text-lines";
 import { MAX_ALIAS_COUNT, parseYamlBacklog, readBacklogHeader, readStory } from "./yaml-backlog";
@@ -426,7 +426,7 @@ export function layoutOf(text: string): YamlLayout | undefined {
  * A line of the story list, as the layout scans see it: -1 when blank or a comment, else its indentation
  * column times 2, plus 1 when the line starts a list item ("- " or a lone "-").
  */
-function classifyLine(text: string, lineStart: number, lineEnd: number): number {
+function classifyLine(text: ScanText, lineStart: number, lineEnd: number): number {
   let content = lineStart;
   while (text.charCodeAt(content) === 32) content++;
   const c = text.charCodeAt(content);
@@ -434,6 +434,43 @@ function classifyLine(text: string, lineStart: number, lineEnd: number): number 
   const after = text.charCodeAt(content + 1);
   const item = c === 45 && (after === 32 || after === 10 || after === 13 || content + 1 >= text.length);
   return (content - lineStart) * 2 + (item ? 1 : 0);
+}
+
+/** What the line scans read of a text: a string, or a reader over a document's pieces (`blockReader`). */
+export interface ScanText {
+  readonly length: number;
+  charCodeAt(index: number): number;
+  indexOf(search: "\n", position: number): number;
+}
+
+/**
+ * A text read a block at a time from a source that is not one string, for the line scan of `relayoutReusing`:
+ * it reads the few lines around an edit, so it asks for a block or two, never the whole text.
+ */
+export function blockReader(source: TextSource, blockSize = 16_384): ScanText {
+  let block = "";
+  let blockStart = 0;
+  const load = (at: number): void => {
+    blockStart = at;
+    block = source.slice(at, at + blockSize);
+  };
+  const covers = (at: number): boolean => at >= blockStart && at < blockStart + block.length;
+  return {
+    length: source.length,
+    charCodeAt(index) {
+      if (!(index >= 0 && index < source.length)) return NaN;
+      if (!covers(index)) load(index);
+      return block.charCodeAt(index - blockStart);
+    },
+    indexOf(search, position) {
+      for (let at = Math.max(0, position); at < source.length; at = blockStart + block.length) {
+        if (!covers(at)) load(at);
+        const found = block.indexOf(search, at - blockStart);
+        if (found >= 0) return blockStart + found;
+      }
+      return -1;
+    },
+  };
 }
 
 /**
@@ -468,7 +505,7 @@ export function relayout(
  * large file makes no new list and no new span for the thousands of stories after it.
  */
 export function relayoutReusing(
-  text: string,
+  text: string | ScanText,
   previous: YamlLayout,
   previousLength: number,
   prefix: number,
@@ -487,7 +524,9 @@ export function relayoutReusing(
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  if (from < 0 || previousLength - suffix >= previous.listEnd) return { layout: layoutOf(text) };
+  // Where it cannot say, a string is scanned in full; a reader's caller reads the text as one string instead.
+  const fullScan = (): { readonly layout: YamlLayout | undefined } => ({ layout: typeof text === "string" ? layoutOf(text) : undefined });
+  if (from < 0 || previousLength - suffix >= previous.listEnd) return fullScan();
   /** The old chunk after `from` that started at an old offset, by binary search (chunks are sorted by start). */
   const oldChunkAt = (start: number): number | undefined => {
     for (let lo = from + 1, hi = chunks.length - 1; lo <= hi;) {
@@ -522,7 +561,7 @@ export function relayoutReusing(
     lineStart = next;
   }
   // The list ended or the text ran out before an unchanged item: that ending is new, scan it all.
-  if (resyncAt < 0) return { layout: layoutOf(text) };
+  if (resyncAt < 0) return fullScan();
   const list = chunks as Span[];
   const resumeAt = (list[resyncAt] as Span).start + delta;
   const scanned = starts.map((start, k): Span => ({ start, end: starts[k + 1] ?? resumeAt }));
@@ -670,6 +709,16 @@ function shiftDeep(value: unknown, d: number): unknown {
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = (k === "start" || k === "end") && typeof v === "number" ? v + d : shiftDeep(v, d);
+  return out;
+}
+
+/** A copy of a value with every `start`/`end` number at or after `at` moved by `d` (offsets after an edit). */
+export function shiftFrom(value: unknown, at: number, d: number): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => shiftFrom(v, at, d));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    out[k] = (k === "start" || k === "end") && typeof v === "number" && v >= at ? v + d : shiftFrom(v, at, d);
   return out;
 }
 

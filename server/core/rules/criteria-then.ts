@@ -1,4 +1,5 @@
 // A criterion without Then names no observable outcome, so nobody can say whether it passed.
+import { sourceOf } from "../model";
 import { stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
@@ -21,7 +22,7 @@ export default defineRule({
       // "When I pay, the card is charged" is a fine prose criterion: only a scenario that sets a context
       // (Given) and then names no outcome is reported.
       if (!parsed || parsed.steps.some((s) => s.kind === "then") || !parsed.steps.some((s) => s.kind === "given")) return;
-      const source = context.backlog.text.slice(c.span.start, c.span.end);
+      const source = sourceOf(context.backlog).slice(c.span.start, c.span.end);
       const end = source.lastIndexOf(c.text.trimEnd());
       // The fix appends a placeholder outcome after the criterion's text, inside any quotes.
       const insertAt = end >= 0 && !c.text.includes("\n") ? c.span.start + end + c.text.trimEnd().length : undefined;

@@ -1,5 +1,5 @@
 // INVEST "Independent": a dependsOn must name a story of this backlog, and dependencies must not go round in a cycle.
-import type { Fix, Story, TextPart } from "../model";
+import { sourceOf, type Fix, type Story, type TextPart } from "../model";
 import { editDistance } from "../nlp/similarity";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -36,7 +36,7 @@ export default defineRule({
             .map((c) => ({ c, d: editDistance(c.toLowerCase(), id.toLowerCase()) }))
             .sort((a, b) => a.d - b.d)[0];
           const near = suggestion && suggestion.d <= 2 ? suggestion.c : undefined;
-          const verbatim = backlog.text.slice(ref.span.start, ref.span.end) === ref.text;
+          const verbatim = sourceOf(backlog).slice(ref.span.start, ref.span.end) === ref.text;
           const fixes: Fix[] | undefined =
             near && verbatim
               ? [{ title: `Change to '${near}'`, edits: [{ span: ref.span, newText: near }], safe: false, preferred: true }]

@@ -1,5 +1,5 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
-import type { Backlog, Criterion, Span, Story, TextEdit } from "../model";
+import { sourceOf, type Backlog, type Criterion, type Span, type Story, type TextEdit } from "../model";
 import { criterionSteps, type CriterionSteps, type StepKeyword } from "../nlp/gherkin";
 
 /** Where a story-level finding is shown: its id, else its sentence, else the whole entry. */
@@ -16,7 +16,7 @@ export function storyLabel(story: Story): string {
 
 /** The line break of a file, so inserted lines match it. */
 export function eolOf(backlog: Backlog): string {
-  return backlog.text.includes("\r\n") ? "\r\n" : "\n";
+  return sourceOf(backlog).includes("\r\n") ? "\r\n" : "\n";
 }
 
 /**
@@ -41,8 +41,9 @@ export function yamlScalar(value: string): string {
 /** Whether a span's source text is exactly the given text (a plain scalar), so it can be edited in place. */
 export function isVerbatim(backlog: Backlog, span: Span, text: string): boolean {
   // Compared in place: the same answer as comparing a copy of the span's text, without the copy.
-  if (span.start < 0 || span.end < span.start) return backlog.text.slice(span.start, span.end) === text;
-  return span.end - span.start === text.length && backlog.text.startsWith(text, span.start);
+  const source = sourceOf(backlog);
+  if (span.start < 0 || span.end < span.start) return source.slice(span.start, span.end) === text;
+  return span.end - span.start === text.length && source.startsWith(text, span.start);
 }
 
 /**

@@ -1,5 +1,5 @@
 // QUS "atomic": a story asks for one feature; a conjunction with a verb phrase on both sides asks for two.
-import type { Backlog, Fix, Story, TextEdit } from "../model";
+import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { isActionVerb, isVerbOnlyWord, tagMeans, type TaggedWord } from "../nlp/pos";
 import { SYNONYM_VERB_GROUPS } from "../nlp/word-lists";
 import { defineRule } from "./rule";
@@ -217,13 +217,14 @@ function splitFix(backlog: Backlog, story: Story, parts: { first: string; second
   const sentence = story.sentence;
   const means = sentence?.means;
   if (!sentence || !means) return undefined;
-  const verbatim = backlog.text.slice(means.span.start, means.span.end) === means.text;
+  const source = sourceOf(backlog);
+  const verbatim = source.slice(means.span.start, means.span.end) === means.text;
   if (!verbatim) return undefined;
   const secondSentence =
-    backlog.text.slice(sentence.span.start, means.span.start) + parts.second + backlog.text.slice(means.span.end, sentence.span.end);
+    source.slice(sentence.span.start, means.span.start) + parts.second + source.slice(means.span.end, sentence.span.end);
   const edits: TextEdit[] = [{ span: means.span, newText: parts.first }];
   if (backlog.format === "plain") {
-    const eol = backlog.text.includes("\r\n") ? "\r\n" : "\n";
+    const eol = source.includes("\r\n") ? "\r\n" : "\n";
     edits.push({ span: { start: story.span.end, end: story.span.end }, newText: `${eol}${secondSentence}` });
   } else if (backlog.format === "yaml" && story.layout) {
     const { keyIndent, eol } = story.layout;

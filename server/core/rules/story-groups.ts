@@ -12,6 +12,8 @@ export class StoryGroups {
   private keys: (string | undefined)[] = [];
   /** Positions by key: a lone story as a number (most keys, such as ids, are unique), more as a sorted array. */
   private readonly groups = new Map<string, number | number[]>();
+  /** The keys more than one story has: `repeats` looks at these only, not at every key on every keystroke. */
+  private readonly shared = new Set<string>();
 
   constructor(private readonly keyOf: (story: Story) => string | undefined) {}
 
@@ -23,6 +25,7 @@ export class StoryGroups {
       // A half-made update must not be built on: the next run starts again from nothing.
       this.stories = [];
       this.groups.clear();
+      this.shared.clear();
       throw error;
     }
   }
@@ -71,8 +74,9 @@ export class StoryGroups {
   /** Every story after the first of its key, with that first story, in file order (`skip`: keys not reported). */
   repeats(skip?: string): { readonly story: Story; readonly at: number; readonly first: Story }[] {
     const found: { at: number; first: number }[] = [];
-    for (const [key, at] of this.groups) {
-      if (typeof at === "number" || key === skip) continue;
+    for (const key of this.shared) {
+      const at = this.groups.get(key);
+      if (at === undefined || typeof at === "number" || key === skip) continue;
       for (let k = 1; k < at.length; k++) found.push({ at: at[k] ?? 0, first: at[0] ?? 0 });
     }
     found.sort((a, b) => a.at - b.at);
@@ -85,6 +89,7 @@ export class StoryGroups {
 
   private rebuild(): this {
     this.groups.clear();
+    this.shared.clear();
     this.keys = this.stories.map((story, i) => {
       const key = this.keyOf(story);
       this.insert(key, i);
@@ -102,6 +107,7 @@ export class StoryGroups {
     }
     if (typeof at === "number") {
       this.groups.set(key, at < i ? [at, i] : [i, at]);
+      this.shared.add(key);
       return;
     }
     // Usually appended while building; an edited story lands in the middle.
@@ -120,7 +126,10 @@ export class StoryGroups {
     if (k < 0) return;
     at.splice(k, 1);
     const [only] = at;
-    if (at.length === 1 && only !== undefined) this.groups.set(key, only);
+    if (at.length === 1 && only !== undefined) {
+      this.groups.set(key, only);
+      this.shared.delete(key);
+    }
   }
 }
 

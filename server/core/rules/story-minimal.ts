@@ -1,5 +1,5 @@
 // QUS "minimal": a story holds a role, a means and an ends, nothing more (no brackets, second sentences, examples).
-import type { Fix, Story } from "../model";
+import { sourceOf, type Fix, type Story } from "../model";
 import { appendYamlKey } from "./helpers";
 import { defineRule } from "./rule";
 
@@ -36,14 +36,15 @@ function moveToNotesFix(
 ): Fix | undefined {
   if (story.notes) return undefined;
   const sentence = story.sentence;
-  if (!sentence || context.backlog.text.slice(sentence.span.start, sentence.span.end) !== sentence.text) return undefined;
+  const source = sourceOf(context.backlog);
+  if (!sentence || source.slice(sentence.span.start, sentence.span.end) !== sentence.text) return undefined;
   const remark = text.slice(at.start + 1, at.end - 1).trim();
   if (!remark) return undefined;
   const append = appendYamlKey(context.backlog, story, "notes", remark);
   if (!append) return undefined;
   // Take the space before the bracket with it, so "data (CSV) export" becomes "data export".
   let start = sentence.span.start + at.start;
-  if (/[ \t]/.test(context.backlog.text[start - 1] ?? "")) start--;
+  if (/[ \t]/.test(source.slice(start - 1, start))) start--;
   return {
     title: "Move the bracketed text into the story's notes",
     edits: [{ span: { start, end: sentence.span.start + at.end }, newText: "" }, append],

@@ -1,5 +1,5 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
-import type { Fix, Story, TextPart } from "../model";
+import { sourceOf, type Fix, type Story, type TextPart, type TextSource } from "../model";
 import { perStory } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -48,9 +48,15 @@ function replacement(part: Part, marker: TextPart, dominant: TextPart, nextChar:
 
 /** The first character that is not white space at or after `from` ("" at the end): read in place, not by copying the rest of the file. */
 const NEXT_CHAR = /\s*(\S?)/y;
-function nextCharAfter(text: string, from: number): string {
-  NEXT_CHAR.lastIndex = from;
-  return NEXT_CHAR.exec(text)?.[1] ?? "";
+function nextCharAfter(text: TextSource, from: number): string {
+  // Read in small pieces: the text may be a document that hands out pieces rather than one string.
+  for (let at = from; at < text.length; at += 256) {
+    const piece = text.slice(at, at + 256);
+    NEXT_CHAR.lastIndex = 0;
+    const found = NEXT_CHAR.exec(piece)?.[1] ?? "";
+    if (found !== "") return found;
+  }
+  return "";
 }
 
 const PARTS: readonly Part[] = ["role", "means", "ends"];
@@ -147,10 +153,10 @@ export default defineRule<UniformOptions>({
       for (const { story } of others) {
         const marker = markerOf(story, part);
         if (!marker) continue;
-        const nextChar = nextCharAfter(backlog.text, marker.span.end);
+        const nextChar = nextCharAfter(sourceOf(backlog), marker.span.end);
         const newText = replacement(part, marker, dominantMarker, nextChar);
         const fixes: Fix[] | undefined =
-          newText !== undefined && backlog.text.slice(marker.span.start, marker.span.end) === marker.text
+          newText !== undefined && sourceOf(backlog).slice(marker.span.start, marker.span.end) === marker.text
             ? [{ title: `Write '${newText}'`, edits: [{ span: marker.span, newText }], safe: true }]
             : undefined;
         context.report({

@@ -115,8 +115,12 @@ export default defineRule<UniqueOptions>({
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it duplicates" }],
       });
     }
-    const candidates = backlog.stories.filter((s) => s.sentence?.means && s.sentence.role);
-    if (candidates.length > MAX_STORIES_FOR_NEAR || !context.options.nearDuplicates) return;
+    const candidate = (s: Story): boolean => s.sentence?.means !== undefined && s.sentence.role !== undefined;
+    if (!context.options.nearDuplicates) return;
+    // Counted before the list is made: a large backlog skips this on every keystroke, with nothing built.
+    let count = 0;
+    for (const s of backlog.stories) if (candidate(s) && ++count > MAX_STORIES_FOR_NEAR) return;
+    const candidates = backlog.stories.filter(candidate);
     // Near-duplicates ask for the same thing in other words: the same content words, in any order and
     // inflection, or with one word misspelt. Stories that differ in one real word ("into R" / "into Excel")
     // are a family of stories, not duplicates. Each story's twin is the first earlier such story.
