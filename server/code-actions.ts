@@ -2,7 +2,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from "vscode-languageserver";
 import type { Analysis } from "./core/analyze";
 import { editsOfFixes } from "./core/apply-edits";
-import type { BacklogFormat, Finding, Fix } from "./core/model";
+import { sourceOf, type BacklogFormat, type Finding, type Fix } from "./core/model";
 import type { LineIndex } from "./core/parse/text-lines";
 import { toRange, toTextEdit, type DiagnosticData } from "./lsp-convert";
 
@@ -59,7 +59,8 @@ function fixAllAction(doc: CodeActionDocument, title: string, kind: string, find
 function disableAction(doc: CodeActionDocument, ruleId: string, offset: number, title: string, diagnostic: Diagnostic): CodeAction {
   const line = doc.lines.positionAt(offset).line;
   const lineStart = doc.lines.lineStart(line);
-  const text = doc.analysis.backlog.text;
+  // Pieces, not the whole text: editors ask for code actions whenever the cursor moves.
+  const text = sourceOf(doc.analysis.backlog);
   const lineText = text.slice(lineStart, doc.lines.lineEnd(line));
   // A YAML list item's comment goes at the dash's column, so it stays inside the list.
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? "";

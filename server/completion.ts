@@ -3,6 +3,7 @@ import { CompletionItemKind, type CompletionItem, type Position } from "vscode-l
 import backlogSchema from "../schemas/backlog.schema.json";
 import type { Analysis } from "./core/analyze";
 import { criterionSteps, stepKeywordsByKind } from "./core/nlp/gherkin";
+import { sourceOf } from "./core/model";
 import type { LineIndex } from "./core/parse/text-lines";
 
 /** The status values the backlog schema allows, in its order. */
@@ -21,7 +22,7 @@ function criteriaLanguage(analysis: Analysis): string {
 
 /** Whether an offset is inside a story's acceptance list, or on the line right under an "acceptance:" key. */
 function inAcceptance(analysis: Analysis, lines: LineIndex, offset: number): boolean {
-  const text = analysis.backlog.text;
+  const text = sourceOf(analysis.backlog);
   if (analysis.backlog.stories.some((s) => s.acceptanceSpan && offset >= s.acceptanceSpan.start && offset <= s.acceptanceSpan.end))
     return true;
   const line = lines.positionAt(offset).line;
@@ -36,7 +37,8 @@ function inAcceptance(analysis: Analysis, lines: LineIndex, offset: number): boo
 /** Completion items at a position of an analysed document. */
 export function completions(analysis: Analysis, lines: LineIndex, position: Position): CompletionItem[] {
   const offset = lines.offsetAt(position);
-  const text = analysis.backlog.text;
+  // Pieces, not the whole text: completion runs as you type (after every space), in files of any size.
+  const text = sourceOf(analysis.backlog);
   const before = text.slice(lines.lineStart(position.line), offset);
   const range = (typed: string) => ({ start: { line: position.line, character: position.character - typed.length }, end: position });
 

@@ -9,7 +9,7 @@ import {
   type WorkspaceEdit,
 } from "vscode-languageserver";
 import type { Analysis } from "./core/analyze";
-import type { Span, TextPart } from "./core/model";
+import { sourceOf, type Span, type TextPart } from "./core/model";
 import type { LineIndex } from "./core/parse/text-lines";
 import { roleKey } from "./core/rules/story-role-persona";
 import { toRange } from "./lsp-convert";
@@ -59,7 +59,7 @@ function personaPlaces(analysis: Analysis, key: string): TextPart[] {
     s.sentence?.role && roleKey(s.sentence.role.text) === key ? [s.sentence.role] : [],
   );
   // Only text written exactly as read can be replaced in place (not escaped or folded scalars).
-  return [...declared, ...roles].filter((p) => analysis.backlog.text.slice(p.span.start, p.span.end) === p.text);
+  return [...declared, ...roles].filter((p) => sourceOf(analysis.backlog).slice(p.span.start, p.span.end) === p.text);
 }
 
 /** The persona name at a position (a declaration, or a story role that names a declared persona). */
