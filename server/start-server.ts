@@ -55,14 +55,14 @@ export function startServer(connection: Connection): void {
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const lastCost = new Map<string, number>();
-  /** Documents whose preview is published and whose whole analysis is to run as soon as possible. */
-  const previewed = new Set<string>();
+  /** Documents whose preview is being written: their whole analysis starts once it is out. */
+  const previewing = new Set<string>();
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let commandLinks = false;
 
   function analyseAndPublish(document: BacklogDocument): void {
-    previewed.delete(document.uri);
+    previewing.delete(document.uri);
     const started = performance.now();
     const state = service.updateSource(document.uri, document, document.takeEdit(), document.version, document.lines());
     lastCost.set(document.uri, performance.now() - started);
@@ -78,10 +78,9 @@ export function startServer(connection: Connection): void {
     connection.sendNotification(HealthChangedNotification, { uri: document.uri }).catch(ignoreClosedConnection);
   }
 
-  function schedule(document: BacklogDocument): void {
+  function schedule(document: BacklogDocument, now = false): void {
     clearTimeout(pending.get(document.uri));
-    const now = previewed.has(document.uri) || (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS;
-    const delay = now ? 0 : ANALYSIS_DELAY_MS;
+    const delay = now || (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS ? 0 : ANALYSIS_DELAY_MS;
     pending.set(
       document.uri,
       setTimeout(() => {
@@ -197,13 +196,21 @@ export function startServer(connection: Connection): void {
       analyseAndPublish(document);
       return;
     }
-    connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: preview }).catch(ignoreClosedConnection);
-    // On the next turn of the event loop, so that the preview is on its way before the long analysis starts.
-    previewed.add(document.uri);
-    schedule(document);
+    // The whole analysis holds the event loop for a while: it starts once the preview is written out.
+    previewing.add(document.uri);
+    connection
+      .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: preview })
+      .catch(ignoreClosedConnection)
+      .finally(() => {
+        if (!previewing.delete(document.uri)) return;
+        const current = documents.get(document.uri);
+        if (current) schedule(current, true);
+      });
   });
-  // TextDocuments also reports the opening text as a change: that version is analysed already.
+  // TextDocuments also reports the opening text as a change: that version is analysed already (or will be, after
+  // its preview is written).
   documents.onDidChangeContent((e) => {
+    if (previewing.has(e.document.uri)) return;
     if (service.analysedVersion(e.document.uri) !== e.document.version) schedule(e.document);
   });
   documents.onDidClose((e) => {
@@ -211,7 +218,7 @@ export function startServer(connection: Connection): void {
     pending.delete(e.document.uri);
     service.close(e.document.uri);
     lastCost.delete(e.document.uri);
-    previewed.delete(e.document.uri);
+    previewing.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
   });
 
