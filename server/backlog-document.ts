@@ -204,14 +204,8 @@ export class BacklogDocument implements TextDocument, TextSource {
     this.size = newLength;
     this.text = undefined;
     this.index = undefined;
-    ({ starts: this.starts, count: this.lineTotal } = editLineStarts(
-      this.starts,
-      this.lineTotal,
-      this.getText(),
-      from,
-      to,
-      from + insert.length,
-    ));
+    // Line starts are found from the buffer's characters: asking for the text here would make all of it a string.
+    ({ starts: this.starts, count: this.lineTotal } = editLineStarts(this.starts, this.lineTotal, this, from, to, from + insert.length));
   }
 }
 
