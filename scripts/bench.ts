@@ -64,6 +64,35 @@ function typingPlace(text: string): number {
   return text.indexOf("I want to", at);
 }
 
+/**
+ * Typing, measured first, before the cold-open cases leave the heap full of their garbage (the yaml library's
+ * documents above all), whose collection would otherwise land on these keystrokes.
+ */
+function typingCase(text: string): void {
+  // What the server does for a keystroke: the LSP change applied to its document, then the incremental analysis
+  // of the new text and the diagnostics made from its findings.
+  const service = new BacklogLanguageService();
+  const uri = "file:///bench/big.backlog.yaml";
+  const document = BacklogDocument.create(uri, "yaml", 1, text);
+  service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+  const position = document.positionAt(typingPlace(text));
+  const strokes: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
+    const started = performance.now();
+    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
+    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+    service.diagnostics(uri);
+    strokes.push(performance.now() - started);
+  }
+  rows.push({
+    name: `keystroke in the middle story: change applied to the server's document, analysis, diagnostics (${KEYSTROKES} keystrokes)`,
+    median: ms(median(strokes)),
+    p95: ms(quantile(strokes, 0.95)),
+    target: "≤ 10 ms",
+  });
+}
+
 function coreCases(text: string): void {
   const baseline = median(time(SLOW_RUNS, () => parseDocument(text)));
   rows.push({ name: `yaml.parseDocument of the file (baseline, ${SLOW_RUNS} runs)`, median: ms(baseline) });
@@ -95,29 +124,6 @@ function coreCases(text: string): void {
     median: ms(library),
     baseline: ms(baseline),
     ratio: (library / baseline).toFixed(3),
-  });
-
-  // What the server does for a keystroke: the LSP change applied to its document, then the incremental analysis
-  // of the new text and the diagnostics made from its findings.
-  const service = new BacklogLanguageService();
-  const uri = "file:///bench/big.backlog.yaml";
-  const document = BacklogDocument.create(uri, "yaml", 1, text);
-  service.update(uri, document.getText(), document.version, document.lines());
-  const position = document.positionAt(typingPlace(text));
-  const strokes: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
-    const started = performance.now();
-    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
-    service.update(uri, document.getText(), document.version, document.lines());
-    service.diagnostics(uri);
-    strokes.push(performance.now() - started);
-  }
-  rows.push({
-    name: `keystroke in the middle story: change applied to the server's document, analysis, diagnostics (${KEYSTROKES} keystrokes)`,
-    median: ms(median(strokes)),
-    p95: ms(quantile(strokes, 0.95)),
-    target: "≤ 10 ms",
   });
 }
 
@@ -380,6 +386,7 @@ async function main(): Promise<void> {
   );
   // A case that fails is reported in the table; the others still run.
   const cases: [string, () => void | Promise<void>][] = [
+    ["typing", () => typingCase(text)],
     ["core cases", () => coreCases(text)],
     ["LSP keystrokes", () => lspKeystrokes(text)],
     ["yaml-language-server", () => yamlLanguageServer(text, file)],
