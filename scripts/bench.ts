@@ -65,6 +65,38 @@ function typingPlace(text: string): number {
 }
 
 /**
+ * Types at the middle story over an LSP connection (each keystroke a didChange of the next version, alternately an
+ * "x" and its deletion, or only insertions) and returns the time from each change to `published(version)`.
+ */
+async function typeOverLsp(
+  text: string,
+  uri: string,
+  connection: Pick<MessageConnection, "sendNotification">,
+  published: (version: number) => Promise<unknown>,
+  keystrokes: number,
+  alternate = true,
+): Promise<number[]> {
+  const offset = typingPlace(text);
+  const line = text.slice(0, offset).split("\n").length - 1;
+  const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
+  const times: number[] = [];
+  for (let i = 0; i < keystrokes; i++) {
+    const version = i + 2;
+    const insert = !alternate || i % 2 === 0;
+    const end = insert ? character : character + 1;
+    const done = published(version);
+    const started = performance.now();
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line, character }, end: { line, character: end } }, text: insert ? "x" : "" }],
+    });
+    await done;
+    times.push(performance.now() - started);
+  }
+  return times;
+}
+
+/**
  * Typing, measured first, before the cold-open cases leave the heap full of their garbage (the yaml library's
  * documents above all), whose collection would otherwise land on these keystrokes.
  */
@@ -163,25 +195,13 @@ async function lspKeystrokes(text: string): Promise<void> {
     name: "cold open over LSP (in-process): open to the whole file's findings",
     median: ms(performance.now() - openStarted) + " (1 run)",
   });
-  const offset = typingPlace(text);
-  const line = text.slice(0, offset).split("\n").length - 1;
-  const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
-  const times: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const version = i + 2;
-    const range =
-      i % 2 === 0
-        ? { start: { line, character }, end: { line, character } }
-        : { start: { line, character }, end: { line, character: character + 1 } };
-    const published = client.diagnostics(uri, (d) => d.version === version);
-    const started = performance.now();
-    await client.connection.sendNotification("textDocument/didChange", {
-      textDocument: { uri, version },
-      contentChanges: [{ range, text: i % 2 === 0 ? "x" : "" }],
-    });
-    await published;
-    times.push(performance.now() - started);
-  }
+  const times = await typeOverLsp(
+    text,
+    uri,
+    client.connection,
+    (version) => client.diagnostics(uri, (d) => d.version === version),
+    KEYSTROKES,
+  );
   rows.push({
     name: `keystroke to published diagnostics over LSP (in-process streams, ${KEYSTROKES})`,
     median: ms(median(times)),
@@ -255,21 +275,14 @@ async function yamlLanguageServer(text: string, file: string): Promise<void> {
     name: `yaml-language-server: open to first diagnostics (${first.diagnostics.length} diagnostics, 1 run)`,
     median: ms(openTime),
   });
-  const offset = typingPlace(text);
-  const line = text.slice(0, offset).split("\n").length - 1;
-  const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const version = i + 2;
-    const published = nextDiagnostics(connection, uri, (d) => d.version === undefined || d.version === version);
-    const t = performance.now();
-    await connection.sendNotification("textDocument/didChange", {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: "x" }],
-    });
-    await published;
-    times.push(performance.now() - t);
-  }
+  const times = await typeOverLsp(
+    text,
+    uri,
+    connection,
+    (version) => nextDiagnostics(connection, uri, (d) => d.version === undefined || d.version === version),
+    3,
+    false,
+  );
   rows.push({ name: "yaml-language-server: keystroke to diagnostics (3 runs)", median: ms(median(times)) });
   server.stop();
 }
@@ -302,22 +315,13 @@ async function serverOverStdio(text: string, file: string): Promise<void> {
     median: rss ? `${(Number(rss) / 1024).toFixed(0)} MB` : "not measured (no /proc)",
   });
   // Typing as an editor does it: the built server in its own process, its own heap, over stdio.
-  const offset = typingPlace(text);
-  const line = text.slice(0, offset).split("\n").length - 1;
-  const character = offset - (text.lastIndexOf("\n", offset - 1) + 1);
-  const times: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const version = i + 2;
-    const end = i % 2 === 0 ? character : character + 1;
-    const published = nextDiagnostics(connection, uri, (d) => d.version === version);
-    const started = performance.now();
-    await connection.sendNotification("textDocument/didChange", {
-      textDocument: { uri, version },
-      contentChanges: [{ range: { start: { line, character }, end: { line, character: end } }, text: i % 2 === 0 ? "x" : "" }],
-    });
-    await published;
-    times.push(performance.now() - started);
-  }
+  const times = await typeOverLsp(
+    text,
+    uri,
+    connection,
+    (version) => nextDiagnostics(connection, uri, (d) => d.version === version),
+    KEYSTROKES,
+  );
   rows.push({
     name: `keystroke to published diagnostics, dist/server.js over stdio (${KEYSTROKES})`,
     median: ms(median(times)),
