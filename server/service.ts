@@ -41,11 +41,8 @@ export class BacklogLanguageService {
    * `lines`, when the caller keeps the text's line index up to date itself, saves a scan of the whole text.
    */
   update(uri: string, text: string, version: number, lines: LineIndex = new LineIndex(text)): DocumentState | undefined {
-    const format = this.formatOf(uri);
-    if (!format) return undefined;
-    const state: DocumentState = { uri, version, format, lines, analysis: this.analyzer(uri, format).analyze(text, this.config) };
-    this.documents.set(uri, state);
-    return state;
+    // A string is a TextSource too; "all": it is compared with the last text analysed, not told what changed.
+    return this.updateSource(uri, text, "all", version, lines);
   }
 
   /**

@@ -1,7 +1,7 @@
 // The core's entry point: file text -> story model -> rules -> findings, with rule failures isolated.
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS, resolveRule, type CoachConfig } from "./config";
 import { parseBacklog, type ParseOptions } from "./formats";
-import { sourceOf, type Backlog, type BacklogFormat, type Finding, type Severity, type Story } from "./model";
+import { sourceOf, type Backlog, type BacklogFormat, type Finding, type Severity, type Story, type TextSource } from "./model";
 import { fileNotChecked } from "./rules/file-format-rules";
 import { ruleById, rules } from "./rules/registry";
 import type { Rule, RuleContext, RuleReport } from "./rules/rule";
@@ -165,10 +165,16 @@ function capFindings(findings: Finding[], max: number): Finding[] {
   return [summary, ...kept];
 }
 
+/** Why a text is not to be checked (too large, or not text), read from its length and its first 8 KB only. */
+export function refusalOf(text: TextSource, config: CoachConfig): "tooLarge" | "binary" | undefined {
+  if (text.length > (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE)) return "tooLarge";
+  return text.slice(0, 8192).includes("\u0000") ? "binary" : undefined;
+}
+
 /** A file too large or not text gets one finding and no parse: the editor must stay responsive whatever is opened. */
 export function refuseToCheck(text: string, format: BacklogFormat, config: CoachConfig): Analysis | undefined {
   const limit = config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-  const messageId = text.length > limit ? "tooLarge" : text.slice(0, 8192).includes("\u0000") ? "binary" : undefined;
+  const messageId = refusalOf(text, config);
   if (!messageId) return undefined;
   const { severity } = resolveRule(fileNotChecked, config);
   const data = { size: text.length, limit };

@@ -6,13 +6,13 @@ import {
   checkBacklogRules,
   checkStory,
   configureParseFindings,
+  refusalOf,
   refuseToCheck,
   type ActiveRule,
   type Analysis,
   type RuleResults,
 } from "./analyze";
 import type { CoachConfig } from "./config";
-import { DEFAULT_MAX_FILE_SIZE } from "./config";
 import type { Backlog, BacklogFormat, Finding, Span, Story, TextChange, TextSource } from "./model";
 import { lineBreakOf } from "./parse/text-lines";
 import {
@@ -114,6 +114,16 @@ function shiftResults(results: RuleResults, delta: number, index: number): RuleR
   };
 }
 
+/** The text around the stories list (header and what follows it): story rules' results depend on it. */
+const contextKeyOf = (text: TextSource, layout: YamlLayout): string =>
+  text.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + text.slice(layout.listEnd);
+
+/** Where the last story item's content ends, which the skeleton is read with. */
+function lastItemEndOf(placed: readonly PlacedChunk[]): number {
+  const last = placed[placed.length - 1];
+  return last ? last.start + last.entry.read.story.span.end : 0;
+}
+
 /** Where a chunk stands in the list: before another item, last before more keys, or last in the file. */
 const placeOf = (i: number, count: number, span: Span, textLength: number): ChunkPlace =>
   i < count - 1 ? "middle" : span.end < textLength ? "last" : "end";
@@ -201,7 +211,7 @@ export class IncrementalAnalyzer {
   ): Analysis {
     if (edit === "all") return this.analyze(source.toString(), config, ruleSet);
     const noChange = { start: 0, oldEnd: 0, newEnd: 0 };
-    if (this.format === "yaml" && !this.refused(source, config)) {
+    if (this.format === "yaml" && !refusalOf(source, config)) {
       this.configure(config, ruleSet);
       const analysis = this.analyzeSourceEdit(source, edit ?? noChange, config);
       if (analysis) return analysis;
@@ -220,11 +230,6 @@ export class IncrementalAnalyzer {
     }
   }
 
-  /** Whether `refuseToCheck` would refuse the text, asked without making it one string. */
-  private refused(source: TextSource, config: CoachConfig): boolean {
-    return source.length > (config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) || source.slice(0, 8192).includes("\u0000");
-  }
-
   /** Undefined when the text must be read by `yaml` as a whole (the caller then analyses it in full). */
   private analyzeYaml(text: string, config: CoachConfig, edit: TextChange | undefined): Analysis | undefined {
     const eol = lineBreakOf(text);
@@ -236,7 +241,7 @@ export class IncrementalAnalyzer {
     if (previous === undefined && !edit) this.giveUp();
     const relaid = this.previousLayout ? relayoutReusing(text, this.previousLayout, this.previousLength, prefix, suffix) : undefined;
     if (relaid?.reuse && relaid.layout) {
-      const analysis = this.analyzeEdit(text, config, relaid.layout, relaid.reuse, eol);
+      const analysis = this.analyzeEdit(text, relaid.layout, relaid.reuse, eol);
       return analysis && this.finish(text, config, relaid.layout, analysis, relaid.reuse);
     }
     const layout = relaid ? relaid.layout : layoutOf(text);
@@ -271,15 +276,14 @@ export class IncrementalAnalyzer {
       // relayoutReusing only takes the old layout apart when it can say what it kept.
       return undefined;
     }
-    const contextKey = source.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + source.slice(layout.listEnd);
-    const placed = this.analyzeEdit(source, config, layout, relaid.reuse, this.eol);
+    // The text around the list as it was, and (below) the list's last item ending where it did, moved: the
+    // skeleton read last time holds, with the places after the edit moved.
+    if (contextKeyOf(source, layout) !== this.contextKey) return this.giveUp();
+    const placed = this.analyzeEdit(source, layout, relaid.reuse, this.eol);
     if (!placed) return undefined;
-    const last = placed.placed[placed.placed.length - 1];
-    const lastItemEnd = last ? last.start + last.entry.read.story.span.end : 0;
+    const lastItemEnd = lastItemEndOf(placed.placed);
     const delta = source.length - this.previousLength;
-    // The text around the list as it was, and the list's last item ending where it did, moved: the skeleton
-    // read last time holds, with the places after the edit moved.
-    if (contextKey !== this.contextKey || lastItemEnd !== skeleton.lastItemEnd + delta) return this.giveUp();
+    if (lastItemEnd !== skeleton.lastItemEnd + delta) return this.giveUp();
     const read = shiftFrom(skeleton.read, this.previousLength - suffix, delta) as YamlSkeleton;
     this.skeleton = { read, lastItemEnd };
     this.previousText = undefined;
@@ -309,7 +313,6 @@ export class IncrementalAnalyzer {
    */
   private analyzeEdit(
     text: TextSource,
-    config: CoachConfig,
     layout: YamlLayout,
     reuse: LayoutReuse,
     eol: string,
@@ -359,8 +362,7 @@ export class IncrementalAnalyzer {
     { placed, stories }: { placed: PlacedChunk[]; stories: Story[] },
     reuse: LayoutReuse | undefined,
   ): Analysis | undefined {
-    const last = placed[placed.length - 1];
-    const lastItemEnd = last ? last.start + last.entry.read.story.span.end : 0;
+    const lastItemEnd = lastItemEndOf(placed);
     const skeleton = readSkeleton(text, layout, lastItemEnd);
     if (!skeleton) return this.giveUp();
     this.skeleton = { read: skeleton, lastItemEnd };
@@ -371,7 +373,7 @@ export class IncrementalAnalyzer {
     this.firstBreak = text.indexOf("\n");
     this.previousLayout = layout;
     // Story rules may read the backlog's header (personas, product), so a change there invalidates them all.
-    const contextKey = layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + text.slice(layout.listEnd) : text;
+    const contextKey = layout ? contextKeyOf(text, layout) : text;
     if (contextKey !== this.contextKey) {
       this.contextKey = contextKey;
       this.generation++;

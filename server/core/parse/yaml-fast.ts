@@ -487,7 +487,8 @@ export interface LayoutReuse {
  * The layout after an edit, from the layout before it: only the lines from the story the edit starts in up
  * to the first unchanged item line after it are scanned (a full scan reads every line of a large file).
  * `prefix` and `suffix` are the lengths the old and new texts share at each end. The result is exactly
- * `layoutOf(text)`: the scan is the same line-by-line machine, started where its state is known.
+ * `layoutOf(text)`: the scan is the same line-by-line machine, started where its state is known. Like
+ * `relayoutReusing`, it may take `previous` apart: use the result, not `previous`, afterwards.
  */
 export function relayout(
   text: string,
@@ -704,13 +705,7 @@ const KNOWN_STORY_FIELDS = new Set([
 ]);
 
 /** Moves every `start`/`end` number in a value: the model's convention for offsets, for fields added later. */
-function shiftDeep(value: unknown, d: number): unknown {
-  if (Array.isArray(value)) return value.map((v: unknown) => shiftDeep(v, d));
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = (k === "start" || k === "end") && typeof v === "number" ? v + d : shiftDeep(v, d);
-  return out;
-}
+const shiftDeep = (value: unknown, d: number): unknown => shiftFrom(value, -Infinity, d);
 
 /** A copy of a value with every `start`/`end` number at or after `at` moved by `d` (offsets after an edit). */
 export function shiftFrom(value: unknown, at: number, d: number): unknown {
