@@ -55,13 +55,20 @@ export interface RuleResults {
 
 const errorText = (error: unknown): string => (error instanceof Error ? (error.stack ?? error.message) : String(error));
 
+/** Severities from the most to the least severe. */
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info", "hint"];
+
+/** The less severe of two severities. */
+const milder = (a: Severity, b: Severity | undefined): Severity =>
+  b !== undefined && SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a;
+
 function contextFor(active: ActiveRule, backlog: Backlog, emit: (f: Finding) => void, memory?: Map<string, unknown>): RuleContext {
   const { rule, severity, options } = active;
   const make = (r: RuleReport): Finding => ({
     ruleId: rule.meta.id,
     messageId: r.messageId,
     message: formatMessage(rule.meta.messages[r.messageId] ?? r.messageId, r.data),
-    severity,
+    severity: milder(severity, r.atMost),
     span: r.span,
     ...(r.storyIndex !== undefined && { storyIndex: r.storyIndex }),
     ...(r.fixes && { fixes: r.fixes }),

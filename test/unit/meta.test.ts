@@ -39,14 +39,14 @@ describe("every rule is complete", () => {
       it("has fixtures", () => assert.ok(fixtureFiles(join(FIXTURES, "rules", id)).length > 0));
       it("has a settings entry with its default severity", () => {
         const entry = settings[id];
-        assert.ok(entry, `package.json lacks backlogCoach.rules.properties["${id}"]`);
+        assert.ok(entry, `package.json lacks backlogCoach.rules.properties["${id}"]: run npm run rule-settings`);
         assert.equal(entry.default, rule.meta.defaultSeverity);
       });
       it("has a config-schema entry whose options match the rule's", () => {
         const entry = schemaRules[id];
-        assert.ok(entry, `schemas/config.schema.json lacks rules.${id}`);
+        assert.ok(entry, `schemas/config.schema.json lacks rules.${id}: run npm run rule-settings`);
         const options = entry.anyOf[1]?.properties?.options;
-        assert.deepEqual(options, rule.meta.optionsSchema ?? { type: "object", additionalProperties: false });
+        assert.deepEqual(options, rule.meta.optionsSchema ?? { type: "object", additionalProperties: false }, "run npm run rule-settings");
       });
       it("has a message for every message id it declares, and the defaults fit its options schema", () => {
         assert.ok(Object.keys(rule.meta.messages).length > 0);

@@ -52,7 +52,12 @@ for (const rule of rules) {
           const before = analyzeBacklog(fixture.text, format, only(id)).findings.filter((f) => f.ruleId === id);
           const edits = editsOfFixes(before, false);
           const fixed = applyEdits(fixture.text, edits).text;
-          const after = analyzeBacklog(fixed, format, only(id)).findings.filter((f) => f.ruleId === id);
+          // A fix that writes a template ("so that <benefit>") leaves a placeholder for the user to fill, and the
+          // rule reports the unfilled placeholder: that finding is the fix working, not the old one left over.
+          const wroteTemplate = edits.some((e) => /<[^<>]+>/.test(e.newText));
+          const after = analyzeBacklog(fixed, format, only(id)).findings.filter(
+            (f) => f.ruleId === id && !(wroteTemplate && f.messageId === "placeholder"),
+          );
           assert.equal(after.length, before.filter((f) => !f.fixes?.length).length, "every fixed finding is gone");
           // Everything outside the edited spans is byte-identical.
           let at = 0;

@@ -193,3 +193,42 @@ export function editDistance(a: string, b: string): number {
   }
   return row[b.length] ?? 0;
 }
+
+/** Contracted negations whose stem is not the word before "n't". */
+const IRREGULAR_NEGATIONS: Readonly<Record<string, string>> = {
+  "won't": "will not",
+  "can't": "can not",
+  "shan't": "shall not",
+  "ain't": "is not",
+};
+const CONTRACTED_ENDINGS: readonly [string, string][] = [
+  ["n't", " not"],
+  ["'m", " am"],
+  ["'re", " are"],
+  ["'ve", " have"],
+  ["'ll", " will"],
+  ["'d", " would"],
+];
+const ARTICLES = new Set(["a", "an", "the"]);
+
+/**
+ * The words of a request as duplicates are compared (QUS-LABELS.md, unique): lower case, no punctuation, no
+ * articles, contractions written out ("don't" and "do not", "cannot" and "can not" are one).
+ */
+export function requestKey(text: string): string {
+  const out: string[] = [];
+  for (const raw of words(text.replace(/[\u2018\u2019\u02bc]/g, "'"))) {
+    const w = raw.replace(/^'+|'+$/g, "");
+    if (w === "" || ARTICLES.has(w)) continue;
+    if (w === "cannot") {
+      out.push("can", "not");
+      continue;
+    }
+    const irregular = IRREGULAR_NEGATIONS[w];
+    const ending = irregular ? undefined : CONTRACTED_ENDINGS.find(([e]) => w.endsWith(e) && w.length > e.length);
+    const written =
+      irregular ?? (ending ? w.slice(0, -ending[0].length) + ending[1] : w === "it's" || w === "that's" ? `${w.slice(0, -2)} is` : w);
+    out.push(written);
+  }
+  return out.join(" ");
+}

@@ -30,6 +30,9 @@ const MEANS_AFTER_SPACE = [
   "do not want",
   "expect to be able to",
   "expect to",
+  // A tense slip of non-native writers ("As a visitor I wanted to donate ..."): still the means.
+  "wanted to be able to",
+  "wanted to",
 ];
 const MEANS_CONTRACTED = ["'d like to be able to", "'d like to", "'d like", "'m able to"];
 
@@ -43,12 +46,59 @@ const MEANS_PATTERN = new RegExp(
 /** Role markers: "As a", "As an", "As the", or a bare "As" (4 corpus stories write "As <role>"). */
 const ROLE_PATTERN = /^as(?:\s+(?:an?|the)(?=\s))?\s+/;
 
+/** Words that open a noun phrase: after ", to" or ", for" they make a destination or a scope, not a purpose. */
+const NOUN_OPENERS =
+  "the|a|an|this|that|these|those|each|every|all|any|some|both|other|another|me|us|them|him|it|one|two|three|several|many|more|most|no|example|instance|[0-9]";
+
+/** "..., to my inbox" is a destination; "..., for my records" a purpose. */
+const POSSESSIVES = "my|our|your|their|his|her|its";
+
 /**
  * Ends markers. A bare "so" counts only after a comma or before a subject, because "so" also appears
- * inside means ("do so", "so many").
+ * inside means ("do so", "so many"). "since" is a reason after a comma or before a subject ("since I travel"),
+ * not in "changes since the last release". After a comma, "to <verb>" and "for <purpose>" say why
+ * ("..., to share it with my team", "..., for clarity"), unless a noun phrase follows ("..., to the customers").
  */
-const ENDS_PATTERN =
-  /\b(?:so\s+that|in\s+order\s+(?:to|that))\b|(?<=,\s*)\bso\b(?=\s+\S)|\bso(?=\s+(?:i|we|they|you|he|she|it|the|my|our|their|his|her|its|people|users|others|everyone|anyone|nobody)\b)/g;
+/** "so" that opens a clause of its own ("so patients cannot book", "so patrons are able to"): 1-3 words, then a modal. */
+const SO_CLAUSE = String.raw`\bso(?=(?:\s+[a-z'-]+){1,3}\s+(?:can|cannot|can't|could|couldn't|will|won't|would|wouldn't|may|might|must|should|shall|are|is|aren't|isn't|do|does|don't|doesn't|get|gets|have|has|need|needs|know|knows)\b)(?!\s+(?:many|much|far|long|often|on|forth|as|called)\b)`;
+/** ", so I want ...": a further request run on after the means, not a benefit (story-minimal reports it). */
+const NOT_A_FURTHER_WANT = String.raw`(?!\s+(?:i|we)\s+(?:also\s+)?(?:want|would\s+like|'d\s+like|need|wish)\b)`;
+const CLAUSE_ENDS = [
+  String.raw`\b(?:so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that|for)|for\s+to)\b`,
+  String.raw`(?<=,\s*)\bso\b${NOT_A_FURTHER_WANT}(?=\s+\S)`,
+  String.raw`\bso${NOT_A_FURTHER_WANT}(?=\s+(?:i|we|they|you|he|she|it|the|my|our|their|his|her|its|people|users|others|everyone|anyone|nobody)\b)`,
+  SO_CLAUSE,
+  String.raw`\bbecause\b`,
+  String.raw`\bdue\s+to\b`,
+];
+const ENDS_PATTERN = new RegExp(
+  [
+    ...CLAUSE_ENDS,
+    String.raw`(?<=,\s*)\bsince\b`,
+    String.raw`(?<=,\s*)\bas(?=\s+(?:i|we|they|it|there|the|this|my|our)\s)`,
+    String.raw`\bsince(?=\s+(?:i|we|they|you|he|she|there)\b)`,
+    String.raw`(?<=,\s*)\bto(?=\s+(?!(?:${NOUN_OPENERS}|${POSSESSIVES})\b)[a-z])`,
+    String.raw`(?<=,\s*)\bfor(?=\s+(?!(?:${NOUN_OPENERS})\b)[a-z])`,
+  ].join("|"),
+  "g",
+);
+/**
+ * The markers that can stand before a means marker that belongs to the benefit ("As a X, would like Y, so that
+ * I can Z"); not ", to" or ", for", which may close a role ("As a manager, for audits, I want ...").
+ */
+const ENDS_BEFORE_MEANS = new RegExp(CLAUSE_ENDS.join("|"), "g");
+
+/**
+ * A means phrase without its "I" ("As a manager, would like to ...", "As a shift lead need to ..."): the story's
+ * means all the same, which story-well-formed reports as missing its subject. Only the phrasings that cannot
+ * be read otherwise: "want to", "would like", "need to", not a bare "want" or "can".
+ */
+const SUBJECTLESS_MEANS = new RegExp(
+  `\\b(?:${[...MEANS_AFTER_SPACE.filter((m) => / to\b|like/.test(m) && !/^(?:don't|do not)/.test(m)), "wants to", "needs to", "wishes to"]
+    .map(escapeRegExp)
+    .join("|")})(?![\\w'])`,
+  "g",
+);
 
 /** Words whose final dot does not end a sentence. */
 const ABBREVIATIONS = /(?:^|[\s(])(?:e\.g|i\.e|etc|vs|approx|incl|cf|no|dr|mr|mrs|ms|st|fig|min|max|ca)$/;
@@ -106,21 +156,37 @@ function firstMatch(pattern: RegExp, text: string, from: number, to: number): { 
   return { start: m.index, end: m.index + m[0].length };
 }
 
-/** Like firstMatch, skipping matches inside brackets: "(so the item appears in both)" is a remark, not the ends. */
-function firstOutsideBrackets(pattern: RegExp, text: string, from: number, to: number): { start: number; end: number } | undefined {
+/** "and to" / "or to" later in the clause: a ", to <verb>" before it is one item of a list of actions, not a purpose. */
+const LATER_INFINITIVE = /\b(?:and|or)\s+to\s+[a-z]/g;
+
+/**
+ * The first ends marker of `text` in [from, to), skipping markers inside brackets ("(so the item appears in
+ * both)" is a remark, not the ends) and a ", to" that opens one item of a list ("..., to set a date, and to have").
+ */
+function firstEndsMarker(text: string, from: number, to: number): { start: number; end: number } | undefined {
   for (let at = from; at < to;) {
-    const m = firstMatch(pattern, text, at, to);
+    const m = firstMatch(ENDS_PATTERN, text, at, to);
     if (!m) return undefined;
+    at = m.end;
     let depth = 0;
     for (let i = from; i < m.start; i++) {
       const c = text[i];
       if (c === "(" || c === "[" || c === "{") depth++;
       else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
     }
-    if (depth === 0) return m;
-    at = m.end;
+    if (depth > 0) continue;
+    const comma = m.end - m.start <= 3 && (text.startsWith("to", m.start) || text.startsWith("for", m.start));
+    if (comma && text.startsWith("to", m.start) && firstMatch(LATER_INFINITIVE, text, m.end, to)) continue;
+    // ", in all useful forms, for my collections": a comma that closes an aside, not one before a purpose.
+    if (comma && text.slice(from, m.start).replace(/,\s*$/, "").includes(",")) continue;
+    return m;
   }
   return undefined;
+}
+
+/** Whether `text` holds an ends marker anywhere (inside brackets too): "(so that the item appears in both)". */
+export function holdsEndsMarker(text: string): boolean {
+  return firstMatch(ENDS_PATTERN, foldForMatching(text), 0, text.length) !== undefined;
 }
 
 const marker = (text: string, m: { start: number; end: number }, base: number): TextPart => ({
@@ -149,8 +215,11 @@ export function parseStorySentence(text: string, base = 0): StorySentence {
 
   const firstMeans = firstMatch(MEANS_PATTERN, folded, roleEnd, end);
   // "As a X, would like Y, so that I can Z": the only "I can" is in the benefit, so the story has no means marker.
-  const endsBeforeMeans = firstMeans ? firstMatch(ENDS_PATTERN, folded, roleEnd, firstMeans.start) : undefined;
-  const meansMatch = endsBeforeMeans ? undefined : firstMeans;
+  const endsBeforeMeans = firstMeans ? firstMatch(ENDS_BEFORE_MEANS, folded, roleEnd, firstMeans.start) : undefined;
+  const subjectMeans = endsBeforeMeans ? undefined : firstMeans;
+  const bareMeans = !subjectMeans && roleMatch ? firstMatch(SUBJECTLESS_MEANS, folded, roleEnd, end) : undefined;
+  const meansMatch =
+    subjectMeans ?? (bareMeans && !firstMatch(ENDS_BEFORE_MEANS, folded, roleEnd, bareMeans.start) ? bareMeans : undefined);
   const trailingStart = findTrailingStart(folded, meansMatch ? meansMatch.end : roleEnd);
   const clauseEnd = trailingStart !== undefined && trailingStart < end ? trailingStart : end;
   if (trailingStart !== undefined && trailingStart < end) {
@@ -164,10 +233,19 @@ export function parseStorySentence(text: string, base = 0): StorySentence {
     const role = trimmedPart(text, roleEnd, roleStop, base, /[,;:.]/);
     if (role) result.role = role;
   }
-  if (!meansMatch) return result;
+  // Without a means marker, a benefit may still follow the role ("As a manager, would like X, so that Y").
+  if (!meansMatch) {
+    const endsMatch = roleMatch ? firstEndsMarker(folded, roleEnd, clauseEnd) : undefined;
+    if (endsMatch) {
+      result.endsMarker = marker(text, endsMatch, base);
+      const ends = trimmedPart(text, endsMatch.end, clauseEnd, base, /[,;:.!?]/);
+      if (ends) result.ends = ends;
+    }
+    return result;
+  }
 
   result.meansMarker = marker(text, meansMatch, base);
-  const endsMatch = firstOutsideBrackets(ENDS_PATTERN, folded, meansMatch.end, clauseEnd);
+  const endsMatch = firstEndsMarker(folded, meansMatch.end, clauseEnd);
   const means = trimmedPart(text, meansMatch.end, endsMatch ? endsMatch.start : clauseEnd, base, /[,;:.!?]/);
   if (means) result.means = means;
   if (endsMatch) {

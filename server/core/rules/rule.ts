@@ -29,6 +29,11 @@ export interface RuleReport {
   readonly fixes?: readonly Fix[];
   readonly related?: readonly RelatedPlace[];
   readonly unnecessary?: boolean;
+  /**
+   * A lower severity for this finding than the rule's, for a finding that is a hint beside the rule's defects
+   * (the same means for another role, next to duplicates). It never raises the rule's severity.
+   */
+  readonly atMost?: Severity;
 }
 
 /** What a rule sees while it runs. */

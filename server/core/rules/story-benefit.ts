@@ -1,6 +1,11 @@
 // QUS "well-formed" (ends part): a story says why, with "so that <benefit>"; 42 % of real stories do not.
 import type { Story } from "../model";
+import { isPlaceholder } from "../nlp/placeholder";
+import { holdsEndsMarker } from "../parse/story-sentence";
 import { defineRule } from "./rule";
+
+/** Bracketed remarks of a text: a benefit may hide in one ("(so that it shows in both)"). */
+const BRACKETED = /\([^()]*\)|\[[^[\]]*\]/g;
 
 export default defineRule({
   meta: {
@@ -11,14 +16,16 @@ export default defineRule({
     messages: {
       missing: "The story gives no benefit: add ', so that <why it matters>' so the team can judge its value.",
       empty: "'{marker}' is not followed by a benefit.",
+      placeholder: "'{ends}' is a placeholder, not a benefit: say why the role wants this.",
     },
     fixable: true,
     defaultOptions: {},
   },
   checkStory(story: Story, context) {
     const sentence = story.sentence;
-    // Without a role and a means the story is not well formed; that rule says so, once.
-    if (!sentence?.means || !sentence.role) return;
+    // Only an attempt at the template is judged: a role or a means marker. A story without one of them is not
+    // well formed (that rule says so), and may also lack its benefit ("I want to log in with my badge.").
+    if (!sentence || (!sentence.roleMarker && !sentence.meansMarker)) return;
     if (sentence.endsMarker && !sentence.ends) {
       context.report({
         messageId: "empty",
@@ -28,11 +35,24 @@ export default defineRule({
       });
       return;
     }
-    if (sentence.endsMarker) return;
+    if (sentence.endsMarker && sentence.ends) {
+      // Read to the sentence's end: the trimmed benefit has lost a final "...".
+      const written = sentence.text.slice(sentence.endsMarker.span.start - sentence.span.start);
+      if (isPlaceholder(written.slice(sentence.ends.span.start - sentence.endsMarker.span.start)))
+        context.report({
+          messageId: "placeholder",
+          data: { ends: written.replace(/[\s.!]*$/, (tail) => (tail.includes("..") ? tail.trimEnd() : "")) },
+          span: { start: sentence.endsMarker.span.start, end: sentence.span.end },
+          storyIndex: story.index,
+        });
+      return;
+    }
     // "... my status. So that I can finish it.": the benefit is there, only cut off by a full stop, which
     // story-minimal reports as a second sentence.
     if (sentence.trailing && /\b(?:so\s+that|in\s+order\s+to)\b/i.test(sentence.trailing.text)) return;
-    const insertAt = sentence.means.span.end;
+    // "... (so the item appears in both)": a benefit in brackets is a benefit; story-minimal reports the brackets.
+    if (sentence.text.match(BRACKETED)?.some(holdsEndsMarker)) return;
+    const insertAt = sentence.means?.span.end ?? sentence.span.start + sentence.text.replace(/[\s.!?]+$/, "").length;
     context.report({
       messageId: "missing",
       span: sentence.span,

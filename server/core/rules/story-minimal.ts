@@ -5,8 +5,60 @@ import { defineRule } from "./rule";
 
 const BRACKETS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}" };
 
-/** Example markers that add detail a story does not need; "such as" is left out as it often names the feature. */
-const EXAMPLE_MARKER = /(?<![\w.])(?:e\.\s?g\.?|i\.\s?e\.?|eg\.|for example|for instance)(?![\w])/gi;
+/**
+ * Markers that introduce examples or a specification (QUS-LABELS.md, minimal): "such as", "including", "e.g.",
+ * "for example", "for instance", "i.e.", "especially", and "like" where it introduces examples ("tools like
+ * Slack"), not in "I would like", "looks like" or "like to".
+ */
+const EXAMPLE_MARKER =
+  /(?<![\w.])(?:e\.\s?g\.?|i\.\s?e\.?|eg\.|for example|for instance|such as|including|especially|(?<!\b(?:would|'d|i|we|you|they|feel|feels|look|looks|looking|seem|seems|sound|sounds|just|much|more|exactly|really|also|not|do|don't|dislike|would really)\s+)like(?!\s+to\b))(?![\w'])/gi;
+
+/**
+ * A clause run on inside the sentence (QUS-LABELS.md: "a clause run on after the story"): a semicolon, an aside
+ * between spaced dashes, a "but" clause with its own subject or a remark such as ", possibly ..." or "in which
+ * case". A hyphen inside a word ("e-mail") and a range ("9 - 17") are not.
+ */
+const RUN_ON =
+  /;\s*(?=\S)|(?<=[^\d\s]\s)(?:-{1,2}|\u2013|\u2014)(?=\s+[^\d\s])|(?<=\S)\s(?:\u2013|\u2014|--)(?=\S)|,?\s*\bbut\s+(?:it|this|that|there|i|we|they|you|he|she|the\s+system|please)\b|\bin\s+which\s+case\b|,\s*(?:possibly|preferably|ideally|if\s+possible|if\s+needed|where\s+possible|as\s+needed)\b/gi;
+
+/**
+ * Notes and ticket markup inside the sentence: an arrow, a reference ("see PAY-112"), "TODO", "NB:", "Note:". A
+ * ticket key on its own may name the thing asked for ("the rule updates in DB-2213").
+ */
+const MARKUP = /->|=>|\u2192|\b(?:see|cf\.?|ref\.?)\s+[A-Z][A-Z0-9]+-\d+\b|\b(?:TODO|FIXME|NB|N\.B\.|Note)\s*:/gi;
+
+/** An ends marker that opens a second benefit after the first: ", so that", ", in order to", ", because" ... */
+const SECOND_ENDS =
+  /(?:,|;)\s*(?:so\s+that|in\s+order\s+to|so\s+as\s+to|because|since|so(?=\s+(?:i|we|they|you|the|my|our|it)\b))\b|\bso\s+that\b/gi;
+
+/**
+ * Whether a bracket pair holds the abbreviation of the words right before it: "continuous glucose monitor
+ * (CGM)", "electronic health record (EHR)". Its letters are the initials of those words, in order.
+ */
+function isAbbreviationOfWordsBefore(text: string, pair: { start: number; end: number }): boolean {
+  const inner = text.slice(pair.start + 1, pair.end - 1).trim();
+  if (!/^[A-Z][A-Za-z0-9&]{1,7}s?$/.test(inner) || inner.replace(/[^A-Z]/g, "").length < 2) return false;
+  const letters = inner
+    .replace(/s$/, "")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
+  const before = text
+    .slice(0, pair.start)
+    .split(/[\s-]+/)
+    .filter((w) => /^\w/.test(w));
+  const initials = before
+    .slice(-2 * letters.length)
+    .map((w) => w[0]?.toLowerCase() ?? "")
+    .join("");
+  // The last word's initial is the abbreviation's last letter or near it: the term ends right before the bracket.
+  let at = initials.length - 1;
+  for (let k = letters.length - 1; k >= 0 && at >= 0; k--) {
+    while (at >= 0 && initials[at] !== letters[k]) at--;
+    if (at < 0) return false;
+    at--;
+  }
+  return initials.endsWith(letters[letters.length - 1] ?? "") || initials.slice(-2).includes(letters[letters.length - 1] ?? "");
+}
 
 const NO_PAIRS: readonly { start: number; end: number }[] = Object.freeze([]);
 
@@ -62,6 +114,10 @@ export default defineRule({
       brackets: "Bracketed text is not part of a story: move it into the notes or the acceptance criteria.",
       secondSentence: "The story goes on after its sentence ends: move the extra text into the notes or the acceptance criteria.",
       example: "'{marker}' adds an example to the story: examples belong in the acceptance criteria.",
+      runOn: "'{marker}' runs another clause on in the story: move the remark into the notes or the acceptance criteria.",
+      twoBenefits: "'{marker}' gives a second benefit: keep the one that matters, and the story to role, means and one benefit.",
+      markup: "'{marker}' is a note or a reference inside the story sentence: move it into the notes.",
+      doubled: "'{marker}' is written twice in a row: delete one.",
       repeated: "The template phrase '{marker}' appears twice: the story holds more than one story, or one too many clauses.",
     },
     fixable: true,
@@ -72,11 +128,20 @@ export default defineRule({
     if (!sentence?.role || !sentence.means) return;
     const base = sentence.span.start;
     const text = sentence.text;
-    for (const pair of bracketPairs(text)) {
+    const pairs = bracketPairs(text);
+    const inBrackets = (at: number): boolean => pairs.some((p) => at > p.start && at < p.end);
+    const report = (messageId: string, at: number, marker: string): void =>
+      context.report({
+        messageId,
+        data: { marker: marker.trim() },
+        span: { start: base + at, end: base + at + marker.length },
+        storyIndex: story.index,
+      });
+    for (const pair of pairs) {
       // "language(s)", "(re-)use": a bracket glued to a word marks an optional letter, not a remark.
       const inner = text.slice(pair.start + 1, pair.end - 1);
       if (inner.length <= 3 && (/\w/.test(text[pair.start - 1] ?? "") || /\w/.test(text[pair.end] ?? ""))) continue;
-      // "<benefit>" and similar placeholders use angle brackets and are another rule's business.
+      if (isAbbreviationOfWordsBefore(text, pair)) continue;
       const fix = moveToNotesFix(story, text, pair, context);
       context.report({
         messageId: "brackets",
@@ -88,32 +153,36 @@ export default defineRule({
     if (sentence.trailing) {
       context.report({ messageId: "secondSentence", span: sentence.trailing.span, storyIndex: story.index });
     }
-    // The module's global pattern, read with exec from the start as matchAll would, without a copy per story.
-    EXAMPLE_MARKER.lastIndex = 0;
-    for (let m = EXAMPLE_MARKER.exec(text); m; m = EXAMPLE_MARKER.exec(text)) {
-      const start = base + m.index;
-      const insideBrackets = bracketPairs(text).some((p) => (m.index ?? 0) > p.start && (m.index ?? 0) < p.end);
-      if (insideBrackets) continue;
-      context.report({ messageId: "example", data: { marker: m[0] }, span: { start, end: start + m[0].length }, storyIndex: story.index });
+    // The sentence before any second sentence: that one is reported as a whole.
+    const own = sentence.trailing ? text.slice(0, sentence.trailing.span.start - base) : text;
+    // The module's global patterns, read with exec from the start as matchAll would, without a copy per story.
+    for (const [pattern, messageId] of [
+      [EXAMPLE_MARKER, "example"],
+      [RUN_ON, "runOn"],
+      [MARKUP, "markup"],
+    ] as const) {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(own); m; m = pattern.exec(own)) if (!inBrackets(m.index)) report(messageId, m.index, m[0]);
     }
     // A second "I want" or "so that" in the same sentence means a story was glued onto another.
     // Only the means is searched: "so that I can decide what I want" is ordinary English in a benefit.
     const tail = text.slice(sentence.means.span.start - base, sentence.means.span.end - base);
     // Only a clause that opens a new request counts: "what I want" inside a benefit is ordinary English.
-    const repeated = /(?:[,;]|\band)\s+(?:i|we)\s+(?:want|would like|need)\s+(?:to\s+|it\b|the\b|a\b)|\bas\s+an?\s+\w+\s*,\s*i\b/i.exec(
-      tail,
-    );
-    const endsAgain = sentence.endsMarker ? /\bso\s+that\b/i.exec(text.slice(sentence.endsMarker.span.end - base)) : null;
-    const again = repeated ?? endsAgain;
-    if (again && !sentence.trailing) {
-      const offset = repeated ? sentence.means.span.start : (sentence.endsMarker?.span.end ?? base);
-      const start = offset + again.index;
-      context.report({
-        messageId: "repeated",
-        data: { marker: again[0] },
-        span: { start, end: start + again[0].length },
-        storyIndex: story.index,
-      });
+    const repeated =
+      /(?:[,;]|\band)\s+(?:so\s+|and\s+)?(?:i|we)\s+(?:also\s+)?(?:want|would like|need)\s+(?:to\s+|it\b|the\b|a\b)|\bas\s+an?\s+\w+\s*,\s*i\b/i.exec(
+        tail,
+      );
+    if (repeated && !sentence.trailing) report("repeated", sentence.means.span.start - base + repeated.index, repeated[0]);
+    // A second benefit after the first ("so that I can pay, so that I am happy"); an "in order to" that is
+    // part of the first benefit ("so that I need not convert formats in order to use X") is not one.
+    if (sentence.endsMarker && sentence.ends) {
+      const from = sentence.ends.span.start - base;
+      const ends = own.slice(from);
+      SECOND_ENDS.lastIndex = 0;
+      const again = SECOND_ENDS.exec(ends);
+      // "so that so that": the phrase written twice over, not a second benefit.
+      const doubled = again?.index === 0 || (again !== null && /^[\s,]*$/.test(ends.slice(0, again.index)));
+      if (again && !inBrackets(from + again.index)) report(doubled ? "doubled" : "twoBenefits", from + again.index, again[0]);
     }
   },
 });

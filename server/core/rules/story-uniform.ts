@@ -1,35 +1,48 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
 import { sourceOf, type Fix, type Story, type TextPart, type TextSource } from "../model";
+import { isPlaceholder } from "../nlp/placeholder";
 import { perStory } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
 
 export interface UniformOptions {
-  /** A phrasing is "the backlog's" when at least this share of the stories use it. */
+  /**
+   * The template of a part is the phrasing most stories use (a plurality); with a share above 0, it must also
+   * be used by at least that share of the stories that have the part.
+   */
   readonly dominantShare: number;
   /** Backlogs with fewer stories than this are not judged. */
   readonly minStories: number;
+  /** Report a story that lacks a part (most often the benefit) that more than half of the backlog's stories have. */
+  readonly missingParts: boolean;
 }
 
 type Part = "role" | "means" | "ends";
 
-/** Template phrases that only differ by an article or a "to" are the same template. */
+/**
+ * The template a phrase belongs to. Phrases that differ only in spelling, an article, "I"/"we", an adverb, a
+ * contraction or a "to (be able to)" are one template: "As a" / "As an" / "As" / "As the"; "I want" / "I want
+ * to" / "I want to be able to"; "I'd like" / "I would like"; "so that" and "so that that" (the parser reads the
+ * marker). A negation is content, not phrasing: "I don't want" is the "I want" template, as is "I wanted".
+ */
 function templateKey(part: Part, marker: TextPart): string {
   const t = marker.text
     .toLowerCase()
     .replace(/\s+/g, " ")
-    .replace(/[\u2019]/g, "'");
-  if (part === "role") return t.replace(/^as (?:an?|the)$/, "as a");
-  if (part === "ends") return t.replace(/^in order (?:to|that)$/, "in order to");
+    .replace(/[\u2018\u2019\u02bc]/g, "'");
+  if (part === "role") return "as a";
+  if (part === "ends") return t.replace(/^in order (?:to|that|for)$/, "in order to");
+  // The subject goes: "I want", "we want" and a "want" that lost its "I" (story-well-formed's business) are one.
   return t
-    .replace(/^we\b/, "i")
-    .replace(/^i (?:only|also|really|just|still|additionally|always|definitely|then) /, "i ")
-    .replace(/^i'd like/, "i would like")
+    .replace(/^(?:i|we)\b\s*/, "")
+    .replace(/^(?:only|also|really|just|still|additionally|always|definitely|then) /, "")
+    .replace(/^'d like/, "would like")
+    .replace(/^'m able/, "am able")
+    .replace(/^(?:don't|do not) want/, "want")
+    .replace(/^wanted\b/, "want")
+    .replace(/^(want|need|wish)s\b/, "$1")
     .replace(/ to be able to$| to$/, "");
 }
-
-/** "I don't want" says something "I want" cannot: a negative means is not a template variant. */
-const isNegative = (part: Part, marker: TextPart): boolean => part === "means" && /n't|\bnot\b/i.test(marker.text);
 
 const VERB_PHRASES_TAKING_TO = ["want", "would like", "need", "wish"];
 
@@ -38,10 +51,12 @@ function replacement(part: Part, marker: TextPart, dominant: TextPart, nextChar:
   const matchCase = (t: string): string => (/^[A-Z]/.test(marker.text) ? t.charAt(0).toUpperCase() + t.slice(1) : t);
   if (part === "role") return matchCase(`as ${/[aeiou]/i.test(nextChar) ? "an" : "a"}`);
   if (part === "ends") return matchCase(templateKey("ends", dominant));
-  const own = templateKey("means", marker).replace(/^i /, "");
-  const target = templateKey("means", dominant).replace(/^i /, "");
+  const own = templateKey("means", marker);
+  const target = templateKey("means", dominant);
   if (!VERB_PHRASES_TAKING_TO.includes(own) || !VERB_PHRASES_TAKING_TO.includes(target)) return undefined;
-  const subject = /^\s*(\S+)/.exec(marker.text)?.[1] ?? "I";
+  // A marker without its subject gets one from story-well-formed's fix, not from this one.
+  const subject = /^(?:i|we)(?![\w'])/i.exec(marker.text)?.[0];
+  if (!subject) return undefined;
   const suffix = / to be able to$| to$/i.exec(marker.text)?.[0] ?? "";
   return `${subject} ${target}${suffix}`;
 }
@@ -61,6 +76,16 @@ function nextCharAfter(text: TextSource, from: number): string {
 
 const PARTS: readonly Part[] = ["role", "means", "ends"];
 
+/** The first of the stories whose means marker has its "I" or "we", else the first. */
+function firstWithSubject(members: readonly { readonly story: Story }[]): Story | undefined {
+  const found = members.find(({ story }) => /^(?:i|we)(?![\w])/i.test(story.sentence?.meansMarker?.text ?? ""));
+  return (found ?? members[0])?.story;
+}
+
+/** Whether a story lacks a part before `part` in the template ("I want to ..." lacks the role). */
+const lacksEarlierPart = (story: Story, part: Part): boolean =>
+  part !== "role" && (!story.sentence?.roleMarker || (part === "ends" && !story.sentence.meansMarker));
+
 const markerOf = (story: Story, part: Part): TextPart | undefined =>
   part === "role" ? story.sentence?.roleMarker : part === "means" ? story.sentence?.meansMarker : story.sentence?.endsMarker;
 
@@ -73,7 +98,7 @@ const NO_KEYS: TemplateKeys = Object.freeze({});
  * phrases thousands of times, so each is read once and every story with the same phrases shares one object
  * (nothing is kept per story but the memo's entry). Both are emptied when they grow large.
  */
-const keyOfMarker: Record<Part, Map<string, string | null>> = { role: new Map(), means: new Map(), ends: new Map() };
+const keyOfMarker: Record<Part, Map<string, string>> = { role: new Map(), means: new Map(), ends: new Map() };
 const keySets = new Map<string, TemplateKeys>();
 const CACHE_LIMIT = 5000;
 
@@ -84,28 +109,42 @@ function partKey(story: Story, part: Part): string | undefined {
   let key = cache.get(marker.text);
   if (key === undefined) {
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    key = isNegative(part, marker) ? null : templateKey(part, marker);
+    key = templateKey(part, marker);
     cache.set(marker.text, key);
   }
-  return key ?? undefined;
+  return key;
 }
 
-/** A story's template key per part; absent where the part does not count (no marker or means, a negative means). */
+/** Whether the story's ends is a benefit: "so that <benefit>" or "so that TBD" holds none (QUS-LABELS.md). */
+function hasBenefit(story: Story): boolean {
+  const s = story.sentence;
+  if (!s?.ends) return s?.endsMarker === undefined;
+  return !isPlaceholder(s.text.slice(s.ends.span.start - s.span.start));
+}
+
+/** "... the body of the article. not to another teaser, so that I can finish it.": a benefit cut off by a full stop. */
+function trailingEndsKey(story: Story): string | undefined {
+  const found = /\b(?:so that|in order to)\b/i.exec(story.sentence?.trailing?.text ?? "");
+  return found?.[0].toLowerCase().replace(/\s+/g, " ");
+}
+
+/** The key of a part a story does not have: no template phrase is written so. */
+const MISSING = "\u0000missing";
+
+/**
+ * A story's template key per part, MISSING where it has no marker for the part; no keys at all for a story
+ * without a sentence (another rule's business).
+ */
 const templateKeys = perStory((story): TemplateKeys => {
-  if (!story.sentence?.means) return NO_KEYS;
-  const role = partKey(story, "role");
-  const means = partKey(story, "means");
-  const ends = partKey(story, "ends");
-  // The lengths first (-1: absent) keep any three keys apart, whatever characters they hold.
-  const id = `${role?.length ?? -1} ${means?.length ?? -1} ${ends?.length ?? -1} ${role ?? ""}${means ?? ""}${ends ?? ""}`;
+  if (!story.sentence?.text) return NO_KEYS;
+  const role = partKey(story, "role") ?? MISSING;
+  const means = partKey(story, "means") ?? MISSING;
+  const ends = hasBenefit(story) ? (partKey(story, "ends") ?? trailingEndsKey(story) ?? MISSING) : MISSING;
+  const id = `${role.length} ${means.length} ${ends.length} ${role}${means}${ends}`;
   let keys = keySets.get(id);
   if (!keys) {
     if (keySets.size >= CACHE_LIMIT) keySets.clear();
-    const made: TemplateKeys = {};
-    if (role !== undefined) made.role = role;
-    if (means !== undefined) made.means = means;
-    if (ends !== undefined) made.ends = ends;
-    keys = Object.freeze(made);
+    keys = Object.freeze({ role, means, ends });
     keySets.set(id, keys);
   }
   return keys;
@@ -125,14 +164,23 @@ export default defineRule<UniformOptions>({
     defaultSeverity: "info",
     messages: {
       differs: "'{marker}' differs from the template most stories here use ('{dominant}'): write it the same way.",
+      missingEnds: "Most stories here give a benefit ('{dominant} ...'); this one gives none: say why, the way the others do.",
+      missingMeans: "Most stories here say what the role wants ('{dominant} ...'); this one does not.",
+      missingRole: "Most stories here name their role ('{dominant} ...'); this one does not.",
     },
     fixable: true,
-    defaultOptions: { dominantShare: 0.7, minStories: 5 },
+    defaultOptions: { dominantShare: 0, minStories: 5, missingParts: true },
     optionsSchema: {
       type: "object",
       properties: {
-        dominantShare: { type: "number", minimum: 0.5, maximum: 1, description: "Share of stories a phrasing needs to be the norm." },
+        dominantShare: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          description: "Share of the stories with a part that its most common phrasing needs to be the norm (0: the most common one is).",
+        },
         minStories: { type: "integer", minimum: 2, description: "Smallest backlog judged." },
+        missingParts: { type: "boolean", description: "Report a story without a part (the benefit, say) that most stories have." },
       },
       additionalProperties: false,
     },
@@ -144,15 +192,27 @@ export default defineRule<UniformOptions>({
       const entries = groups.entries();
       const total = entries.reduce((sum, e) => sum + e.size, 0);
       if (total < context.options.minStories) continue;
-      const dominant = [...entries].sort((a, b) => b.size - a.size)[0];
-      const example = dominant && groups.first(dominant.key);
+      const written = entries.filter((e) => e.key !== MISSING);
+      const withPart = written.reduce((sum, e) => sum + e.size, 0);
+      const dominant = [...written].sort((a, b) => b.size - a.size)[0];
+      // The template as the backlog writes it: the first story of the plurality whose means has its subject.
+      const example = dominant && (part === "means" ? firstWithSubject(groups.members(dominant.key)) : groups.first(dominant.key));
       const dominantMarker = example && markerOf(example, part);
-      if (!dominant || dominant.key === "" || !dominantMarker || dominant.size < total * context.options.dominantShare) continue;
-      const others = entries.filter((e) => e.key !== dominant.key).flatMap((e) => groups.members(e.key));
+      if (!dominant || !dominantMarker || dominant.size < withPart * context.options.dominantShare) continue;
+      const others = written.filter((e) => e.key !== dominant.key).flatMap((e) => groups.members(e.key));
+      // A part most stories have is part of the template: the stories without it differ from it too.
+      // A story that lacks its role or means hears of that part only, not of every part after it as well.
+      if (context.options.missingParts && withPart * 2 > total)
+        others.push(...groups.members(MISSING).filter(({ story }) => !lacksEarlierPart(story, part)));
       others.sort((a, b) => a.at - b.at);
       for (const { story } of others) {
         const marker = markerOf(story, part);
-        if (!marker) continue;
+        if (!marker) {
+          const span = story.sentence?.span;
+          const messageId = part === "ends" ? "missingEnds" : part === "means" ? "missingMeans" : "missingRole";
+          if (span) context.report({ messageId, data: { dominant: dominantMarker.text }, span, storyIndex: story.index });
+          continue;
+        }
         const nextChar = nextCharAfter(sourceOf(backlog), marker.span.end);
         const newText = replacement(part, marker, dominantMarker, nextChar);
         const fixes: Fix[] | undefined =

@@ -1,6 +1,6 @@
 // QUS "unique": no two stories ask the same thing; near-duplicates point at their twin.
 import type { Story } from "../model";
-import { contentStems, editDistance, normalise } from "../nlp/similarity";
+import { contentStems, editDistance, requestKey } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -20,18 +20,23 @@ const MAX_STORIES_FOR_NEAR = 2000;
 interface StoryKeys {
   /** Normalised role and means: equal for exact duplicates. */
   readonly sentence: string | undefined;
+  /** Normalised means alone: equal for the same request by another role. */
+  readonly means: string | undefined;
   readonly ends: string;
 }
 
 const keysOf = perStory((story): StoryKeys => {
   const s = story.sentence;
+  const means = s?.role && s.means ? requestKey(s.means.text) : undefined;
   return {
-    sentence: s?.role && s.means ? `${normalise(s.role.text)}|${normalise(s.means.text)}` : undefined,
-    ends: normalise(s?.ends?.text ?? ""),
+    sentence: s?.role && means !== undefined ? `${requestKey(s.role.text)}|${means}` : undefined,
+    means,
+    ends: requestKey(s?.ends?.text ?? ""),
   };
 });
 
 const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
+const meansKey = (story: Story): string | undefined => keysOf(story).means;
 
 /** The distinct content stems of role and means, sorted: equal sets mean the same request in other words. */
 const stemsOf = perStory((s): readonly string[] =>
@@ -90,6 +95,7 @@ export default defineRule<UniqueOptions>({
     messages: {
       duplicate: "This story asks the same as {twin}: merge the two, or say what differs.",
       sameMeans: "This story asks for the same as {twin}, with another benefit: merge them into one story with both reasons.",
+      otherRole: "{twin} asks for the same for another role ({role}): one story for both roles, or say what differs for each.",
       nearDuplicate: "This story is almost the same as {twin}: merge the two, or make the difference explicit.",
       twin: "the story it duplicates",
     },
@@ -106,13 +112,27 @@ export default defineRule<UniqueOptions>({
     for (const { story, first: twin } of storyGroups(context, "sentences", backlog.stories, sentenceKey).repeats()) {
       if (!story.sentence) continue;
       reported.add(story.index);
-      const sameEnds = keysOf(story).ends === keysOf(twin).ends;
+      // Only two different benefits are "another benefit"; one story without any is the same request.
+      const sameEnds = keysOf(story).ends === keysOf(twin).ends || keysOf(story).ends === "" || keysOf(twin).ends === "";
       context.report({
         messageId: sameEnds ? "duplicate" : "sameMeans",
         data: { twin: storyLabel(twin) },
         span: story.sentence.span,
         storyIndex: story.index,
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it duplicates" }],
+      });
+    }
+    // The same means for another role: often meant, sometimes a story to merge; a hint, below the rule's severity.
+    for (const { story, first: twin } of storyGroups(context, "means", backlog.stories, meansKey).repeats()) {
+      if (!story.sentence || reported.has(story.index) || sentenceKey(story) === sentenceKey(twin)) continue;
+      reported.add(story.index);
+      context.report({
+        messageId: "otherRole",
+        data: { twin: storyLabel(twin), role: twin.sentence?.role?.text ?? "" },
+        span: story.sentence.span,
+        storyIndex: story.index,
+        atMost: "hint",
+        related: [{ span: twin.sentence?.span ?? twin.span, message: "The story with the same means" }],
       });
     }
     const candidate = (s: Story): boolean => s.sentence?.means !== undefined && s.sentence.role !== undefined;

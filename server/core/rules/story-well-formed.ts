@@ -2,6 +2,9 @@
 import type { Story } from "../model";
 import { defineRule } from "./rule";
 
+/** A means marker that has its subject ("I want", "we need", "I'd like"); the parser also reads one without it. */
+const SUBJECT = /^(?:i|we)\b/i;
+
 export default defineRule({
   meta: {
     id: "story-well-formed",
@@ -13,6 +16,7 @@ export default defineRule({
       noRole: "The story names no role: start it with 'As a <role>, ...'.",
       noMeans: "The story names no capability: say what the role wants ('I want to ...').",
       noRoleNoMeans: "The story follows no template: write 'As a <role>, I want <capability>, so that <benefit>'.",
+      noSubject: "'{phrase}' has no subject: write 'I {phrase}', so that the role is the one who wants it.",
     },
     fixable: true,
     defaultOptions: {},
@@ -26,6 +30,19 @@ export default defineRule({
     }
     const hasRole = sentence.role !== undefined;
     const hasMeans = sentence.means !== undefined;
+    // "As a manager, would like to ...": the means is there, only its subject is missing.
+    const marker = sentence.meansMarker;
+    if (marker && !SUBJECT.test(marker.text)) {
+      const at = marker.span.start;
+      context.report({
+        messageId: "noSubject",
+        data: { phrase: marker.text },
+        span: marker.span,
+        storyIndex: story.index,
+        fixes: [{ title: `Write 'I ${marker.text}'`, edits: [{ span: { start: at, end: at }, newText: "I " }], safe: true }],
+      });
+      return;
+    }
     if (hasRole && hasMeans) return;
     const messageId = !hasRole && !hasMeans ? "noRoleNoMeans" : !hasRole ? "noRole" : "noMeans";
     // Only a missing role marker has one obvious fix: the template's opening words.
