@@ -2,6 +2,7 @@
 import { build } from "esbuild";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { writeGuidanceJson } from "./guidance-data.mjs";
+import { writeLexiconJson } from "./lexicon-data.mjs";
 
 const production = process.argv.includes("--production");
 const common = { bundle: true, sourcemap: !production, minify: production, logLevel: "warning", target: "es2022" };
@@ -9,8 +10,9 @@ const common = { bundle: true, sourcemap: !production, minify: production, logLe
 // A clean folder each time, so no stale bundle or source map ends up in the package.
 await rm("dist", { recursive: true, force: true });
 await mkdir("dist/webview", { recursive: true });
-// The guidance YAML is the source; the server and CLI bundles import the checked JSON made from it here.
-await writeGuidanceJson();
+// The guidance YAML is the source; the server and CLI bundles import the checked JSON made from it here. Likewise
+// the tagger's lexicon, made from wink-lexicon (a devDependency: only the generated JSON is bundled).
+await Promise.all([writeGuidanceJson(), writeLexiconJson()]);
 await Promise.all([
   build({
     ...common,

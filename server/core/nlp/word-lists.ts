@@ -158,7 +158,7 @@ export const SYNONYM_VERB_GROUPS: readonly (readonly string[])[] = [
   ["communicate", "interact", "interface", "integrate", "talk", "converse", "liaise", "correspond", "convey"],
   ["encourage", "promote", "foster", "advocate", "champion", "stimulate"],
   ["move", "rearrange", "reorder", "reorganize", "reorganise", "organize", "organise", "arrange", "shuffle", "relocate"],
-  ["search", "find", "locate", "discover", "look"],
+  ["search", "find", "locate", "look"],
   ["see", "view", "watch", "display", "show"],
   ["check", "verify", "validate", "confirm"],
   ["change", "modify", "alter", "amend", "adjust", "update", "edit", "revise"],
@@ -169,4 +169,31 @@ export const SYNONYM_VERB_GROUPS: readonly (readonly string[])[] = [
   ["help", "assist", "support", "aid", "guide"],
   ["store", "save", "keep", "preserve", "retain", "archive"],
   ["understand", "comprehend", "grasp"],
+];
+
+/**
+ * Words that name the same request in a user story, for duplicates said in other words ("see my orders" / "view my
+ * orders"): common software verbs and nouns with one meaning between them. Kept to pairs a Product Owner would
+ * merge; "export"/"download", "submit"/"upload" and the like ask for different things and stay apart.
+ */
+export const REQUEST_SYNONYM_GROUPS: readonly (readonly string[])[] = [
+  ["see", "view", "display", "show", "watch"],
+  ["delete", "remove", "erase", "discard"],
+  ["edit", "change", "modify", "update", "amend", "alter", "revise"],
+  ["fix", "correct", "repair"],
+  ["restore", "undelete", "recover"],
+  ["choose", "select", "pick"],
+  ["check", "verify", "validate"],
+  ["notify", "alert", "warn"],
+  ["resume", "continue"],
+  ["book", "reserve"],
+  ["begin", "start"],
+  ["phone", "mobile", "smartphone", "cellphone"],
+  ["email", "mail"],
+  ["suggestion", "recommendation"],
+  ["custom", "customizable", "customisable", "configurable"],
+  ["chart", "graph"],
+  ["invoice", "bill"],
+  ["photo", "picture", "image"],
+  ["document", "file"],
 ];

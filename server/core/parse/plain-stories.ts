@@ -1,6 +1,6 @@
 // Reads a plain story list (one story per line, as backlogs are exported) into the story model with exact spans.
-import { compromise } from "../nlp/compromise";
 import type { Backlog, Span, Story, TextPart } from "../model";
+import { tagWords } from "../nlp/tagger";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { lineBreakOf } from "./text-lines";
 
@@ -52,6 +52,9 @@ export function opensStory(folded: string): boolean {
   return ROLE_START.test(t) || MEANS_START.test(t) || MEANS_INSIDE.test(t);
 }
 
+/** The forms of "be", which the tagger counts as auxiliaries: a heading may have one ("What is new"). */
+const COPULAS: ReadonlySet<string> = new Set(["be", "is", "am", "are", "was", "were", "been", "being"]);
+
 /**
  * Whether a line that is not a story reads as a heading: it ends with a colon, names a section, is in
  * capitals, or has no verb that could make it a requirement ("Auditing & Reporting."). A line with a verb
@@ -63,16 +66,17 @@ function readsAsHeading(content: string): boolean {
   if (/^[^a-z]*[A-Z][^a-z]*$/.test(trimmed) && trimmed.length > 2) return true;
   const words = trimmed.split(/\s+/).filter((w) => /\p{L}/u.test(w));
   if (words.length > 8) return false;
-  try {
-    // Gerunds and participles name activities in headings ("Reporting", "Data Handling"); only a finite or
-    // base-form verb makes the line a requirement.
-    const terms = (compromise()(trimmed).json({ terms: { tags: true } }) as { terms: { tags: string[] }[] }[]).flatMap((s) => s.terms);
-    return !terms.some(
-      (t) => t.tags.includes("Verb") && !t.tags.includes("Gerund") && !t.tags.includes("Participle") && !t.tags.includes("Copula"),
-    );
-  } catch {
-    return false;
-  }
+  // Gerunds and participles name activities in headings ("Reporting", "Data Handling"); only a finite or
+  // base-form verb, a modal ("Users can ...") or a passive ("Invoices are sent") makes the line a requirement.
+  const tokens = tagWords(trimmed).filter((t) => t.tag !== "PUNCT");
+  return !tokens.some(
+    (t, i) =>
+      t.tag === "VERB:base" ||
+      t.tag === "VERB:pres" ||
+      t.tag === "VERB:past" ||
+      (t.tag === "AUX" && !COPULAS.has(t.lower)) ||
+      (t.tag === "VERB:part" && COPULAS.has(tokens[i - 1]?.lower ?? "")),
+  );
 }
 
 /** Replaces line breaks inside a span's text with spaces of the same length, so offsets hold on one line. */

@@ -1,271 +1,222 @@
-// QUS "atomic": a story asks for one feature; a conjunction with a verb phrase on both sides asks for two.
+// QUS "atomic": a story asks for one feature; two actions, two objects, a slash pair, a second clause, a tool with
+// two capabilities, two qualities or two roles ask for more (QUS-LABELS.md), each with its own message and split.
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
-import { isActionVerb, isVerbOnlyWord, tagMeans, type TaggedWord } from "../nlp/pos";
-import { SYNONYM_VERB_GROUPS } from "../nlp/word-lists";
+import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
+import { tagMeansText } from "../nlp/tagger";
 import { defineRule } from "./rule";
 
-/** Words that may stand between a conjunction and the verb it introduces ("and then export", "or to print"). */
-const SKIPPABLE = new Set(["to", "then", "also", "later", "afterwards", "subsequently", "maybe", "possibly", "optionally", "be", "able"]);
+/** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */
+export type AtomicOptions = Readonly<Record<CoordinationKind | "twoRoles", boolean>>;
 
-/** Verbs that name the outcome of the first verb, not a second feature: "enter my zip code and get a list". */
-const CONSEQUENCE_VERBS = new Set(["have", "get", "receive", "become", "let", "make", "see"]);
+/** Whether a means may hold a conjunction, a slash or a comma at all: many stories have none, and are not tagged. */
+const MAY_JOIN = /\b(?:and|or|but|plus|as\s+well\s+as)\b|[&+/|,]/i;
 
-const CONJUNCTIONS = new Set(["and", "or", "&", "+", "and/or"]);
+/** Two roles in the role: "As a teacher or a parent", "As a nurse/doctor"; not "As a sales and marketing manager". */
+const TWO_ROLES = /^(.+?)\s*(?:\s(?:or|and|and\/or)\s|\s?\/\s?)\s*((?:an?|the)\s+.+|.+)$/i;
 
-/**
- * Whether a means may hold a conjunction at all: tagging costs far more than every other check, and most
- * stories have none, so the tagger only runs on the means this matches.
- */
-const MAY_JOIN = /\b(?:and|or)\b|[&+]|\bas\s+well\s+as\b/i;
-
-/** Each verb's synonym groups, by index: two verbs of one group paraphrase each other. */
-const SYNONYM_GROUPS = new Map<string, number[]>();
-SYNONYM_VERB_GROUPS.forEach((group, index) => {
-  for (const verb of group) SYNONYM_GROUPS.set(verb, [...(SYNONYM_GROUPS.get(verb) ?? []), index]);
-});
-const synonyms = (a: string, b: string): boolean => {
-  const groups = SYNONYM_GROUPS.get(a.toLowerCase());
-  return groups !== undefined && (SYNONYM_GROUPS.get(b.toLowerCase()) ?? []).some((g) => groups.includes(g));
-};
-
-const OPENING_BRACKET = /^[([{]/;
-const CLOSING_BRACKET = /[)\]}]$/;
-const PHRASE_END = /^[,;:.)]/;
-const QUOTE = /["'\u201c\u201d\u2018\u2019]/;
-const BOTH = /^both$/i;
-const WHITESPACE = /^\s+$/;
-const SHARED_HEADS = /^(?:access|rights?|permissions?|mode|privileges?|views?)$/i;
-
-interface Split {
-  /** The conjunction word. */
-  readonly conjunction: TaggedWord;
-  /** The verb that opens the second feature. */
-  readonly secondVerb: TaggedWord;
+/** What joins one role phrase: "R&D manager", "sales and marketing manager" (two modifiers of one head noun). */
+function twoRolesOf(role: string): { first: string; second: string; joint: number; jointEnd: number } | undefined {
+  if (!/\s(?:or|and)\s|\//i.test(role)) return undefined;
+  const m = TWO_ROLES.exec(role);
+  const first = m?.[1]?.trim();
+  const second = m?.[2]?.trim();
+  if (!m || !first || !second) return undefined;
+  const joint = first.length + (m[0].slice(first.length).search(/\S/) ?? 0);
+  const jointText = /^(?:or|and\/or|and|\/)/i.exec(role.slice(joint))?.[0] ?? "";
+  // "sales and marketing manager": one word on the left, modifying the head noun the right side ends with.
+  const secondHasArticle = /^(?:an?|the)\s/i.test(second);
+  if (!secondHasArticle && !/\s/.test(first) && /\s/.test(second) && jointText.toLowerCase() === "and") return undefined;
+  if (/^(?:his|her|he|she)$/i.test(first) || first.toLowerCase() === second.toLowerCase()) return undefined;
+  // "As a DB/IR administrator": two acronyms joined by a slash are one term.
+  if (jointText === "/" && /(?:^|\s)[A-Z]{1,4}$/.test(first) && /^[A-Z]{1,4}(?:\s|$)/.test(second)) return undefined;
+  return { first, second: second.replace(/^(?:an?|the)\s+/i, ""), joint, jointEnd: joint + jointText.length };
 }
 
-/** Words that open a subordinate clause: a conjunction after one joins verbs inside that clause. */
-const SUBORDINATORS = new Set([
-  "that",
-  "which",
-  "who",
-  "whom",
-  "whose",
-  "when",
-  "where",
-  "if",
-  "how",
-  "what",
-  "whether",
-  "while",
-  "because",
-  "once",
-  "until",
-  "unless",
-  "since",
-]);
-
-/** A verb in its base form, the form both halves of "I want to <verb> and <verb>" take. */
-const isBaseVerb = (w: TaggedWord | undefined): w is TaggedWord =>
-  isActionVerb(w) && w !== undefined && (w.tags.has("Infinitive") || w.tags.has("Imperative"));
-
 /**
- * The word at `j` as a verb when the tagger read it as a noun that a determiner follows ("take a picture or
- * upload an image"): a singular noun does not take a determiner after it, so it is tagged again on its own,
- * the way the second feature would read as a story.
+ * The means each story of a split gets, one per part of the coordination: "filter, sort and aggregate data" gives
+ * "filter data", "sort data", "aggregate data"; "export orders and invoices to Excel" gives "export orders to
+ * Excel" and "export invoices to Excel". Undefined where no mechanical split reads right (a second clause).
  */
-function verbAt(words: readonly TaggedWord[], j: number): TaggedWord | undefined {
-  const word = words[j];
-  const after = words[j + 1];
-  const verb: boolean = isBaseVerb(word);
-  if (!word || verb || !word.tags.has("Noun") || word.tags.has("Plural") || !after?.tags.has("Determiner")) return word;
-  const rest = words
-    .slice(j)
-    .map((w) => w.text + w.post)
-    .join("");
-  const retagged = tagMeans(rest, word.span.start)[0];
-  return retagged && isBaseVerb(retagged) && retagged.text === word.text ? retagged : word;
-}
-
-/** The end of a noun list: nothing, a preposition, a conjunction or punctuation follows. */
-const endsPhrase = (w: TaggedWord | undefined): boolean =>
-  w === undefined || w.tags.has("Preposition") || w.tags.has("Conjunction") || PHRASE_END.test(w.text);
-
-/**
- * Finds the first conjunction in the means that joins two verb phrases. The left side must hold a base-form
- * action verb of the main clause, and the right side must open with one: "search and filter the results" is
- * two features; "accept the terms and conditions", "the read and edit views" and "know when periods start and
- * end" are one.
- */
-export function findSplit(words: readonly TaggedWord[]): Split | undefined {
-  let depth = 0;
-  let mainVerbSeen = false;
-  let mainVerb: TaggedWord | undefined;
-  let subordinate = false;
-  // A subordinate clause with an inflected verb ("what ALFRED does", "who is standing") has its own subject,
-  // so a base-form verb after the conjunction returns to the main clause.
-  let subordinateInflected = false;
-  // "be notified and ...", "be sent ...": a passive means describes one event, its conjunctions join details.
-  if (words[0]?.text.toLowerCase() === "be") return undefined;
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (!w) continue;
-    const lower = w.text.toLowerCase();
-    if (OPENING_BRACKET.test(w.text)) depth++;
-    if (CLOSING_BRACKET.test(w.text) && depth > 0) depth--;
-    if (depth > 0) continue;
-    // The means opens with its main verb, however the tagger read it ("have updated codes that ...").
-    const opensWithVerb = i === 0 && w.tags.has("Verb");
-    if ((opensWithVerb || isBaseVerb(w)) && !mainVerbSeen) {
-      mainVerbSeen = true;
-      mainVerb = w;
+function splitMeans(means: string, c: Coordination): string[] | undefined {
+  const text = (s: { start: number; end: number }): string => means.slice(s.start, s.end).trim();
+  const parts = c.parts.map(text);
+  const lastPart = c.parts[c.parts.length - 1] ?? c.second;
+  const lead = means.slice(0, c.first.start);
+  const tail = means.slice(lastPart.end);
+  const join = (...pieces: string[]): string => pieces.join("").replace(/\s+/g, " ").trim();
+  switch (c.kind) {
+    case "twoActions": {
+      // "search and filter the results": the verbs standing alone take the object of the last one.
+      const last = parts[parts.length - 1] ?? "";
+      const object = parts.slice(0, -1).every((p) => !/\s/.test(p)) ? last.replace(/^\S+\s*/, "") : "";
+      return parts.map((p, k) => join(lead, p, object && k < parts.length - 1 ? ` ${object}` : "", tail));
     }
-    // After the main verb, a subordinator or a modal with its own subject ("the user can ask") opens a clause
-    // whose verbs are not the story's features.
-    else if (mainVerbSeen && (SUBORDINATORS.has(lower) || w.tags.has("Modal"))) subordinate = true;
-    else if (subordinate && w.tags.has("Verb") && !isBaseVerb(w)) subordinateInflected = true;
-    // "as well as" joins like "and"; its last word stands for it.
-    const asWellAs = lower === "as" && words[i - 1]?.text.toLowerCase() === "well" && words[i - 2]?.text.toLowerCase() === "as";
-    if (!(CONJUNCTIONS.has(lower) || asWellAs) || !mainVerbSeen) continue;
-    let j = i + 1;
-    while (j < words.length && SKIPPABLE.has(words[j]?.text.toLowerCase() ?? "")) j++;
-    const next = verbAt(words, j);
-    if (!isBaseVerb(next) || CONSEQUENCE_VERBS.has(next.text.toLowerCase())) continue;
-    const previous = asWellAs ? words[i - 3] : words[i - 1];
-    const after = words[j + 1];
-    // "either keep the entry private or share it": "either ... or" names the choices of one setting.
-    if (lower === "or" && words.slice(0, i).some((x) => x.text.toLowerCase() === "either")) continue;
-    // The same action said twice: "communicate and integrate with", "move files around and rearrange them".
-    const firstVerb = words
-      .slice(0, i)
-      .reverse()
-      .find((x) => isBaseVerb(x));
-    if (firstVerb && synonyms(firstVerb.text, next.text)) continue;
-    // Two modifiers of one noun right after the verb: "set begin and end dates". A word the dictionary knows
-    // only as a verb, read as a noun right after a verb, cannot be the object itself, so it and the word after
-    // the conjunction describe the noun that follows.
-    if (
-      previous &&
-      isActionVerb(words[i - 2]) &&
-      WHITESPACE.test(words[i - 2]?.post ?? "") &&
-      !previous.tags.has("Verb") &&
-      !previous.tags.has("Plural") &&
-      isVerbOnlyWord(previous.text) &&
-      after?.tags.has("Noun") &&
-      !after.tags.has("Pronoun")
-    )
-      continue;
-    // A verb-looking word closing a noun list: "collections and objects in the DAMS", "file type and format".
-    if (
-      previous &&
-      (previous.tags.has("Noun") || previous.tags.has("Conjunction") || previous.tags.has("Adjective")) &&
-      !isBaseVerb(previous) &&
-      endsPhrase(after)
-    )
-      continue;
-    // Two bare verbs modifying one noun: "the read and edit views", "both read and write access". Not a noun
-    // after its determiner, which ends the first object: "create a page for an experiment and attach a file".
-    const plainNoun = previous?.tags.has("Noun") && !previous.tags.has("Verb") && !isVerbOnlyWord(previous.text);
-    if ((words[i - 2]?.tags.has("Determiner") || BOTH.test(words[i - 2]?.text ?? "")) && !plainNoun) continue;
-    // A quoted word is a name, not a verb: "operations such as "compaction" or "rebalance"".
-    if (QUOTE.test(next.pre) || QUOTE.test(previous?.post ?? "")) continue;
-    // The last item of a comma list of nouns: "file size, creation date, file format and format version".
-    const listComma = words.slice(Math.max(0, i - 4), i - 1).some((x) => x.post.includes(",") && x.tags.has("Noun"));
-    if (previous?.tags.has("Noun") && listComma) continue;
-    // "..., and stop publishing dates": a verb-looking word before a gerund inside a noun phrase.
-    if (previous?.tags.has("Noun") && after?.tags.has("Gerund")) continue;
-    // "give read and write access": the verbs name a kind of access, unless they open the means and the noun
-    // is not the head of its phrase ("create and edit Rights Management statements").
-    if (after && SHARED_HEADS.test(after.text) && (previous !== mainVerb || !words[j + 2]?.tags.has("Noun"))) continue;
-    // Inside a subordinate clause, unless the conjunction returns to the main clause with a new object.
-    if (subordinate && (!subordinateInflected || isBaseVerb(previous))) continue;
-    if (subordinate && !(previous?.tags.has("Noun") || previous?.tags.has("Pronoun"))) continue;
-    if (subordinate && endsPhrase(after)) continue;
-    if (subordinate && SUBORDINATORS.has(after?.text.toLowerCase() ?? "")) continue;
-    const opening = words[i - 2];
-    const conjunction = asWellAs && opening ? { ...w, text: "as well as", span: { start: opening.span.start, end: w.span.end } } : w;
-    return { conjunction, secondVerb: next };
+    case "twoObjects": {
+      // "export orders and invoices": each object with the verb phrase before the first.
+      const head = c.head ? means.slice(c.head.start, c.first.start) : "";
+      const before = c.head ? means.slice(0, c.head.start) : lead;
+      return parts.map((p, k) => join(k === 0 ? lead : before + head, p, tail));
+    }
+    case "alternatives":
+    case "toolCapabilities":
+    case "twoQualities":
+      return parts.map((p) => join(lead, p, tail));
+    case "secondClause":
+      return undefined;
   }
-  return undefined;
 }
 
-/** The two means of a split story, sharing the object when the first verb stands alone ("search and filter X"). */
-function splitMeans(story: Story, split: Split, words: readonly TaggedWord[]): { first: string; second: string } | undefined {
-  const means = story.sentence?.means;
-  if (!means) return undefined;
-  const at = (o: number): number => o - means.span.start;
-  const left = means.text.slice(0, at(split.conjunction.span.start)).replace(/[\s,]+$/, "");
-  const second = means.text.slice(at(split.secondVerb.span.start)).trim();
-  const leftWords = words.filter((w) => w.span.end <= split.conjunction.span.start);
-  const secondWords = words.filter((w) => w.span.start >= split.secondVerb.span.start);
-  // "search and filter the results": the first verb takes the object of the second.
-  const sharedObject = leftWords.length > 0 && leftWords.every((w) => isActionVerb(w) || w.text === ",") && secondWords.length > 1;
-  const objectOfSecond = secondWords[1] ? means.text.slice(at(secondWords[1].span.start)) : "";
-  const first = sharedObject ? `${left} ${objectOfSecond}` : left;
-  if (!first || !second) return undefined;
-  return { first, second };
-}
-
-/** The next free id after `id`: "CHK-12" -> "CHK-12b", then "CHK-12c"... */
-function nextId(backlog: Backlog, id: string): string {
+/** The next `count` free ids after `id`: "CHK-12" -> "CHK-12b", "CHK-12c"... */
+function nextIds(backlog: Backlog, id: string, count: number): string[] {
   const taken = new Set(backlog.stories.map((s) => s.id?.text));
-  for (const suffix of "bcdefghijklmnopqrstuvwxyz") if (!taken.has(`${id}${suffix}`)) return `${id}${suffix}`;
-  return `${id}-2`;
+  const ids: string[] = [];
+  for (const suffix of "bcdefghijklmnopqrstuvwxyz") {
+    if (ids.length === count) break;
+    if (!taken.has(`${id}${suffix}`)) ids.push(`${id}${suffix}`);
+  }
+  for (let n = 2; ids.length < count; n++) if (!taken.has(`${id}-${n}`)) ids.push(`${id}-${n}`);
+  return ids;
 }
 
-/** A fix that rewrites the story with the first feature and adds a story for the second, in the file's style. */
-function splitFix(backlog: Backlog, story: Story, parts: { first: string; second: string }): Fix | undefined {
-  const sentence = story.sentence;
-  const means = sentence?.means;
-  if (!sentence || !means) return undefined;
+/**
+ * A fix that keeps the story with its first part and adds a story after it for each other part, in the file's
+ * style: `replace` is the span of the story sentence to rewrite in the kept story, `keep` its new text, and
+ * `others` the whole sentences of the new stories.
+ */
+function splitFix(
+  backlog: Backlog,
+  story: Story,
+  replace: { start: number; end: number },
+  keep: string,
+  others: readonly string[],
+): Fix | undefined {
   const source = sourceOf(backlog);
-  const verbatim = source.slice(means.span.start, means.span.end) === means.text;
-  if (!verbatim) return undefined;
-  const secondSentence =
-    source.slice(sentence.span.start, means.span.start) + parts.second + source.slice(means.span.end, sentence.span.end);
-  const edits: TextEdit[] = [{ span: means.span, newText: parts.first }];
+  const sentence = story.sentence;
+  if (!sentence || others.length === 0 || source.slice(sentence.span.start, sentence.span.end) !== sentence.text) return undefined;
+  let added = "";
   if (backlog.format === "plain") {
     const eol = source.includes("\r\n") ? "\r\n" : "\n";
-    edits.push({ span: { start: story.span.end, end: story.span.end }, newText: `${eol}${secondSentence}` });
+    added = others.map((o) => `${eol}${o}`).join("");
   } else if (backlog.format === "yaml" && story.layout) {
     const { keyIndent, eol } = story.layout;
     const itemIndent = keyIndent.length >= 2 ? keyIndent.slice(2) : "";
-    // The new story gets its own id and no criteria: the old criteria belong to whichever part they test.
-    const idLine = story.id ? `${itemIndent}- id: ${nextId(backlog, story.id.text)}${eol}${keyIndent}story: ` : `${itemIndent}- story: `;
-    const storyText =
-      /^[^"'\-?:,[\]{}#&*!|>%@`]/.test(secondSentence) && !/:\s|\s#/.test(secondSentence) ? secondSentence : JSON.stringify(secondSentence);
-    edits.push({ span: { start: story.layout.endOfEntry, end: story.layout.endOfEntry }, newText: `${eol}${idLine}${storyText}` });
+    const ids = story.id ? nextIds(backlog, story.id.text, others.length) : [];
+    // Each new story gets its own id and no criteria: the old criteria belong to whichever part they test.
+    added = others
+      .map((o, k) => {
+        const text = /^[^"'\-?:,[\]{}#&*!|>%@`]/.test(o) && !/:\s|\s#/.test(o) ? o : JSON.stringify(o);
+        return ids[k] ? `${eol}${itemIndent}- id: ${ids[k]}${eol}${keyIndent}story: ${text}` : `${eol}${itemIndent}- story: ${text}`;
+      })
+      .join("");
   } else {
     return undefined;
   }
-  return { title: "Split into two stories", edits, safe: false };
+  const at = backlog.format === "plain" ? story.span.end : (story.layout?.endOfEntry ?? story.span.end);
+  const edits: TextEdit[] = [
+    { span: replace, newText: keep },
+    { span: { start: at, end: at }, newText: added },
+  ];
+  return { title: others.length === 1 ? "Split into two stories" : `Split into ${others.length + 1} stories`, edits, safe: false };
 }
 
-export default defineRule({
+/** The parts as a message names them: "'a' and 'b'", "'a', 'b' and 'c'". */
+function listOf(parts: readonly string[]): string {
+  const quoted = parts.map((p) => `'${p}'`);
+  return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
+}
+
+const KIND_OPTIONS: readonly (CoordinationKind | "twoRoles")[] = [
+  "twoActions",
+  "twoObjects",
+  "alternatives",
+  "secondClause",
+  "toolCapabilities",
+  "twoQualities",
+  "twoRoles",
+];
+
+export default defineRule<AtomicOptions>({
   meta: {
     id: "story-atomic",
     description: "Ask for one feature per story: split 'search and filter' into two stories.",
     source: "QUS",
     defaultSeverity: "warning",
     messages: {
-      twoFeatures:
-        "The story asks for two features ('{first}' {conjunction} '{second}'): split it, so that each can be estimated and accepted on its own.",
+      twoActions: "The story asks for more than one action ({parts}): split it, so that each can be estimated and accepted on its own.",
+      twoObjects: "The story asks for {parts}: things that can be built one at a time; split it into one story each.",
+      alternatives: "'{first}{joint}{second}' asks for two things at once: write one story for '{first}' and one for '{second}'.",
+      secondClause: "The means goes on with a clause of its own ('{second}'): make it a story of its own, or an acceptance criterion.",
+      toolCapabilities: "The requested tool does more than one thing ({parts}): write one story per capability.",
+      twoQualities:
+        "The story asks for more than one quality ({parts}), each tested on its own: split it, or make each an acceptance criterion.",
+      twoRoles: "The story is written for two roles, '{first}' and '{second}': write one story per role, or name the role both share.",
     },
     fixable: true,
-    defaultOptions: {},
+    defaultOptions: {
+      twoActions: true,
+      twoObjects: true,
+      alternatives: true,
+      secondClause: true,
+      toolCapabilities: true,
+      twoQualities: true,
+      twoRoles: true,
+    },
+    optionsSchema: {
+      type: "object",
+      properties: Object.fromEntries(
+        KIND_OPTIONS.map((kind) => [
+          kind,
+          { type: "boolean", description: `Report ${kind.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.` },
+        ]),
+      ),
+      additionalProperties: false,
+    },
   },
   checkStory(story, context) {
-    const means = story.sentence?.means;
-    if (!means || !story.sentence?.role || !MAY_JOIN.test(means.text)) return;
-    const words = tagMeans(means.text, means.span.start);
-    const split = findSplit(words);
-    if (!split) return;
-    const parts = splitMeans(story, split, words);
-    const fix = parts && splitFix(context.backlog, story, parts);
-    const firstVerb = words.find((w) => isActionVerb(w));
+    const sentence = story.sentence;
+    const role = sentence?.role;
+    if (!sentence || !role) return;
+    const source = sourceOf(context.backlog);
+    const verbatim = source.slice(sentence.span.start, sentence.span.end) === sentence.text;
+    const roles = context.options.twoRoles ? twoRolesOf(role.text) : undefined;
+    if (roles) {
+      const at = role.span.start + roles.joint;
+      const fix = verbatim
+        ? splitFix(context.backlog, story, role.span, roles.first, [
+            source.slice(sentence.span.start, role.span.start) + roles.second + source.slice(role.span.end, sentence.span.end),
+          ])
+        : undefined;
+      context.report({
+        messageId: "twoRoles",
+        data: { first: roles.first, second: roles.second },
+        span: { start: at, end: role.span.start + roles.jointEnd },
+        storyIndex: story.index,
+        ...(fix && { fixes: [fix] }),
+      });
+      return;
+    }
+    const means = sentence.means;
+    if (!means || !MAY_JOIN.test(means.text)) return;
+    const found = findCoordination(means.text, tagMeansText(means.text));
+    if (!found || !context.options[found.kind]) return;
+    const part = (s: { start: number; end: number }): string => means.text.slice(s.start, s.end).trim();
+    const split = verbatim ? splitMeans(means.text, found) : undefined;
+    const rewrite = (text: string): string =>
+      source.slice(sentence.span.start, means.span.start) + text + source.slice(means.span.end, sentence.span.end);
+    const fix =
+      split && split[0] !== undefined ? splitFix(context.backlog, story, means.span, split[0], split.slice(1).map(rewrite)) : undefined;
+    // Two objects are named with the verb they share: 'export orders' and 'export invoices'.
+    const head = found.kind === "twoObjects" && found.head ? `${part(found.head)} ` : "";
+    const named = found.parts.map((p, k) => `${k === 0 || head === "" ? "" : head}${part(p)}`);
     context.report({
-      messageId: "twoFeatures",
-      data: { first: firstVerb?.text ?? "", conjunction: split.conjunction.text, second: split.secondVerb.text },
-      span: { start: split.conjunction.span.start, end: split.conjunction.span.end },
+      messageId: found.kind,
+      data: {
+        first: `${head}${named[0] ?? ""}`.trim(),
+        second: named[1] ?? "",
+        parts: listOf([`${head}${named[0] ?? ""}`.trim(), ...named.slice(1)]),
+        joint: found.joint.text,
+      },
+      span: { start: means.span.start + found.joint.start, end: means.span.start + found.joint.end },
       storyIndex: story.index,
       ...(fix && { fixes: [fix] }),
     });

@@ -1,0 +1,820 @@
+// Finds where a story's means asks for more than one thing: a shallow reading of its tagged words into clauses,
+// verb phrases and noun phrases, and of each conjunction, slash or comma by what it joins (QUS-LABELS.md, atomic).
+import { SYNONYM_VERB_GROUPS } from "./word-lists";
+import { canBeBaseVerb, canBeNoun, type TaggedToken } from "./tagger";
+
+/** The kinds of non-atomic story the labelling guide names, each with its own message and option. */
+export type CoordinationKind = "twoActions" | "twoObjects" | "alternatives" | "secondClause" | "toolCapabilities" | "twoQualities";
+
+interface Range {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One place where the means asks for two things, with the two parts as written (offsets in the means). */
+export interface Coordination {
+  readonly kind: CoordinationKind;
+  /** The conjunction, slash or comma that joins the parts. */
+  readonly joint: Range & { readonly text: string };
+  readonly first: Range;
+  readonly second: Range;
+  /** Every part, for a list of more than two ("filter, sort and aggregate"): first, second, and the rest. */
+  readonly parts: readonly Range[];
+  /** Two objects: the verb phrase both share ("export" in "export orders and invoices"); absent when the means has none. */
+  readonly head?: Range;
+}
+
+/** Pairs that name one thing: a conjunction between them joins nothing (QUS-LABELS.md: fixed expressions). */
+const FIXED_PAIRS = new Set([
+  "terms conditions",
+  "drag drop",
+  "read write",
+  "pros cons",
+  "black white",
+  "friends family",
+  "day night",
+  "trial error",
+  "question answer",
+  "questions answers",
+  "search rescue",
+  "research development",
+  "sales marketing",
+  "health safety",
+  "cut paste",
+  "copy paste",
+  "plug play",
+  "back forth",
+  "up down",
+  "more less",
+  "sooner later",
+  "peak off-peak",
+  "start end",
+  "begin end",
+  "beginning end",
+  "start finish",
+  "check-in check-out",
+  "in out",
+  "opening closing",
+  "first last",
+  "min max",
+  "minimum maximum",
+  "date time",
+  "dates times",
+  "time date",
+  "if when",
+  "when where",
+  "one more",
+  "two more",
+  "zero more",
+  "one several",
+  "ui ux",
+  "forward backward",
+  "forwards backwards",
+  "name password",
+  "username password",
+  "email password",
+  "login password",
+  "id password",
+]);
+
+/** Words that may stand between a conjunction and the verb it introduces ("and then export", "or also print"). */
+const SKIPPABLE = new Set([
+  "then",
+  "also",
+  "later",
+  "afterwards",
+  "subsequently",
+  "maybe",
+  "possibly",
+  "optionally",
+  "even",
+  "to",
+  "be",
+  "able",
+]);
+
+/** Verbs that name what follows from the first verb, not a second feature: "show my card and get a reduced price". */
+const CONSEQUENCE_VERBS = new Set(["get", "become", "pass", "let"]);
+
+/**
+ * Verbs that name the aim of the verb before them, not something the product does: "use the forecast to plan
+ * irrigation and reduce water use" asks for one feature (the issue's "detect A and reduce B").
+ */
+const GOAL_VERBS = new Set([
+  "reduce",
+  "increase",
+  "improve",
+  "minimise",
+  "minimize",
+  "maximise",
+  "maximize",
+  "avoid",
+  "prevent",
+  "lower",
+  "cut",
+  "boost",
+  "lessen",
+  "save",
+  "optimise",
+  "optimize",
+]);
+
+/** Verbs that join another verb without being a feature of their own: "go and buy", "try and find". */
+const SERIAL_VERBS = new Set(["go", "come", "try"]);
+
+/** Verbs whose "A or B" are the values of one setting: "choose a morning or an afternoon slot". */
+const SETTING_VERBS = new Set([
+  "set",
+  "choose",
+  "select",
+  "pick",
+  "prefer",
+  "mark",
+  "configure",
+  "switch",
+  "toggle",
+  "decide",
+  "specify",
+  "indicate",
+  "designate",
+  "opt",
+]);
+
+/** Adjectives that name a quality someone tests ("accurate and complete data"), not a kind ("mental and physical"). */
+const QUALITY_ADJECTIVES = new Set(
+  (
+    "accurate complete correct reliable secure safe fast quick slow cheap affordable easy simple clear clean robust stable " +
+    "responsive accessible usable intuitive consistent current up-to-date timely detailed readable legible flexible scalable " +
+    "efficient transparent understandable comprehensive useful friendly portable light lightweight small wearable attractive"
+  ).split(" "),
+);
+
+/** Words that open a clause whose verbs are details of the story's object, not its features. */
+const SUBORDINATORS = new Set([
+  "that",
+  "which",
+  "who",
+  "whom",
+  "whose",
+  "when",
+  "whenever",
+  "where",
+  "wherever",
+  "if",
+  "how",
+  "what",
+  "whether",
+  "while",
+  "because",
+  "once",
+  "until",
+  "unless",
+  "since",
+  "before",
+  "after",
+  "why",
+  "whatever",
+  "whichever",
+]);
+
+const WH_WORDS = new Set(["why", "what", "how", "where", "when", "who", "which", "whether"]);
+
+/** Markers after which a list gives examples (story-minimal reports them), not features. */
+const EXAMPLE_MARKERS = ["such as", "e.g", "eg", "for example", "for instance", "including", "especially", "i.e"];
+
+/** Participles after which a list says how one result is arranged: "grouped by grade and by skill mix". */
+const ARRANGING = new Set(["grouped", "broken", "sorted", "ordered", "based", "split", "filtered", "organised", "organized", "arranged"]);
+
+/** Words after a list that make its items one request: "buy both tickets together", "..., how I prefer". */
+const TOGETHER =
+  /\b(?:together|at once|at the same time|in one go|in one time|simultaneously|how i prefer|as i prefer|whichever i prefer)\b/;
+
+/** Nouns that name a requested tool or system: a relative clause after one describes its capabilities. */
+const TOOL_NOUNS = new Set(
+  (
+    "tool system app application module dashboard page view screen report platform device unit service feature function " +
+    "functionality mechanism interface api portal site website widget planner assistant bot engine workflow workflows wizard " +
+    "form tracker calendar panel board overview integration component program software solution place area section window " +
+    "wearable wearables sensor game games articles list"
+  ).split(" "),
+);
+
+/** Pairs a slash writes as one word: "his/her", "and/or", "24/7"; inflections and synonyms are checked apart. */
+const SLASH_ONE_THING = new Set([
+  "his her",
+  "he she",
+  "him her",
+  "her his",
+  "she he",
+  "s he",
+  "and or",
+  "either or",
+  "yes no",
+  "true false",
+  "parent guardian",
+  "mr mrs",
+  "if when",
+  "when if",
+]);
+
+const SUBJECT_PRONOUNS = /^(?:i|we|they|he|she|it|you|someone|everyone|nobody)$/;
+const POSSESSIVES = /^(?:my|our|your|their|his|her|its)$/;
+
+const synonymGroups = new Map<string, number[]>();
+SYNONYM_VERB_GROUPS.forEach((group, index) => {
+  for (const verb of group) synonymGroups.set(verb, [...(synonymGroups.get(verb) ?? []), index]);
+});
+
+/** Whether two words are one action said twice ("communicate and integrate", "encourage and promote"). */
+export function areSynonyms(a: string, b: string): boolean {
+  const groups = synonymGroups.get(a);
+  return groups !== undefined && (synonymGroups.get(b) ?? []).some((g) => groups.includes(g));
+}
+
+const isVerb = (t: TaggedToken | undefined): boolean => t !== undefined && t.tag.startsWith("VERB");
+const isBase = (t: TaggedToken | undefined): boolean => t?.tag === "VERB:base";
+const isFinite = (t: TaggedToken | undefined): boolean =>
+  t !== undefined && (t.tag === "VERB:pres" || t.tag === "VERB:past" || t.tag === "AUX");
+const isPossessive = (t: TaggedToken | undefined): boolean => t?.tag === "PRON" && POSSESSIVES.test(t.lower);
+const isNominal = (t: TaggedToken | undefined): boolean => t !== undefined && (t.tag === "NOUN" || t.tag === "NUM");
+/** A token that opens a noun phrase: a determiner, a possessive, an adjective, a number or a noun. */
+const opensNounPhrase = (t: TaggedToken | undefined): boolean =>
+  t !== undefined && (t.tag === "DET" || t.tag === "ADJ" || t.tag === "NUM" || t.tag === "NOUN" || isPossessive(t));
+/** The same, or a participle that modifies the noun after it ("and Certified Scrum Product Owners"). */
+const opensNounPhraseAt = (tokens: readonly TaggedToken[], at: number): boolean =>
+  opensNounPhrase(tokens[at]) || (tokens[at]?.tag === "VERB:part" && tokens[at + 1]?.tag === "NOUN");
+const isComma = (t: TaggedToken | undefined): boolean => t?.tag === "PUNCT" && t.text === ",";
+
+/** Where each word stands: in the main clause, or in a clause that hangs on a noun of it. */
+export interface Reading {
+  readonly tokens: readonly TaggedToken[];
+  /** Per token: outside brackets, dash asides and examples. */
+  readonly open: readonly boolean[];
+  /** Per token: also outside subordinate clauses, in the main clause of the means. */
+  readonly main: readonly boolean[];
+  /** Per token in a relative clause: the index of the noun the clause hangs on ("a dashboard that ..."). */
+  readonly relativeHead: readonly (number | undefined)[];
+  /** Per token in a subordinate clause: the index of the word that opened it. */
+  readonly opener: readonly (number | undefined)[];
+}
+
+/** Whether an example marker starts at a token ("such as", "e.g."), or "like" after a noun or a comma. */
+function opensExample(tokens: readonly TaggedToken[], i: number, lowerMeans: string): boolean {
+  const t = tokens[i] as TaggedToken;
+  if (t.lower === "like") return tokens[i - 1]?.tag === "NOUN" || isComma(tokens[i - 1]);
+  return EXAMPLE_MARKERS.some((m) => lowerMeans.startsWith(m, t.start) && !/[a-z]/.test(lowerMeans[t.start + m.length] ?? ""));
+}
+
+/**
+ * Reads the clauses of a means. A subordinator opens a clause that runs on until a conjunction or comma brings
+ * back a base-form verb after the clause has had its own finite verb ("see who is standing at my door and open
+ * the door"), or to the end. A participle or a subject with a modal right after a noun opens a clause on that noun
+ * too ("the email sent to new members", "questions the user can ask").
+ */
+export function readClauses(tokens: readonly TaggedToken[], means: string): Reading {
+  const open: boolean[] = [];
+  const main: boolean[] = [];
+  const relativeHead: (number | undefined)[] = [];
+  const opener: (number | undefined)[] = [];
+  const lowerMeans = means.toLowerCase();
+  let depth = 0;
+  let dash = false;
+  let example = false;
+  let sub: { at: number; head: number | undefined; finite: boolean; lastVerb: string | undefined } | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as TaggedToken;
+    if (/^[([{]$/.test(t.text)) depth++;
+    const isDash = t.tag === "PUNCT" && /^(?:--?|\u2013|\u2014)$/.test(t.text) && /\s/.test(means[t.start - 1] ?? "");
+    if (isDash) dash = !dash;
+    if (!example && opensExample(tokens, i, lowerMeans)) example = true;
+    if (example && t.tag === "PUNCT" && t.text === ";") example = false;
+    const outside = depth === 0 && !dash && !example;
+    if (/^[)\]}]$/.test(t.text) && depth > 0) depth--;
+    if (outside) {
+      const previous = tokens[i - 1];
+      const subordinator = (t.tag === "SCONJ" || SUBORDINATORS.has(t.lower)) && i > 0 && t.lower !== "so" && t.lower !== "as";
+      const reducedRelative =
+        previous?.tag === "NOUN" &&
+        ((t.tag === "VERB:part" && tokens[i + 1]?.tag === "ADP") ||
+          (t.tag === "ADV" && tokens[i + 1]?.tag === "VERB:part" && tokens[i + 2]?.tag === "ADP") ||
+          ((t.tag === "DET" || (t.tag === "PRON" && SUBJECT_PRONOUNS.test(t.lower))) &&
+            tokens.slice(i + 1, i + 3).some((x) => x.tag === "AUX")));
+      if (subordinator || reducedRelative) {
+        const head = /^(?:that|which|who)$/.test(t.lower) || reducedRelative ? (previous?.tag === "NOUN" ? i - 1 : undefined) : undefined;
+        sub = { at: i, head, finite: false, lastVerb: undefined };
+      } else if (
+        sub &&
+        (t.tag === "CCONJ" || isComma(t)) &&
+        sub.finite &&
+        sub.lastVerb !== "VERB:base" &&
+        isBase(nextContent(tokens, i)) &&
+        !isComma(tokens[i + 1])
+      ) {
+        // "see who is standing at my door and open the door": a base verb after the conjunction is the main clause
+        // again; not after a modal's base verb, which it continues ("how agencies will generate and validate").
+        sub = undefined;
+      } else if (sub && t.tag === "PUNCT" && t.text === ";") sub = undefined;
+      if (sub && i > sub.at && (isFinite(t) || (t.tag === "VERB:base" && tokens[i - 1]?.tag === "AUX"))) sub.finite = true;
+      if (sub && i > sub.at && isVerb(t)) sub.lastVerb = t.tag;
+    }
+    open.push(outside);
+    main.push(outside && !sub);
+    relativeHead.push(sub?.head);
+    opener.push(sub?.at);
+  }
+  return { tokens, open, main, relativeHead, opener };
+}
+
+/** The index of the first token after `i` that is not a skippable word, an adverb or punctuation other than a comma. */
+function nextContentIndex(tokens: readonly TaggedToken[], i: number): number {
+  let j = i + 1;
+  while (j < tokens.length) {
+    const t = tokens[j] as TaggedToken;
+    if (!(SKIPPABLE.has(t.lower) || t.tag === "ADV" || (t.tag === "PUNCT" && t.text !== ","))) return j;
+    j++;
+  }
+  return tokens.length;
+}
+
+const nextContent = (tokens: readonly TaggedToken[], i: number): TaggedToken | undefined => tokens[nextContentIndex(tokens, i)];
+
+/** The end of the phrase that starts at `from`: the next comma, conjunction, subordinator, preposition or the end. */
+function phraseEnd(tokens: readonly TaggedToken[], from: number, stopAtPreposition: boolean): number {
+  let j = from;
+  for (; j < tokens.length; j++) {
+    const t = tokens[j] as TaggedToken;
+    if (
+      j > from &&
+      (t.tag === "CCONJ" || t.tag === "SCONJ" || (t.tag === "PUNCT" && /[,;:.!?]/.test(t.text)) || SUBORDINATORS.has(t.lower))
+    )
+      break;
+    if (j > from && stopAtPreposition && t.tag === "ADP" && t.lower !== "of") break;
+  }
+  return (tokens[j - 1] ?? tokens[from])?.end ?? 0;
+}
+
+/** The start of the noun phrase that ends right before `end`: back over nouns, adjectives, determiners and "of". */
+function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: number): number {
+  let j = end;
+  while (j - 1 >= floor) {
+    const t = tokens[j - 1] as TaggedToken;
+    // A participle inside the phrase ("a selected field"), not the verb before it ("showing my status").
+    const participle =
+      t.tag === "VERB:part" && (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || isPossessive(tokens[j - 2]));
+    if (opensNounPhrase(t) || t.lower === "of" || participle || isComma(t)) j--;
+    else break;
+  }
+  while (j < end && isComma(tokens[j])) j++;
+  return j;
+}
+
+/** A word as a slash or list joins it: lower case, without a possessive "'s". */
+const bare = (t: TaggedToken): string => t.lower.replace(/'s$/, "");
+
+/** Whether a slash joins one thing: "his/her", "and/or", "file/files", "DB/IR", numbers and dates, synonyms. */
+function slashJoinsOneThing(left: TaggedToken, right: TaggedToken): boolean {
+  const a = bare(left);
+  const b = bare(right);
+  if (/\d/.test(a) || /\d/.test(b) || a.length === 1 || b.length === 1) return true;
+  // Two acronyms are one term: "DB/IR", "UI/UX", "CI/CD".
+  if (/^[A-Z]{1,4}$/.test(left.text) && /^[A-Z]{1,4}$/.test(right.text)) return true;
+  if (a === b || a.startsWith(b) || b.startsWith(a) || SLASH_ONE_THING.has(`${a} ${b}`)) return true;
+  return FIXED_PAIRS.has(`${a} ${b}`) || areSynonyms(a, b);
+}
+
+const range = (tokens: readonly TaggedToken[], from: number, to: number): Range => ({
+  start: tokens[from]?.start ?? 0,
+  end: tokens[Math.max(from, to)]?.end ?? 0,
+});
+
+const joint = (t: TaggedToken): Range & { text: string } => ({ start: t.start, end: t.end, text: t.text });
+
+/** The verb of the main clause that opens the means (the first base-form verb), if any. */
+function mainVerbIndex(reading: Reading): number | undefined {
+  for (let i = 0; i < reading.tokens.length; i++) if (reading.main[i] && isBase(reading.tokens[i])) return i;
+  return undefined;
+}
+
+/**
+ * Finds the first place where the means asks for two things, or undefined for an atomic means. `means` is the
+ * means as written and `tokens` its tagged words (offsets in `means`).
+ */
+export function findCoordination(means: string, tokens: readonly TaggedToken[]): Coordination | undefined {
+  const found = firstCoordination(means, tokens);
+  return found && withParts(found, tokens);
+}
+
+type Found = Omit<Coordination, "parts">;
+
+/**
+ * The coordination with all the parts of its list: "filter, sort and aggregate data" has three actions, "a card,
+ * Apple Pay or PayPal" three objects. Items are split at the commas and conjunctions between the first part's
+ * start and the end of the list; for actions, only where a base-form verb follows.
+ */
+function withParts(c: Found, tokens: readonly TaggedToken[]): Coordination {
+  if (c.kind !== "twoActions" && c.kind !== "twoObjects") return { ...c, parts: [c.first, c.second] };
+  const from = tokens.findIndex((t) => t.start >= c.first.start);
+  let to = tokens.findIndex((t) => t.start >= c.second.start);
+  if (from < 0 || to < 0) return { ...c, parts: [c.first, c.second] };
+  // Further items after the second: ", and <verb>", "or <noun>".
+  const opensItem = (at: number): boolean => {
+    const next = tokens[nextContentIndex(tokens, at)];
+    return c.kind === "twoActions" ? isBase(next) : opensNounPhraseAt(tokens, nextContentIndex(tokens, at)) || next?.tag === "ADP";
+  };
+  let end = c.second.end;
+  for (let k = to + 1; k < tokens.length; k++) {
+    const t = tokens[k] as TaggedToken;
+    if (t.start < end) continue;
+    const joins = t.tag === "CCONJ" || (isComma(t) && tokens[k + 1]?.tag !== "CCONJ") || (isComma(t) && tokens[k + 1]?.tag === "CCONJ");
+    if (!joins || !opensItem(tokens[k + 1]?.tag === "CCONJ" ? k + 1 : k)) break;
+    const startAt = nextContentIndex(tokens, tokens[k + 1]?.tag === "CCONJ" ? k + 1 : k);
+    const itemEnd = phraseEnd(tokens, startAt, c.kind === "twoObjects");
+    if (itemEnd <= end) break;
+    end = itemEnd;
+    to = startAt;
+  }
+  const parts: Range[] = [];
+  let start = c.first.start;
+  for (let k = from; k < tokens.length && (tokens[k]?.start ?? 0) < end; k++) {
+    const t = tokens[k] as TaggedToken;
+    if (t.start < c.first.start || !(t.tag === "CCONJ" || isComma(t))) continue;
+    const nextAt = nextContentIndex(tokens, tokens[k + 1]?.tag === "CCONJ" ? k + 1 : k);
+    if (!opensItem(tokens[k + 1]?.tag === "CCONJ" ? k + 1 : k) || nextAt >= tokens.length) continue;
+    const previous = tokens[k - 1];
+    if (previous && previous.end > start) parts.push({ start, end: previous.end });
+    start = (tokens[nextAt] as TaggedToken).start;
+    if (tokens[k + 1]?.tag === "CCONJ") k++;
+  }
+  parts.push({ start, end });
+  if (parts.length < 2) return { ...c, parts: [c.first, c.second] };
+  return { ...c, first: parts[0] as Range, second: parts[1] as Range, parts };
+}
+
+function firstCoordination(means: string, tokens: readonly TaggedToken[]): Found | undefined {
+  const reading = readClauses(tokens, means);
+  const verbAt = mainVerbIndex(reading);
+  const passive = tokens[0]?.lower === "be" || (tokens[0]?.tag === "VERB:part" && verbAt === undefined);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as TaggedToken;
+    if (!reading.open[i]) continue;
+    // "publish articles as well as schedule newsletters": "as well as" joins like "and"; its last word stands for it.
+    const asWellAs = t.lower === "as" && tokens[i - 1]?.lower === "well" && tokens[i - 2]?.lower === "as";
+    const found = asWellAs
+      ? conjunctionAt(reading, i - 2, means, verbAt, passive, i)
+      : t.tag === "SYM" || t.text === "|"
+        ? slashAt(reading, i)
+        : t.tag === "CCONJ"
+          ? conjunctionAt(reading, i, means, verbAt, passive)
+          : isComma(t)
+            ? commaAt(reading, i, means, verbAt)
+            : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** "import/export contacts", "report/dataset": two things written as one word. */
+function slashAt(reading: Reading, i: number): Found | undefined {
+  const { tokens } = reading;
+  const slash = tokens[i] as TaggedToken;
+  if (slash.text !== "/" && slash.text !== "|") return undefined;
+  const left = tokens[i - 1];
+  const right = tokens[i + 1];
+  // Only a slash glued to both words ("upload/download"), between two words.
+  if (!left || !right || left.end !== slash.start || right.start !== slash.end) return undefined;
+  if (left.tag === "PUNCT" || right.tag === "PUNCT" || left.tag === "CCONJ" || right.tag === "CCONJ" || slashJoinsOneThing(left, right))
+    return undefined;
+  // "which data is good/bad": two values of one property.
+  if (left.tag === "ADJ" && right.tag === "ADJ") return undefined;
+  return { kind: "alternatives", joint: joint(slash), first: range(tokens, i - 1, i - 1), second: range(tokens, i + 1, i + 1) };
+}
+
+/**
+ * A comma that joins on its own: "create, modify rules" (two verbs with no conjunction), "correct a reading, the
+ * customer then receives a bill" (a clause with its own subject), ", with the swap taking effect only after ...",
+ * "brochures, FAQs, etc." (a list closed by "etc.").
+ */
+function commaAt(reading: Reading, i: number, means: string, verbAt: number | undefined): Found | undefined {
+  const { tokens, main } = reading;
+  const comma = tokens[i] as TaggedToken;
+  const nextAt = i + 1;
+  const next = tokens[nextAt];
+  if (!next || !main[i]) return undefined;
+  const rest = (from: number): Range => ({ start: tokens[from]?.start ?? 0, end: means.trimEnd().length });
+  if (verbAt !== undefined && verbAt === i - 1 && isBase(next) && !isComma(tokens[i + 2]))
+    return {
+      kind: "twoActions",
+      joint: joint(comma),
+      first: range(tokens, verbAt, verbAt),
+      second: { start: next.start, end: phraseEnd(tokens, nextAt, false) },
+    };
+  if (verbAt !== undefined && verbAt < i && startsClause(tokens, nextAt))
+    return { kind: "secondClause", joint: joint(comma), first: range(tokens, 0, i - 1), second: rest(nextAt) };
+  // ", with the change confirmed by a code": a second event with its own subject.
+  if (next.lower === "with") {
+    let j = nextAt + 1;
+    const inPhrase = (x: TaggedToken | undefined, at: number): boolean =>
+      x !== undefined &&
+      (x.tag === "DET" ||
+        isPossessive(x) ||
+        x.tag === "ADJ" ||
+        x.tag === "NOUN" ||
+        (x.tag === "VERB:part" && tokens[at + 1]?.tag === "NOUN"));
+    while (j < tokens.length && inPhrase(tokens[j], j)) j++;
+    const verb = tokens[j];
+    if (j > nextAt + 1 && tokens[j - 1]?.tag === "NOUN" && (verb?.tag === "VERB:ger" || verb?.tag === "VERB:part"))
+      return { kind: "secondClause", joint: joint(comma), first: range(tokens, 0, i - 1), second: rest(nextAt) };
+  }
+  // "download presentations, PDFs, etc.": a list of objects left open.
+  if (next.lower === "etc" && isNominal(tokens[i - 1]) && verbAt !== undefined) {
+    const start = nounPhraseStart(tokens, i, verbAt + 1);
+    const listComma = tokens.slice(start, i).findIndex((x) => isComma(x));
+    if (listComma > 0)
+      return {
+        kind: "twoObjects",
+        joint: joint(tokens[start + listComma] as TaggedToken),
+        head: range(tokens, verbAt, Math.max(verbAt, start - 1)),
+        first: range(tokens, start, start + listComma - 1),
+        second: range(tokens, start + listComma + 1, i - 1),
+      };
+  }
+  return undefined;
+}
+
+/** A conjunction: what it joins decides the kind, or that it joins one thing. */
+function conjunctionAt(
+  reading: Reading,
+  i: number,
+  means: string,
+  verbAt: number | undefined,
+  passive: boolean,
+  /** For a conjunction of several words ("as well as", from `i`), the index of its last word. */
+  lastAt = i,
+): Found | undefined {
+  const { tokens, main } = reading;
+  const first = tokens[i] as TaggedToken;
+  const last = tokens[lastAt] as TaggedToken;
+  const conj: TaggedToken = lastAt > i ? { ...first, end: last.end, text: means.slice(first.start, last.end), lower: "and" } : first;
+  const previous = tokens[i - 1];
+  // "pain and or stress": the second conjunction stands for both.
+  const nextAt = tokens[lastAt + 1]?.tag === "CCONJ" ? nextContentIndex(tokens, lastAt + 1) : nextContentIndex(tokens, lastAt);
+  const next = tokens[nextAt];
+  if (!previous || (previous.tag === "PUNCT" && previous.text !== ",") || previous.tag === "SYM") return undefined;
+  if (!main[i]) return subordinateConjunction(reading, i, means);
+  if (!next) return undefined;
+  const before = isComma(previous) ? tokens[i - 2] : previous;
+  if (before && FIXED_PAIRS.has(`${bare(before)} ${bare(next)}`)) return undefined;
+  if (TOGETHER.test(means.toLowerCase().slice(conj.end))) return undefined;
+  // "either ... or", "between ... and", "whether ... or": the choices or ends of one thing; a later conjunction
+  // joins as any other ("either replicate or not, and possibly replicate further").
+  if (closesPair(tokens, i, 0)) return undefined;
+
+  const rest = (from: number): Range => ({ start: tokens[from]?.start ?? 0, end: means.trimEnd().length });
+  // A clause with its own subject: "book a room and I expect a confirmation", "and the system stores my card".
+  if (startsClause(tokens, nextAt))
+    return { kind: "secondClause", joint: joint(conj), first: range(tokens, 0, i - 1), second: rest(nextAt) };
+
+  // Two verbs: "search and filter", "create, edit or delete", "see a list ... and can page through them".
+  const modalThenVerb = next.tag === "AUX" && isBase(tokens[nextAt + 1]) && !/^(?:be|is|are|was|were|been)$/.test(next.lower);
+  const verbNext =
+    isBase(next) ||
+    (next.tag === "VERB:pres" &&
+      verbAt !== undefined &&
+      !tokens.slice(verbAt, i).some((x) => x.tag === "PRON" && SUBJECT_PRONOUNS.test(x.lower)));
+  if ((verbNext || modalThenVerb) && verbAt !== undefined && verbAt < i && !passive) {
+    const second = modalThenVerb ? (tokens[nextAt + 1] as TaggedToken) : next;
+    const first = lastVerb(tokens, verbAt, i, main, isBase) ?? (tokens[verbAt] as TaggedToken);
+    if (
+      CONSEQUENCE_VERBS.has(second.lower) ||
+      GOAL_VERBS.has(second.lower) ||
+      SERIAL_VERBS.has(first.lower) ||
+      areSynonyms(first.lower, second.lower)
+    )
+      return undefined;
+    const toBefore = tokens.slice(i + 1, nextAt).some((x) => x.lower === "to");
+    // A verb-looking word ending a noun list is a noun: "file size, creation date, format and version".
+    const looksNoun = !toBefore && canBeNoun(second.lower) && tokens[nextAt + 1]?.tag !== "DET" && !isPossessive(tokens[nextAt + 1]);
+    if (looksNoun && isNominal(before) && nounListBefore(tokens, i)) return undefined;
+    // "the read and edit views": two verbs modifying the noun that follows both.
+    if (tokens[nextAt + 1]?.tag === "NOUN" && before?.tag === "VERB:base" && tokens[i - 2]?.tag === "DET") return undefined;
+    const firstAt = tokens.indexOf(first);
+    return {
+      kind: "twoActions",
+      joint: joint(conj),
+      first: range(tokens, firstAt, i - 1),
+      second: { start: second.start, end: phraseEnd(tokens, nextAt, false) },
+    };
+  }
+
+  // Two qualities of one thing: "accurate and complete data", "to be well defined and well documented".
+  const quality = (x: TaggedToken | undefined): boolean => x?.tag === "ADJ" || x?.tag === "VERB:part";
+  if (quality(before) && quality(next)) {
+    if (conj.lower !== "and") return undefined; // "daily or weekly", "vegetarian or vegan": values of one setting
+    // "as simple and clear as possible": one measure of one thing.
+    if (tokens[i - 2]?.lower === "as" || tokens[i - 2]?.lower === "so") return undefined;
+    const predicate = tokens.slice(Math.max(0, i - 3), i).some((x) => x.tag === "AUX");
+    const evaluative = QUALITY_ADJECTIVES.has(before?.lower ?? "") && QUALITY_ADJECTIVES.has(next.lower);
+    if (predicate || evaluative)
+      return { kind: "twoQualities", joint: joint(conj), first: range(tokens, i - 1, i - 1), second: range(tokens, nextAt, nextAt) };
+    return undefined;
+  }
+  // "quickly and easily", "forwards and backwards": two adverbs of one action.
+  if (before?.tag === "ADV" && (tokens[lastAt + 1]?.tag === "ADV" || next.tag === "ADV")) return undefined;
+
+  // Two objects: "export orders and invoices", "see the fees and the opening hours", "on a bracelet or a necklace".
+  return twoObjects(reading, i, nextAt, verbAt, conj);
+}
+
+/** The objects case of a conjunction in the main clause, or undefined where the list names one thing. */
+function twoObjects(reading: Reading, i: number, nextAt: number, verbAt: number | undefined, conj: TaggedToken): Found | undefined {
+  const { tokens } = reading;
+  const previous = tokens[i - 1] as TaggedToken;
+  const next = tokens[nextAt] as TaggedToken;
+  const before = isComma(previous) ? tokens[i - 2] : previous;
+  if (verbAt !== undefined && verbAt > i) return undefined;
+  // A particle may close the first phrase when a whole phrase follows: "my preferred days off and my availability".
+  const particleEnd =
+    before?.tag === "ADP" &&
+    /^(?:off|up|out|in|on)$/.test(before.lower) &&
+    tokens[i - 2]?.tag === "NOUN" &&
+    (next.tag === "DET" || isPossessive(next));
+  if (
+    !(opensNounPhraseAt(tokens, nextAt) || next.tag === "ADP") ||
+    !before ||
+    isVerb(before) ||
+    (before.tag === "ADP" && !particleEnd) ||
+    before.tag === "PART"
+  )
+    return undefined;
+  if (!(isNominal(before) || before.tag === "ADJ" || before.tag === "PRON" || particleEnd)) return undefined;
+  // Values, not things: "10, 30 and 60 cm", "accept zero and blank".
+  const single = (x: TaggedToken | undefined, at: number): boolean =>
+    x !== undefined && !opensNounPhrase(tokens[at + 1]) && tokens[at + 1]?.tag !== "NOUN";
+  if (before.tag === "NUM" && next.tag === "NUM") return undefined;
+  if (
+    (before.tag === "NUM" || next.tag === "NUM") &&
+    (before.tag === "NUM" || before.tag === "ADJ") &&
+    (next.tag === "NUM" || next.tag === "ADJ") &&
+    single(next, nextAt)
+  )
+    return undefined;
+  const headStart = verbAt ?? 0;
+  // "A or B" after a verb that sets a value, or after "as": the choices of one setting ("mark dishes as vegan or halal").
+  if (
+    conj.lower === "or" &&
+    (SETTING_VERBS.has(tokens[headStart]?.lower ?? "") || tokens.slice(headStart, i).some((x) => x.lower === "as"))
+  )
+    return undefined;
+  // "a new course or event", "any repository or collection": one thing of either kind, under one determiner.
+  const npStart = nounPhraseStart(tokens, isComma(previous) ? i - 1 : i, headStart + 1);
+  const np = tokens.slice(npStart, isComma(previous) ? i - 1 : i);
+  const determinerAt = np.map((x) => x.tag === "DET" || isPossessive(x)).lastIndexOf(true);
+  const underOne = determinerAt >= 0 ? np.slice(determinerAt) : [];
+  if (
+    conj.lower === "or" &&
+    next.tag === "NOUN" &&
+    underOne.length > 0 &&
+    underOne.filter((x) => x.tag === "NOUN").length === 1 &&
+    !isComma(previous)
+  )
+    return undefined;
+  // "the start and end dates", "the warning and error files": one plural noun with two modifiers, the first a bare word.
+  const afterNext = tokens[nextAt + 1];
+  const modifierNext = next.tag === "NOUN" || next.tag === "ADJ";
+  if (
+    np.length >= 1 &&
+    np.length <= 2 &&
+    np[np.length - 1] === before &&
+    !/s$/.test(before.lower) &&
+    modifierNext &&
+    afterNext?.tag === "NOUN" &&
+    /s$/.test(afterNext.lower) &&
+    !isComma(previous)
+  )
+    return undefined;
+  // A list that says how one result is arranged: "grouped by grade and by skill mix", "per zone and per time".
+  if (tokens.slice(Math.max(0, i - 8), i).some((x) => ARRANGING.has(x.lower)) || next.lower === "per") return undefined;
+  // "by email or by text": when the second part repeats its preposition, the first part keeps its own.
+  const firstStart = next.tag === "ADP" && tokens[npStart - 1]?.tag === "ADP" ? npStart - 1 : npStart;
+  return {
+    kind: "twoObjects",
+    joint: joint(conj),
+    ...(verbAt !== undefined && { head: range(tokens, verbAt, Math.max(verbAt, firstStart - 1)) }),
+    first: range(tokens, firstStart, isComma(previous) ? i - 2 : i - 1),
+    second: { start: next.start, end: phraseEnd(tokens, nextAt, next.tag !== "ADP") },
+  };
+}
+
+/**
+ * A conjunction inside a subordinate clause joins details of the story's object, except: two capabilities of a
+ * requested tool ("a dashboard that shows no-shows and sends reports"), two qualities it must have ("a device that
+ * is wearable and easy to carry"), two conditions ("whose battery is low or which has not reported"), two
+ * questions ("what Scrum is and why it needs an alliance") and two content clauses ("that ..., and that ...").
+ */
+function subordinateConjunction(reading: Reading, i: number, means: string): Found | undefined {
+  const { tokens, relativeHead, opener } = reading;
+  const conj = tokens[i] as TaggedToken;
+  const nextAt = nextContentIndex(tokens, i);
+  const next = tokens[nextAt] ?? tokens[i + 1];
+  const before = isComma(tokens[i - 1]) ? tokens[i - 2] : tokens[i - 1];
+  const openedAt = opener[i];
+  if (!next || !before || openedAt === undefined) return undefined;
+  if (closesPair(tokens, i, openedAt)) return undefined;
+  const right = tokens[i + 1] as TaggedToken;
+  const clause = tokens.slice(openedAt + 1, i);
+  const rest: Range = { start: next.start, end: phraseEnd(tokens, nextAt, false) };
+  const opening = tokens[openedAt] as TaggedToken;
+  if (WH_WORDS.has(right.lower) && WH_WORDS.has(opening.lower) && clause.some(isFinite))
+    return {
+      kind: "twoObjects",
+      joint: joint(conj),
+      first: range(tokens, openedAt, i - 1),
+      second: { start: right.start, end: means.trimEnd().length },
+    };
+  if (next.lower === "that" && opening.lower === "that" && isComma(tokens[i - 1]))
+    return {
+      kind: "secondClause",
+      joint: joint(conj),
+      first: range(tokens, openedAt, i - 2),
+      second: { start: next.start, end: means.trimEnd().length },
+    };
+  const head = relativeHead[i];
+  if (head === undefined) return undefined;
+  if (/^(?:which|who|that)$/.test(next.lower) && clause.some(isFinite))
+    return {
+      kind: "twoQualities",
+      joint: joint(conj),
+      first: range(tokens, openedAt, i - 1),
+      second: { start: next.start, end: means.trimEnd().length },
+    };
+  if (!TOOL_NOUNS.has(tokens[head]?.lower ?? "")) return undefined;
+  const verbBefore = clause.some((x) => isVerb(x) || x.tag === "AUX");
+  const verbNext = next.tag === "VERB:pres" || (isBase(next) && clause.some((x) => x.tag === "AUX"));
+  if (verbNext && verbBefore && !areSynonyms(lastVerb(tokens, openedAt, i)?.lower ?? "", next.lower))
+    return { kind: "toolCapabilities", joint: joint(conj), first: range(tokens, openedAt + 1, i - 1), second: rest };
+  const quality = (x: TaggedToken | undefined): boolean => x !== undefined && (x.tag === "ADJ" || x.tag === "ADV" || x.tag === "VERB:part");
+  const attributive = tokens[i + 2]?.tag === "NOUN";
+  if (conj.lower === "and" && quality(before) && quality(right) && !attributive && verbBefore)
+    return { kind: "twoQualities", joint: joint(conj), first: range(tokens, i - 1, i - 1), second: range(tokens, i + 1, i + 1) };
+  return undefined;
+}
+
+/** Whether the conjunction at `i` is the first after an "either", "neither", "whether" or "between" since `from`. */
+function closesPair(tokens: readonly TaggedToken[], i: number, from: number): boolean {
+  for (let k = i - 1; k >= from; k--) {
+    const w = tokens[k]?.lower ?? "";
+    if (/^(?:either|between|whether|neither)$/.test(w)) return true;
+    if (tokens[k]?.tag === "CCONJ") return false;
+  }
+  return false;
+}
+
+/** Whether a list of nouns runs up to the conjunction: "file size, creation date and format". */
+function nounListBefore(tokens: readonly TaggedToken[], conj: number): boolean {
+  // A comma between items, not only the one that may close the last item before the conjunction.
+  return tokens.slice(Math.max(0, conj - 6), conj - 1).some(isComma) && (isNominal(tokens[conj - 1]) || isComma(tokens[conj - 1]));
+}
+
+/** The last verb before `to`, from `from` on; with `only`, the last of the tokens it marks. */
+function lastVerb(
+  tokens: readonly TaggedToken[],
+  from: number,
+  to: number,
+  only?: readonly boolean[],
+  verb: (t: TaggedToken | undefined) => boolean = isVerb,
+): TaggedToken | undefined {
+  for (let k = to - 1; k >= from; k--) if (verb(tokens[k]) && (!only || only[k])) return tokens[k];
+  return undefined;
+}
+
+/**
+ * Whether a clause with its own subject starts at `at`: a subject pronoun ("I expect", "it should") or a noun
+ * phrase ("the system stores", "ALFRED should also use") followed by a finite verb or a modal.
+ */
+function startsClause(tokens: readonly TaggedToken[], at: number): boolean {
+  const t = tokens[at];
+  if (!t) return false;
+  const verbAfter = (j: number): boolean => isFinite(tokens[j]) || (tokens[j]?.tag === "ADV" && isFinite(tokens[j + 1]));
+  // After "I" or "we" a word that can be a verb is one ("I want also a printed one"), whatever the tagger read.
+  const firstPerson = /^(?:i|we)$/.test(t.lower) && canBeBaseVerb(tokens[at + 1]?.lower ?? "");
+  if (t.tag === "PRON" && SUBJECT_PRONOUNS.test(t.lower)) return verbAfter(at + 1) || firstPerson;
+  if (t.tag === "DET" || t.tag === "NOUN") {
+    let j = at;
+    while (j < tokens.length && (tokens[j]?.tag === "DET" || tokens[j]?.tag === "ADJ" || tokens[j]?.tag === "NOUN")) j++;
+    if (j > at && tokens[j - 1]?.tag === "NOUN" && verbAfter(j) && tokens[j]?.lower !== "that") return true;
+    // "the system stores my card", "the hotel then refunds the deposit": a third-person verb read as a plural noun
+    // (after an adverb, it is one), with an object after it.
+    const afterAdverb = tokens[j]?.tag === "ADV";
+    const verbAt = afterAdverb ? j + 1 : j - 1;
+    const verb = tokens[verbAt];
+    const object = tokens[verbAt + 1];
+    return (
+      verb !== undefined &&
+      verbAt - at >= (afterAdverb ? 1 : 2) &&
+      /[^s]s$/.test(verb.lower) &&
+      canBeBaseVerb(verb.lower.slice(0, -1)) &&
+      (object?.tag === "DET" || isPossessive(object) || object?.tag === "NUM" || object?.tag === "PRON")
+    );
+  }
+  return false;
+}
