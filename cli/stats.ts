@@ -76,7 +76,7 @@ export function formatStatsText(stats: Stats): string {
     "| measure | stories | share |",
     "|---|---:|---:|",
     `| well formed (role and means) | ${stats.wellFormed} | ${share(stats.wellFormed, stats.stories)} |`,
-    `| with a benefit ("so that") | ${stats.withBenefit} | ${share(stats.withBenefit, stats.stories)} |`,
+    `| with a benefit (not a placeholder) | ${stats.withBenefit} | ${share(stats.withBenefit, stats.stories)} |`,
     `| with acceptance criteria | ${stats.withCriteria} | ${share(stats.withCriteria, stats.criteriaApplicable)} |`,
     `| ready (status ready, well formed, with criteria) | ${stats.ready} | ${share(stats.ready, stats.readyApplicable)} |`,
     "",

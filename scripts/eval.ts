@@ -1,7 +1,7 @@
 // `npm run eval`: the story rules measured against the labelled development set (devset/): precision, recall and
 // F1 per criterion and per source, with every miss and false alarm listed.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { analyzeBacklog } from "../server/core/analyze";
 import type { CoachConfig } from "../server/core/config";
@@ -222,6 +222,33 @@ function errors(judged: readonly Judged[], criterion: Criterion): string[] {
   return out;
 }
 
+/** The F1 figures a part of the set is held to (devset/figures.json): the ratchet the eval test checks. */
+export type Figures = Partial<Record<"all" | "corpus" | "written", Partial<Record<Criterion, number>>>>;
+
+export const FIGURES = join(DEVSET, "figures.json");
+
+/** F1 per criterion for each part of the set the result holds (rounded to 3 places, as printed). */
+export function figuresOf(judged: readonly Judged[]): Figures {
+  const figures: Figures = {};
+  for (const part of ["all", "corpus", "written"] as const) {
+    const of = part === "all" ? judged : judged.filter((j) => partOf(j.story.source) === part);
+    if (of.length === 0) continue;
+    figures[part] = Object.fromEntries(CRITERIA.map((c) => [c, Math.round(scoresOf(countsOf(of, c)).f1 * 1000) / 1000]));
+  }
+  return figures;
+}
+
+/** The figures that fell below the committed ones, as messages; empty when none did. */
+export function dropsBelow(committed: Figures, measured: Figures): string[] {
+  const drops: string[] = [];
+  for (const [part, criteria] of Object.entries(committed) as [keyof Figures, Partial<Record<Criterion, number>>][])
+    for (const [criterion, f1] of Object.entries(criteria) as [Criterion, number][]) {
+      const now = measured[part]?.[criterion];
+      if (now !== undefined && now < f1) drops.push(`${part} ${criterion}: F1 ${now.toFixed(3)} < ${f1.toFixed(3)} committed`);
+    }
+  return drops;
+}
+
 function main(argv: readonly string[]): number {
   const corpusArg = /^--corpus=(.+)$/.exec(argv.find((a) => a.startsWith("--corpus=")) ?? "")?.[1];
   const onlyCriterion = /^--criterion=(.+)$/.exec(argv.find((a) => a.startsWith("--criterion=")) ?? "")?.[1];
@@ -237,6 +264,21 @@ function main(argv: readonly string[]): number {
     console.log(`\n## ${part} (${of.length} stories)\n\n${table(of, criteria)}`);
   }
   console.log(`\n## F1 per source (labelled defects in brackets)\n\n${perSource(judged, criteria)}`);
+  if (argv.includes("--write-figures")) {
+    const measured = figuresOf(judged);
+    const committed = existsSync(FIGURES) ? (JSON.parse(readFileSync(FIGURES, "utf8")) as Figures) : {};
+    const drops = dropsBelow(committed, measured);
+    if (drops.length > 0 && !argv.includes("--allow-lower")) {
+      console.error(`Not written: figures below the committed ones (a ratchet only goes up):\n${drops.join("\n")}`);
+      return 1;
+    }
+    if (result.skipped.length > 0) {
+      console.error("Not written: part of the set was skipped (the corpus is absent).");
+      return 1;
+    }
+    writeFileSync(FIGURES, `${JSON.stringify(measured, null, 2)}\n`);
+    console.log(`\nwritten: ${FIGURES}`);
+  }
   if (!quiet)
     for (const c of criteria) {
       const list = errors(judged, c);

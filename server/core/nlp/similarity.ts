@@ -1,4 +1,5 @@
 // Text normalisation and similarity measures for duplicate stories and nearest-persona suggestions.
+import { REQUEST_SYNONYM_GROUPS } from "./word-lists";
 
 const STOP_WORDS = new Set([
   "a",
@@ -217,7 +218,9 @@ const ARTICLES = new Set(["a", "an", "the"]);
  */
 export function requestKey(text: string): string {
   const out: string[] = [];
-  for (const raw of words(text.replace(/[\u2018\u2019\u02bc]/g, "'"))) {
+  // "e-mail" and "email", "one tap" and "1 tap" are written alike.
+  const joined = text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/(\p{L})-(?=\p{L})/gu, "$1");
+  for (const raw of words(joined)) {
     const w = raw.replace(/^'+|'+$/g, "");
     if (w === "" || ARTICLES.has(w)) continue;
     if (w === "cannot") {
@@ -228,7 +231,34 @@ export function requestKey(text: string): string {
     const ending = irregular ? undefined : CONTRACTED_ENDINGS.find(([e]) => w.endsWith(e) && w.length > e.length);
     const written =
       irregular ?? (ending ? w.slice(0, -ending[0].length) + ending[1] : w === "it's" || w === "that's" ? `${w.slice(0, -2)} is` : w);
-    out.push(written);
+    out.push(NUMBER_WORDS[written] ?? written);
   }
   return out.join(" ");
+}
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  twelve: "12",
+};
+
+/** Each request synonym's stem by the stem of its group's first word. */
+let canonicalStems: Map<string, string> | undefined;
+
+/**
+ * The content stems of a request with synonyms written as one ("view" as "see", "remove" as "delete"), for
+ * duplicates said in other words: compare sets of these.
+ */
+export function requestStems(text: string): string[] {
+  canonicalStems ??= new Map(REQUEST_SYNONYM_GROUPS.flatMap((g) => g.map((w): [string, string] => [stem(w), stem(g[0] ?? w)])));
+  const canonical = canonicalStems;
+  return contentStems(requestKey(text)).map((s) => canonical.get(s) ?? s);
 }

@@ -1,5 +1,7 @@
 // Splits a story sentence into role, means and ends with exact spans, knowing the phrasings real backlogs use.
 import type { Span, StorySentence, TextPart } from "../model";
+import { isPlaceholder } from "../nlp/placeholder";
+import { purposeMarker } from "./purpose-clause";
 
 /**
  * Means phrasings after "I" / "we", longest first so that "I want to be able to" wins over "I want".
@@ -59,10 +61,10 @@ const POSSESSIVES = "my|our|your|their|his|her|its";
  * not in "changes since the last release". After a comma, "to <verb>" and "for <purpose>" say why
  * ("..., to share it with my team", "..., for clarity"), unless a noun phrase follows ("..., to the customers").
  */
-/** "so" that opens a clause of its own ("so patients cannot book", "so patrons are able to"): 1-3 words, then a modal. */
-const SO_CLAUSE = String.raw`\bso(?=(?:\s+[a-z'-]+){1,3}\s+(?:can|cannot|can't|could|couldn't|will|won't|would|wouldn't|may|might|must|should|shall|are|is|aren't|isn't|do|does|don't|doesn't|get|gets|have|has|need|needs|know|knows)\b)(?!\s+(?:many|much|far|long|often|on|forth|as|called)\b)`;
 /** ", so I want ...": a further request run on after the means, not a benefit (story-minimal reports it). */
 const NOT_A_FURTHER_WANT = String.raw`(?!\s+(?:i|we)\s+(?:also\s+)?(?:want|would\s+like|'d\s+like|need|wish)\b)`;
+/** "so" that opens a clause of its own ("so patients cannot book", "so patrons are able to"): 1-3 words, then a modal. */
+const SO_CLAUSE = String.raw`\bso${NOT_A_FURTHER_WANT}(?=(?:\s+[a-z'-]+){1,3}\s+(?:can|cannot|can't|could|couldn't|will|won't|would|wouldn't|may|might|must|should|shall|are|is|aren't|isn't|do|does|don't|doesn't|get|gets|have|has|need|needs|know|knows)\b)(?!\s+(?:many|much|far|long|often|on|forth|as|called)\b)`;
 const CLAUSE_ENDS = [
   String.raw`\b(?:so\s+that|so\s+as\s+to|in\s+order\s+(?:to|that|for)|for\s+to)\b`,
   String.raw`(?<=,\s*)\bso\b${NOT_A_FURTHER_WANT}(?=\s+\S)`,
@@ -70,6 +72,11 @@ const CLAUSE_ENDS = [
   SO_CLAUSE,
   String.raw`\bbecause\b`,
   String.raw`\bdue\s+to\b`,
+  // Purposes said with "for" and no comma: "for clarity", "for ease of browsing", "for the purpose of ...".
+  String.raw`\bfor(?=\s+(?:clarity|ease\s+of|the\s+purposes?\b|purposes?\s+of|reference|compliance|security\s+reasons|auditing|audit\s+purposes|convenience|transparency)\b)`,
+  String.raw`\bin\s+support\s+of\b`,
+  // "in order research ...": "in order to" with its "to" lost.
+  String.raw`\bin\s+order(?=\s+(?!of\b|to\b|that\b|for\b)[a-z])`,
 ];
 const ENDS_PATTERN = new RegExp(
   [
@@ -166,7 +173,7 @@ const LATER_INFINITIVE = /\b(?:and|or)\s+to\s+[a-z]/g;
 function firstEndsMarker(text: string, from: number, to: number): { start: number; end: number } | undefined {
   for (let at = from; at < to;) {
     const m = firstMatch(ENDS_PATTERN, text, at, to);
-    if (!m) return undefined;
+    if (!m) break;
     at = m.end;
     let depth = 0;
     for (let i = from; i < m.start; i++) {
@@ -181,7 +188,17 @@ function firstEndsMarker(text: string, from: number, to: number): { start: numbe
     if (comma && text.slice(from, m.start).replace(/,\s*$/, "").includes(",")) continue;
     return m;
   }
-  return undefined;
+  // No marker: a purpose clause may still say why ("browse content by subject to locate resources").
+  return purposeMarker(text, from, to);
+}
+
+/**
+ * Whether a sentence gives a benefit: an ends that is not a placeholder ("so that <benefit>", "so that TBD", "so
+ * that I can ..." give none). The one test the rules, the health view and the CLI share.
+ */
+export function givesBenefit(sentence: StorySentence | undefined): boolean {
+  if (!sentence?.ends) return false;
+  return !isPlaceholder(sentence.text.slice(sentence.ends.span.start - sentence.span.start));
 }
 
 /** Whether `text` holds an ends marker anywhere (inside brackets too): "(so that the item appears in both)". */

@@ -1,4 +1,5 @@
 // A story marked ready meets the team's Definition of Ready: criteria, an estimate and a benefit by default.
+import { givesBenefit } from "../parse/story-sentence";
 import type { Story } from "../model";
 import { defineRule } from "./rule";
 
@@ -14,7 +15,7 @@ export interface ReadyOptions {
 const HAS: Readonly<Record<ReadyRequirement, (s: Story) => boolean>> = {
   acceptance: (s) => (s.acceptance?.length ?? 0) > 0,
   estimate: (s) => s.estimate !== undefined && String(s.estimate.value).trim() !== "",
-  benefit: (s) => s.sentence?.ends !== undefined,
+  benefit: (s) => givesBenefit(s.sentence),
   id: (s) => s.id !== undefined,
   priority: (s) => s.priority !== undefined,
 };

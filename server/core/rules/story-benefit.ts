@@ -1,7 +1,6 @@
 // QUS "well-formed" (ends part): a story says why, with "so that <benefit>"; 42 % of real stories do not.
 import type { Story } from "../model";
-import { isPlaceholder } from "../nlp/placeholder";
-import { holdsEndsMarker } from "../parse/story-sentence";
+import { givesBenefit, holdsEndsMarker } from "../parse/story-sentence";
 import { defineRule } from "./rule";
 
 /** Bracketed remarks of a text: a benefit may hide in one ("(so that it shows in both)"). */
@@ -38,7 +37,7 @@ export default defineRule({
     if (sentence.endsMarker && sentence.ends) {
       // Read to the sentence's end: the trimmed benefit has lost a final "...".
       const written = sentence.text.slice(sentence.endsMarker.span.start - sentence.span.start);
-      if (isPlaceholder(written.slice(sentence.ends.span.start - sentence.endsMarker.span.start)))
+      if (!givesBenefit(sentence))
         context.report({
           messageId: "placeholder",
           data: { ends: written.replace(/[\s.!]*$/, (tail) => (tail.includes("..") ? tail.trimEnd() : "")) },

@@ -161,8 +161,13 @@ export default defineRule({
       [RUN_ON, "runOn"],
       [MARKUP, "markup"],
     ] as const) {
+      // One finding per kind and story: a pair of dashes, or an arrow and its reference, are one remark.
       pattern.lastIndex = 0;
-      for (let m = pattern.exec(own); m; m = pattern.exec(own)) if (!inBrackets(m.index)) report(messageId, m.index, m[0]);
+      for (let m = pattern.exec(own); m; m = pattern.exec(own))
+        if (!inBrackets(m.index)) {
+          report(messageId, m.index, m[0]);
+          break;
+        }
     }
     // A second "I want" or "so that" in the same sentence means a story was glued onto another.
     // Only the means is searched: "so that I can decide what I want" is ordinary English in a benefit.

@@ -1,6 +1,6 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
 import { sourceOf, type Fix, type Story, type TextPart, type TextSource } from "../model";
-import { isPlaceholder } from "../nlp/placeholder";
+import { givesBenefit } from "../parse/story-sentence";
 import { perStory } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -115,12 +115,8 @@ function partKey(story: Story, part: Part): string | undefined {
   return key;
 }
 
-/** Whether the story's ends is a benefit: "so that <benefit>" or "so that TBD" holds none (QUS-LABELS.md). */
-function hasBenefit(story: Story): boolean {
-  const s = story.sentence;
-  if (!s?.ends) return s?.endsMarker === undefined;
-  return !isPlaceholder(s.text.slice(s.ends.span.start - s.span.start));
-}
+/** Whether the story's ends, if it has a marker, is a benefit: "so that <benefit>" holds none (QUS-LABELS.md). */
+const hasBenefit = (story: Story): boolean => story.sentence?.endsMarker === undefined || givesBenefit(story.sentence);
 
 /** "... the body of the article. not to another teaser, so that I can finish it.": a benefit cut off by a full stop. */
 function trailingEndsKey(story: Story): string | undefined {
@@ -206,7 +202,8 @@ export default defineRule<UniformOptions>({
         others.push(...groups.members(MISSING).filter(({ story }) => !lacksEarlierPart(story, part)));
       others.sort((a, b) => a.at - b.at);
       for (const { story } of others) {
-        const marker = markerOf(story, part);
+        // A placeholder benefit ("so that <benefit>") has a marker but no benefit: it is missing, not another phrasing.
+        const marker = keyOfPart[part](story) === MISSING ? undefined : markerOf(story, part);
         if (!marker) {
           const span = story.sentence?.span;
           const messageId = part === "ends" ? "missingEnds" : part === "means" ? "missingMeans" : "missingRole";

@@ -1,6 +1,6 @@
 // QUS "unique": no two stories ask the same thing; near-duplicates point at their twin.
 import type { Story } from "../model";
-import { contentStems, editDistance, requestKey } from "../nlp/similarity";
+import { editDistance, requestKey, requestStems } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -8,6 +8,8 @@ import { storyGroups } from "./story-groups";
 export interface UniqueOptions {
   /** Also report stories with the same content words in another order or inflection, or with one typo. */
   readonly nearDuplicates: boolean;
+  /** Hint at a story with the same means as an earlier one for another role. */
+  readonly otherRole: boolean;
 }
 
 /**
@@ -40,7 +42,7 @@ const meansKey = (story: Story): string | undefined => keysOf(story).means;
 
 /** The distinct content stems of role and means, sorted: equal sets mean the same request in other words. */
 const stemsOf = perStory((s): readonly string[] =>
-  [...new Set(contentStems(`${s.sentence?.role?.text ?? ""} ${s.sentence?.means?.text ?? ""}`))].sort(),
+  [...new Set(requestStems(`${s.sentence?.role?.text ?? ""} ${s.sentence?.means?.text ?? ""}`))].sort(),
 );
 
 /** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
@@ -95,15 +97,21 @@ export default defineRule<UniqueOptions>({
     messages: {
       duplicate: "This story asks the same as {twin}: merge the two, or say what differs.",
       sameMeans: "This story asks for the same as {twin}, with another benefit: merge them into one story with both reasons.",
-      otherRole: "{twin} asks for the same for another role ({role}): one story for both roles, or say what differs for each.",
+      otherRole: "The same request as {twin}, for another role ('{role}'): write one story for both roles, or say what differs for each.",
       nearDuplicate: "This story is almost the same as {twin}: merge the two, or make the difference explicit.",
       twin: "the story it duplicates",
     },
     fixable: false,
-    defaultOptions: { nearDuplicates: true },
+    defaultOptions: { nearDuplicates: true, otherRole: true },
     optionsSchema: {
       type: "object",
-      properties: { nearDuplicates: { type: "boolean", description: "Report reworded and misspelt duplicates too, not only exact ones." } },
+      properties: {
+        nearDuplicates: { type: "boolean", description: "Report reworded and misspelt duplicates too, not only exact ones." },
+        otherRole: {
+          type: "boolean",
+          description: "Hint at the same means written for another role (as a hint, below the rule's severity).",
+        },
+      },
       additionalProperties: false,
     },
   },
@@ -123,7 +131,8 @@ export default defineRule<UniqueOptions>({
       });
     }
     // The same means for another role: often meant, sometimes a story to merge; a hint, below the rule's severity.
-    for (const { story, first: twin } of storyGroups(context, "means", backlog.stories, meansKey).repeats()) {
+    const otherRoles = context.options.otherRole ? storyGroups(context, "means", backlog.stories, meansKey).repeats() : [];
+    for (const { story, first: twin } of otherRoles) {
       if (!story.sentence || reported.has(story.index) || sentenceKey(story) === sentenceKey(twin)) continue;
       reported.add(story.index);
       context.report({
