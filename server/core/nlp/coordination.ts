@@ -199,6 +199,11 @@ const TOOL_NOUNS = new Set(
   ).split(" "),
 );
 
+/** Nouns that name many things without a plural "s": "bank or agency staff" is one group of people. */
+const COLLECTIVE_NOUNS = new Set(
+  "staff personnel people data metadata information content material equipment software hardware feedback media traffic".split(" "),
+);
+
 /** Pairs a slash writes as one word: "his/her", "and/or", "24/7"; inflections and synonyms are checked apart. */
 const SLASH_ONE_THING = new Set([
   "his her",
@@ -280,7 +285,7 @@ export function readClauses(tokens: readonly TaggedToken[], means: string): Read
   let depth = 0;
   let dash = false;
   let example = false;
-  let sub: { at: number; head: number | undefined; finite: boolean; lastVerb: string | undefined } | undefined;
+  let sub: { at: number; head: number | undefined; finite: boolean; lastVerb: string | undefined; reduced: boolean } | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as TaggedToken;
     if (/^[([{]$/.test(t.text)) depth++;
@@ -300,8 +305,9 @@ export function readClauses(tokens: readonly TaggedToken[], means: string): Read
           ((t.tag === "DET" || (t.tag === "PRON" && SUBJECT_PRONOUNS.test(t.lower))) &&
             tokens.slice(i + 1, i + 3).some((x) => x.tag === "AUX")));
       if (subordinator || reducedRelative) {
-        const head = /^(?:that|which|who)$/.test(t.lower) || reducedRelative ? (previous?.tag === "NOUN" ? i - 1 : undefined) : undefined;
-        sub = { at: i, head, finite: false, lastVerb: undefined };
+        const head =
+          /^(?:that|which|who|whose)$/.test(t.lower) || reducedRelative ? (previous?.tag === "NOUN" ? i - 1 : undefined) : undefined;
+        sub = { at: i, head, finite: false, lastVerb: undefined, reduced: reducedRelative && !subordinator };
       } else if (
         sub &&
         (t.tag === "CCONJ" || isComma(t)) &&
@@ -313,7 +319,10 @@ export function readClauses(tokens: readonly TaggedToken[], means: string): Read
         // "see who is standing at my door and open the door": a base verb after the conjunction is the main clause
         // again; not after a modal's base verb, which it continues ("how agencies will generate and validate").
         sub = undefined;
-      } else if (sub && t.tag === "PUNCT" && t.text === ";") sub = undefined;
+      } else if (sub && t.tag === "PUNCT" && (t.text === ";" || (t.text === "," && sub.reduced))) {
+        // A clause with no word to open it ("the claims submitted by my team, with ...") ends at a comma.
+        sub = undefined;
+      }
       if (sub && i > sub.at && (isFinite(t) || (t.tag === "VERB:base" && tokens[i - 1]?.tag === "AUX"))) sub.finite = true;
       if (sub && i > sub.at && isVerb(t)) sub.lastVerb = t.tag;
     }
@@ -501,14 +510,23 @@ function commaAt(reading: Reading, i: number, means: string, verbAt: number | un
   const next = tokens[nextAt];
   if (!next || !main[i]) return undefined;
   const rest = (from: number): Range => ({ start: tokens[from]?.start ?? 0, end: means.trimEnd().length });
-  if (verbAt !== undefined && verbAt === i - 1 && isBase(next) && !isComma(tokens[i + 2]))
+  // "create, modify rules", "walk around, access content": the comma right after the main verb (and its particle).
+  const particlesOnly =
+    verbAt !== undefined &&
+    verbAt < i &&
+    tokens
+      .slice(verbAt + 1, i)
+      .every((x) => x.tag === "ADV" || (x.tag === "ADP" && /^(?:around|up|down|in|out|on|off|back|over)$/.test(x.lower)));
+  if (verbAt !== undefined && particlesOnly && isBase(next) && !isComma(tokens[i + 2]))
     return {
       kind: "twoActions",
       joint: joint(comma),
       first: range(tokens, verbAt, verbAt),
       second: { start: next.start, end: phraseEnd(tokens, nextAt, false) },
     };
-  if (verbAt !== undefined && verbAt < i && startsClause(tokens, nextAt))
+  // ", I need it quiet": a remark with no request in it, story-minimal's business; ", I want to add a photo" is one.
+  const remark = tokens[nextAt + 2]?.tag === "PRON" && (tokens[nextAt + 3]?.tag === "ADJ" || tokens[nextAt + 3] === undefined);
+  if (verbAt !== undefined && verbAt < i && startsClause(tokens, nextAt) && !remark)
     return { kind: "secondClause", joint: joint(comma), first: range(tokens, 0, i - 1), second: rest(nextAt) };
   // ", with the change confirmed by a code": a second event with its own subject.
   if (next.lower === "with") {
@@ -688,7 +706,8 @@ function twoObjects(reading: Reading, i: number, nextAt: number, verbAt: number 
     !/s$/.test(before.lower) &&
     modifierNext &&
     afterNext?.tag === "NOUN" &&
-    /s$/.test(afterNext.lower) &&
+    // A plural head, or one that names many: "bank or agency staff".
+    (/s$/.test(afterNext.lower) || COLLECTIVE_NOUNS.has(afterNext.lower)) &&
     !isComma(previous)
   )
     return undefined;
@@ -747,11 +766,17 @@ function subordinateConjunction(reading: Reading, i: number, means: string): Fou
       first: range(tokens, openedAt, i - 1),
       second: { start: next.start, end: means.trimEnd().length },
     };
-  if (!TOOL_NOUNS.has(tokens[head]?.lower ?? "")) return undefined;
   const verbBefore = clause.some((x) => isVerb(x) || x.tag === "AUX");
   const verbNext = next.tag === "VERB:pres" || (isBase(next) && clause.some((x) => x.tag === "AUX"));
+  // Two finite verbs with objects: "error codes that reflect the logic and provide enough information".
+  const twoPredicates =
+    conj.lower === "and" && next.tag === "VERB:pres" && clause.some((x) => x.tag === "VERB:pres") && opensNounPhraseAt(tokens, nextAt + 1);
+  if (!TOOL_NOUNS.has(tokens[head]?.lower ?? "") && !twoPredicates) return undefined;
   if (verbNext && verbBefore && !areSynonyms(lastVerb(tokens, openedAt, i)?.lower ?? "", next.lower))
     return { kind: "toolCapabilities", joint: joint(conj), first: range(tokens, openedAt + 1, i - 1), second: rest };
+  // "articles that interest me and are easy to get to": a second predicate of the same subject.
+  if (right.tag === "AUX" && /^(?:is|are|be|can|should|must|will)$/.test(right.lower) && verbBefore && /^(?:and)$/.test(conj.lower))
+    return { kind: "twoQualities", joint: joint(conj), first: range(tokens, openedAt + 1, i - 1), second: rest };
   const quality = (x: TaggedToken | undefined): boolean => x !== undefined && (x.tag === "ADJ" || x.tag === "ADV" || x.tag === "VERB:part");
   const attributive = tokens[i + 2]?.tag === "NOUN";
   if (conj.lower === "and" && quality(before) && quality(right) && !attributive && verbBefore)

@@ -83,7 +83,8 @@ const ENDS_PATTERN = new RegExp(
     ...CLAUSE_ENDS,
     String.raw`(?<=,\s*)\bsince\b`,
     String.raw`(?<=,\s*)\bas(?=\s+(?:i|we|they|it|there|the|this|my|our)\s)`,
-    String.raw`\bsince(?=\s+(?:i|we|they|you|he|she|there)\b)`,
+    // "since we collected it" after a time that has passed is a time, not a reason.
+    String.raw`(?<!\b(?:passed|elapsed|ever|gone|changed|ago)\s+)\bsince(?=\s+(?:i|we|they|you|he|she|there)\b)`,
     String.raw`(?<=,\s*)\bto(?=\s+(?!(?:${NOUN_OPENERS}|${POSSESSIVES})\b)[a-z])`,
     String.raw`(?<=,\s*)\bfor(?=\s+(?!(?:${NOUN_OPENERS})\b)[a-z])`,
   ].join("|"),

@@ -19,7 +19,15 @@ const EXAMPLE_MARKER =
  * case". A hyphen inside a word ("e-mail") and a range ("9 - 17") are not.
  */
 const RUN_ON =
-  /;\s*(?=\S)|(?<=[^\d\s]\s)(?:-{1,2}|\u2013|\u2014)(?=\s+[^\d\s])|(?<=\S)\s(?:\u2013|\u2014|--)(?=\S)|,?\s*\bbut\s+(?:it|this|that|there|i|we|they|you|he|she|the\s+system|please)\b|\bin\s+which\s+case\b|,\s*(?:possibly|preferably|ideally|if\s+possible|if\s+needed|where\s+possible|as\s+needed)\b/gi;
+  /;\s*(?=\S)|(?<=[^\d\s]\s)(?:-{1,2}|\u2013|\u2014)(?=\s+[^\d\s])|(?<=\S)\s(?:\u2013|\u2014|--)(?=\S)|,?\s*\bbut\s+(?:it|this|that|there|i|we|they|you|he|she|the\s+system|please)\b|\bin\s+which\s+case\b|,\s*(?:possibly|preferably|ideally|if\s+possible|if\s+needed|where\s+possible|as\s+needed)\b|,\s*and\s+(?:who|which)\b/gi;
+
+/**
+ * A clause run on after the benefit: ", and the pause should be limited", ", which would help with ...". In the
+ * means, such a clause is a second request (story-atomic's); after the benefit it is a remark. A second benefit
+ * joined by "and" ("so that my data is findable, and I can have an API") is not one.
+ */
+const RUN_ON_AFTER_BENEFIT =
+  /,\s*(?:and\s+(?:the\s+|this\s+|that\s+|it\s+|they\s+)?(?!i\s|we\s)(?:[a-z]+\s+)?(?:should|must)|which\s+(?:would|will|should|could|may|might))\b/i;
 
 /**
  * Notes and ticket markup inside the sentence: an arrow, a reference ("see PAY-112"), "TODO", "NB:", "Note:". A
@@ -29,7 +37,10 @@ const MARKUP = /->|=>|\u2192|\b(?:see|cf\.?|ref\.?)\s+[A-Z][A-Z0-9]+-\d+\b|\b(?:
 
 /** An ends marker that opens a second benefit after the first: ", so that", ", in order to", ", because" ... */
 const SECOND_ENDS =
-  /(?:,|;)\s*(?:so\s+that|in\s+order\s+to|so\s+as\s+to|because|since|so(?=\s+(?:i|we|they|you|the|my|our|it)\b))\b|\bso\s+that\b/gi;
+  /(?:,|;)\s*(?:so\s+that|in\s+order\s+to|so\s+as\s+to|because|since|so(?=\s+(?:i|we|they|you|the|my|our|it)\b))\b|\bso\s+that\b|\bin\s+order\s+to\b/gi;
+
+/** "so that I need not convert formats in order to use X": the purpose of a burden inside the benefit, not a second one. */
+const INNER_PURPOSE = /\b(?:(?:have|has|need|needs|must)\s+(?:not\s+)?to|needs?\s+not)\b[^,;]*$/i;
 
 /**
  * Whether a bracket pair holds the abbreviation of the words right before it: "continuous glucose monitor
@@ -37,7 +48,7 @@ const SECOND_ENDS =
  */
 function isAbbreviationOfWordsBefore(text: string, pair: { start: number; end: number }): boolean {
   const inner = text.slice(pair.start + 1, pair.end - 1).trim();
-  if (!/^[A-Z][A-Za-z0-9&]{1,7}s?$/.test(inner) || inner.replace(/[^A-Z]/g, "").length < 2) return false;
+  if (!/^[A-Za-z][A-Za-z0-9&]{1,7}s?$/.test(inner) || inner.replace(/[^A-Z]/g, "").length < 2) return false;
   const letters = inner
     .replace(/s$/, "")
     .replace(/[^A-Za-z]/g, "")
@@ -50,14 +61,17 @@ function isAbbreviationOfWordsBefore(text: string, pair: { start: number; end: n
     .slice(-2 * letters.length)
     .map((w) => w[0]?.toLowerCase() ?? "")
     .join("");
-  // The last word's initial is the abbreviation's last letter or near it: the term ends right before the bracket.
+  // Its letters are initials of the last words, in order, one letter excepted ("electronic identity (eID)"),
+  // and the term ends right before the bracket: the first letter starts one of them.
   let at = initials.length - 1;
-  for (let k = letters.length - 1; k >= 0 && at >= 0; k--) {
-    while (at >= 0 && initials[at] !== letters[k]) at--;
-    if (at < 0) return false;
-    at--;
+  let missed = 0;
+  for (let k = letters.length - 1; k >= 0; k--) {
+    let j = at;
+    while (j >= 0 && initials[j] !== letters[k]) j--;
+    if (j < 0) missed++;
+    else at = j - 1;
   }
-  return initials.endsWith(letters[letters.length - 1] ?? "") || initials.slice(-2).includes(letters[letters.length - 1] ?? "");
+  return missed <= (letters.length > 2 ? 1 : 0) && initials.slice(-letters.length).includes(letters[0] ?? "");
 }
 
 const NO_PAIRS: readonly { start: number; end: number }[] = Object.freeze([]);
@@ -174,7 +188,7 @@ export default defineRule({
     const tail = text.slice(sentence.means.span.start - base, sentence.means.span.end - base);
     // Only a clause that opens a new request counts: "what I want" inside a benefit is ordinary English.
     const repeated =
-      /(?:[,;]|\band)\s+(?:so\s+|and\s+)?(?:i|we)\s+(?:also\s+)?(?:want|would like|need)\s+(?:to\s+|it\b|the\b|a\b)|\bas\s+an?\s+\w+\s*,\s*i\b/i.exec(
+      /(?:[,;]|\band)\s+(?:so\s+|and\s+)?(?:i|we)\s+(?:also\s+)?(?:want|would like|need)\s+(?:also\s+)?(?:to\s+|it\b|the\b|a\b)|\bas\s+an?\s+\w+\s*,\s*i\b/i.exec(
         tail,
       );
     if (repeated && !sentence.trailing) report("repeated", sentence.means.span.start - base + repeated.index, repeated[0]);
@@ -187,7 +201,10 @@ export default defineRule({
       const again = SECOND_ENDS.exec(ends);
       // "so that so that": the phrase written twice over, not a second benefit.
       const doubled = again?.index === 0 || (again !== null && /^[\s,]*$/.test(ends.slice(0, again.index)));
-      if (again && !inBrackets(from + again.index)) report(doubled ? "doubled" : "twoBenefits", from + again.index, again[0]);
+      const inner = again !== null && /^in/i.test(again[0]) && INNER_PURPOSE.test(ends.slice(0, again.index));
+      if (again && !inner && !inBrackets(from + again.index)) report(doubled ? "doubled" : "twoBenefits", from + again.index, again[0]);
+      const runOn = RUN_ON_AFTER_BENEFIT.exec(ends);
+      if (runOn && !inBrackets(from + runOn.index)) report("runOn", from + runOn.index, runOn[0]);
     }
   },
 });
