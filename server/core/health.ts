@@ -1,6 +1,6 @@
 // The measures of a backlog's health, from one analysis: shared by the sidebar (server/service.ts) and the CLI's
 // `stats` (cli/stats.ts), so that the editor and CI count a story as well formed or ready in the same way.
-import { givesBenefit } from "./parse/story-sentence";
+import { givesBenefit, isWellFormed } from "./parse/story-sentence";
 import type { Analysis } from "./analyze";
 import type { Finding } from "./model";
 
@@ -43,7 +43,7 @@ export function healthMeasures(analysis: Analysis): HealthMeasures {
   let ready = 0;
   const stories = analysis.backlog.stories;
   for (const s of stories) {
-    if (s.sentence?.role && s.sentence.means) wellFormed++;
+    if (isWellFormed(s.sentence)) wellFormed++;
     if (givesBenefit(s.sentence)) withBenefit++;
     if ((s.acceptance?.length ?? 0) > 0) withCriteria++;
     if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;

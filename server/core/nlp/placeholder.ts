@@ -3,6 +3,9 @@
 /** Pieces that stand for text not yet written: "<benefit>", "[why]", "{reason}", TBD/TBC/TODO, an ellipsis, "???". */
 const PLACEHOLDER_PIECES = /<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\}|\b(?:tbd|tbc|tbs|todo|tk|xxx+|n\/a)\b|\.{2,}|\u2026|\?{2,}/gi;
 
+/** A quick test that a text may hold a placeholder piece at all. */
+const MAY_HOLD_PIECE = /[<[{?\u2026]|\.\.|\b(?:tb[dcs]|todo|tk|xxx|n\/a)\b/i;
+
 /** Words that are left when only the frame of a clause is written: "so that I can ...", "in order to <...>". */
 const FRAME_WORDS = new Set(["i", "we", "they", "you", "it", "can", "could", "will", "would", "may", "be", "able", "to", "have", "get"]);
 
@@ -14,6 +17,8 @@ const NAMES_OF_PARTS = /^(?:benefit|benefits|reason|why|value|goal|outcome|capab
  * "I can ...", "benefit". A text with one real word ("I can pay") is not a placeholder.
  */
 export function isPlaceholder(text: string): boolean {
+  // Most benefits hold no placeholder piece and more than one word: answered without building anything.
+  if (!MAY_HOLD_PIECE.test(text) && /\S\s+\S/.test(text)) return false;
   const rest = text.replace(PLACEHOLDER_PIECES, " ");
   const words = rest.toLowerCase().match(/[\p{L}\p{N}']+/gu) ?? [];
   if (words.length === 0) return true;

@@ -180,6 +180,26 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (ga.length + gb.length);
 }
 
+/**
+ * Edits between two words when swapping two neighbouring letters is one edit ("recieve" / "receive"), the usual
+ * typo: the optimal string alignment distance.
+ */
+export function typoDistance(a: string, b: string): number {
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const row = rows[i] as number[];
+      const up = rows[i - 1] as number[];
+      let best = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
+      row[j] = best;
+    }
+  return rows[a.length]?.[b.length] ?? 0;
+}
+
 /** Edit distance between two short strings (persona names), for "did you mean". */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -217,23 +237,47 @@ const ARTICLES = new Set(["a", "an", "the"]);
  * articles, contractions written out ("don't" and "do not", "cannot" and "can not" are one).
  */
 export function requestKey(text: string): string {
-  const out: string[] = [];
-  // "e-mail" and "email", "one tap" and "1 tap" are written alike.
-  const joined = text.replace(/[\u2018\u2019\u02bc]/g, "'").replace(/(\p{L})-(?=\p{L})/gu, "$1");
-  for (const raw of words(joined)) {
-    const w = raw.replace(/^'+|'+$/g, "");
-    if (w === "" || ARTICLES.has(w)) continue;
-    if (w === "cannot") {
-      out.push("can", "not");
-      continue;
-    }
-    const irregular = IRREGULAR_NEGATIONS[w];
-    const ending = irregular ? undefined : CONTRACTED_ENDINGS.find(([e]) => w.endsWith(e) && w.length > e.length);
-    const written =
-      irregular ?? (ending ? w.slice(0, -ending[0].length) + ending[1] : w === "it's" || w === "that's" ? `${w.slice(0, -2)} is` : w);
-    out.push(NUMBER_WORDS[written] ?? written);
+  // Most texts are plain lower-case words once lowered: their key is the text without articles and with number
+  // words as digits, made with at most two replaces instead of a string per word (this runs for every story).
+  const lowered = text.toLowerCase();
+  if (isPlainWords(lowered) && !lowered.includes("'") && !lowered.includes("cannot")) {
+    let key = ARTICLE_WORDS.test(lowered) ? lowered.replace(ARTICLE_WORDS_ALL, "").trimStart() : lowered;
+    if (NUMBER_WORD.test(key)) key = key.replace(NUMBER_WORD_ALL, (w) => NUMBER_WORDS[w] ?? w);
+    return key;
   }
-  return out.join(" ");
+  return requestKeyOfWords(text);
+}
+
+const ARTICLE_WORDS = /(?:^|\s)(?:a|an|the)(?=\s|$)/;
+const ARTICLE_WORDS_ALL = new RegExp(ARTICLE_WORDS.source, "g");
+const NUMBER_WORD = /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve)\b/;
+const NUMBER_WORD_ALL = new RegExp(NUMBER_WORD.source, "g");
+
+/** `requestKey` word by word, for texts with punctuation, capitals, contractions or hyphens. */
+function requestKeyOfWords(text: string): string {
+  let out = "";
+  // "e-mail" and "email", "one tap" and "1 tap" are written alike. Most texts have neither a curly quote nor a
+  // hyphen: the replaces run only where they can change something (this runs for every story of a backlog).
+  let joined = /[\u2018\u2019\u02bc]/.test(text) ? text.replace(/[\u2018\u2019\u02bc]/g, "'") : text;
+  if (joined.includes("-")) joined = joined.replace(/(\p{L})-(?=\p{L})/gu, "$1");
+  for (const raw of words(joined)) {
+    const w = raw.includes("'") ? raw.replace(/^'+|'+$/g, "") : raw;
+    if (w === "" || ARTICLES.has(w)) continue;
+    const written = w.includes("'") || w === "cannot" ? contractionWrittenOut(w) : w;
+    const key = NUMBER_WORDS[written] ?? written;
+    out = out === "" ? key : `${out} ${key}`;
+  }
+  return out;
+}
+
+/** A contraction written out: "don't" as "do not", "won't" as "will not", "cannot" as "can not". */
+function contractionWrittenOut(w: string): string {
+  if (w === "cannot") return "can not";
+  const irregular = IRREGULAR_NEGATIONS[w];
+  if (irregular) return irregular;
+  const ending = CONTRACTED_ENDINGS.find(([e]) => w.endsWith(e) && w.length > e.length);
+  if (ending) return w.slice(0, -ending[0].length) + ending[1];
+  return w === "it's" || w === "that's" ? `${w.slice(0, -2)} is` : w;
 }
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {

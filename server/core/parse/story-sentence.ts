@@ -199,7 +199,15 @@ function firstEndsMarker(text: string, from: number, to: number): { start: numbe
  */
 export function givesBenefit(sentence: StorySentence | undefined): boolean {
   if (!sentence?.ends) return false;
-  return !isPlaceholder(sentence.text.slice(sentence.ends.span.start - sentence.span.start));
+  // The trimmed ends has lost a final "..." ("so that I can ..."): read it off the sentence's end, without a copy.
+  const text = sentence.text;
+  const ellipsis = text.endsWith("..") || text.endsWith("\u2026");
+  return !isPlaceholder(ellipsis ? `${sentence.ends.text} ...` : sentence.ends.text);
+}
+
+/** Whether a sentence names a role and a means with its first person ("I want", not a bare "want"): well formed. */
+export function isWellFormed(sentence: StorySentence | undefined): boolean {
+  return sentence?.role !== undefined && sentence.means !== undefined && /^(?:i|we)(?![\p{L}])/iu.test(sentence.meansMarker?.text ?? "");
 }
 
 /** Whether `text` holds an ends marker anywhere (inside brackets too): "(so that the item appears in both)". */

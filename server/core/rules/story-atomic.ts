@@ -3,6 +3,7 @@
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
+import { isVerbatim } from "./helpers";
 import { defineRule } from "./rule";
 
 /** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */
@@ -177,11 +178,12 @@ export default defineRule<AtomicOptions>({
     const role = sentence?.role;
     if (!sentence || !role) return;
     const source = sourceOf(context.backlog);
-    const verbatim = source.slice(sentence.span.start, sentence.span.end) === sentence.text;
+    // Compared in place, and only for a story that gets a finding: this runs for every story of a backlog.
+    const verbatim = (): boolean => isVerbatim(context.backlog, sentence.span, sentence.text);
     const roles = context.options.twoRoles ? twoRolesOf(role.text) : undefined;
     if (roles) {
       const at = role.span.start + roles.joint;
-      const fix = verbatim
+      const fix = verbatim()
         ? splitFix(context.backlog, story, role.span, roles.first, [
             source.slice(sentence.span.start, role.span.start) + roles.second + source.slice(role.span.end, sentence.span.end),
           ])
@@ -200,7 +202,7 @@ export default defineRule<AtomicOptions>({
     const found = findCoordination(means.text, tagMeansText(means.text));
     if (!found || !context.options[found.kind]) return;
     const part = (s: { start: number; end: number }): string => means.text.slice(s.start, s.end).trim();
-    const split = verbatim ? splitMeans(means.text, found) : undefined;
+    const split = verbatim() ? splitMeans(means.text, found) : undefined;
     const rewrite = (text: string): string =>
       source.slice(sentence.span.start, means.span.start) + text + source.slice(means.span.end, sentence.span.end);
     const fix =

@@ -35,6 +35,11 @@ const RUN_ON_AFTER_BENEFIT =
  */
 const MARKUP = /->|=>|\u2192|\b(?:see|cf\.?|ref\.?)\s+[A-Z][A-Z0-9]+-\d+\b|\b(?:TODO|FIXME|NB|N\.B\.|Note)\s*:/gi;
 
+/** Quick tests that a text may hold an example marker, a run-on clause or markup at all. */
+const MAY_EXAMPLE = /e\.\s?g|i\.\s?e|eg\.|example|instance|such as|includ|especially|like/i;
+const MAY_RUN_ON = /[;\u2013\u2014-]|but|which case|possibly|preferably|ideally|if possible|if needed|where possible|as needed|and wh/i;
+const MAY_MARKUP = /->|=>|\u2192|see|cf|ref|todo|fixme|nb|n\.b|note/i;
+
 /** An ends marker that opens a second benefit after the first: ", so that", ", in order to", ", because" ... */
 const SECOND_ENDS =
   /(?:,|;)\s*(?:so\s+that|in\s+order\s+to|so\s+as\s+to|because|since|so(?=\s+(?:i|we|they|you|the|my|our|it)\b))\b|\bso\s+that\b|\bin\s+order\s+to\b/gi;
@@ -170,11 +175,13 @@ export default defineRule({
     // The sentence before any second sentence: that one is reported as a whole.
     const own = sentence.trailing ? text.slice(0, sentence.trailing.span.start - base) : text;
     // The module's global patterns, read with exec from the start as matchAll would, without a copy per story.
-    for (const [pattern, messageId] of [
-      [EXAMPLE_MARKER, "example"],
-      [RUN_ON, "runOn"],
-      [MARKUP, "markup"],
+    for (const [pattern, messageId, may] of [
+      [EXAMPLE_MARKER, "example", MAY_EXAMPLE],
+      [RUN_ON, "runOn", MAY_RUN_ON],
+      [MARKUP, "markup", MAY_MARKUP],
     ] as const) {
+      // A cheap test first: most stories hold none of these, and the patterns' look-behinds cost at every position.
+      if (!may.test(own)) continue;
       // One finding per kind and story: a pair of dashes, or an arrow and its reference, are one remark.
       pattern.lastIndex = 0;
       for (let m = pattern.exec(own); m; m = pattern.exec(own))
@@ -198,12 +205,12 @@ export default defineRule({
       const from = sentence.ends.span.start - base;
       const ends = own.slice(from);
       SECOND_ENDS.lastIndex = 0;
-      const again = SECOND_ENDS.exec(ends);
+      const again = /so|order|because|since/i.test(ends) ? SECOND_ENDS.exec(ends) : null;
       // "so that so that": the phrase written twice over, not a second benefit.
       const doubled = again?.index === 0 || (again !== null && /^[\s,]*$/.test(ends.slice(0, again.index)));
       const inner = again !== null && /^in/i.test(again[0]) && INNER_PURPOSE.test(ends.slice(0, again.index));
       if (again && !inner && !inBrackets(from + again.index)) report(doubled ? "doubled" : "twoBenefits", from + again.index, again[0]);
-      const runOn = RUN_ON_AFTER_BENEFIT.exec(ends);
+      const runOn = ends.includes(",") ? RUN_ON_AFTER_BENEFIT.exec(ends) : null;
       if (runOn && !inBrackets(from + runOn.index)) report("runOn", from + runOn.index, runOn[0]);
     }
   },

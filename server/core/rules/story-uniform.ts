@@ -124,6 +124,9 @@ function trailingEndsKey(story: Story): string | undefined {
   return found?.[0].toLowerCase().replace(/\s+/g, " ");
 }
 
+/** Ends written without a template phrase: a purpose clause or phrase. */
+const WEAK_ENDS = new Set(["to", "for", "due to", "in support of", "as"]);
+
 /** The key of a part a story does not have: no template phrase is written so. */
 const MISSING = "\u0000missing";
 
@@ -190,7 +193,10 @@ export default defineRule<UniformOptions>({
       if (total < context.options.minStories) continue;
       const written = entries.filter((e) => e.key !== MISSING);
       const withPart = written.reduce((sum, e) => sum + e.size, 0);
-      const dominant = [...written].sort((a, b) => b.size - a.size)[0];
+      // A purpose clause ("... to locate resources", "..., for clarity") says why without a template phrase: it is
+      // measured against the template, and is the template only where no story writes one.
+      const phrased = written.filter((e) => part !== "ends" || !WEAK_ENDS.has(e.key));
+      const dominant = [...(phrased.length > 0 ? phrased : written)].sort((a, b) => b.size - a.size)[0];
       // The template as the backlog writes it: the first story of the plurality whose means has its subject.
       const example = dominant && (part === "means" ? firstWithSubject(groups.members(dominant.key)) : groups.first(dominant.key));
       const dominantMarker = example && markerOf(example, part);

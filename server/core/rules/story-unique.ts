@@ -1,6 +1,6 @@
 // QUS "unique": no two stories ask the same thing; near-duplicates point at their twin.
 import type { Story } from "../model";
-import { editDistance, requestKey, requestStems } from "../nlp/similarity";
+import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -24,7 +24,6 @@ interface StoryKeys {
   readonly sentence: string | undefined;
   /** Normalised means alone: equal for the same request by another role. */
   readonly means: string | undefined;
-  readonly ends: string;
 }
 
 const keysOf = perStory((story): StoryKeys => {
@@ -33,9 +32,11 @@ const keysOf = perStory((story): StoryKeys => {
   return {
     sentence: s?.role && means !== undefined ? `${requestKey(s.role.text)}|${means}` : undefined,
     means,
-    ends: requestKey(s?.ends?.text ?? ""),
   };
 });
+
+/** The normalised benefit: read only for a story that has a twin. */
+const endsKey = (story: Story): string => requestKey(story.sentence?.ends?.text ?? "");
 
 const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
 const meansKey = (story: Story): string | undefined => keysOf(story).means;
@@ -48,8 +49,14 @@ const stemsOf = perStory((s): readonly string[] =>
 /** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
 const keyOf = (stems: readonly string[]): string => `${stems.length}\u0000${stems.join("\u0000")}`;
 
-/** Stem sets with one word misspelt: both differ in exactly one stem, of at least 5 letters, by at most 2 edits. */
-const isTypo = (x: string, y: string): boolean => Math.min(x.length, y.length) >= 5 && editDistance(x, y) <= 2;
+/**
+ * One misspelt word: one edit (a swap of two letters counts as one) in a word of at least 5 letters, two in one of
+ * at least 9. "agent" / "event" (two edits in five letters) are two words.
+ */
+const isTypo = (x: string, y: string): boolean => {
+  const shorter = Math.min(x.length, y.length);
+  return shorter >= 5 && typoDistance(x, y) <= (shorter >= 9 ? 2 : 1);
+};
 
 /**
  * Earlier stories by their stem set, and by each stem set with one stem left out, so that a story finds the
@@ -121,7 +128,8 @@ export default defineRule<UniqueOptions>({
       if (!story.sentence) continue;
       reported.add(story.index);
       // Only two different benefits are "another benefit"; one story without any is the same request.
-      const sameEnds = keysOf(story).ends === keysOf(twin).ends || keysOf(story).ends === "" || keysOf(twin).ends === "";
+      const [ends, twinEnds] = [endsKey(story), endsKey(twin)];
+      const sameEnds = ends === twinEnds || ends === "" || twinEnds === "";
       context.report({
         messageId: sameEnds ? "duplicate" : "sameMeans",
         data: { twin: storyLabel(twin) },

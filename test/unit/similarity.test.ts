@@ -1,0 +1,38 @@
+// The normal forms duplicates are compared by: contractions, articles, hyphens and number words, and the fast
+// path for plain words giving the same key as the word-by-word path.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { requestKey, requestStems, typoDistance } from "../../server/core/nlp/similarity";
+import { seededRandom } from "../support/random";
+
+describe("requestKey", () => {
+  it("writes contractions, hyphens and number words one way", () => {
+    assert.equal(requestKey("I don't want to see ads"), requestKey("I do not want to see ads"));
+    assert.equal(requestKey("I can't log in"), requestKey("I cannot log in"));
+    assert.equal(requestKey("send an e-mail"), requestKey("send an email"));
+    assert.equal(requestKey("subscribe with one tap"), requestKey("subscribe with 1 tap"));
+    assert.equal(requestKey("see the orders"), "see orders");
+    assert.notEqual(requestKey("export to Excel"), requestKey("export to R"));
+  });
+  it("gives plain words the key the word-by-word path gives (20,000 generated texts)", () => {
+    const random = seededRandom(7);
+    const vocabulary = "a an the one two ten twelve see view order my report data an1 the2 theme another then".split(" ");
+    for (let n = 0; n < 20_000; n++) {
+      const words = Array.from({ length: 1 + Math.floor(random() * 7) }, () => vocabulary[Math.floor(random() * vocabulary.length)] ?? "a");
+      const plain = words.join(" ");
+      // A final "!" keeps the text off the fast path: both must agree.
+      assert.equal(requestKey(plain), requestKey(`${plain}!`), plain);
+    }
+  });
+});
+
+describe("near-duplicate measures", () => {
+  it("counts a swap of two letters as one typo, and tells two words apart", () => {
+    assert.equal(typoDistance("recieve", "receive"), 1);
+    assert.equal(typoDistance("agent", "event"), 2);
+  });
+  it("writes common synonyms as one request", () => {
+    assert.deepEqual(requestStems("view my profile"), requestStems("see my profile"));
+    assert.deepEqual(requestStems("remove a camper"), requestStems("delete a camper"));
+  });
+});
