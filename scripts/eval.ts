@@ -195,7 +195,10 @@ function table(judged: readonly Judged[], criteria: readonly Criterion[]): strin
   return out.join("\n");
 }
 
-/** F1 per source (rows) and criterion (columns), with the number of labelled defects in brackets. */
+/**
+ * F1 per source (rows) and criterion (columns), with the number of labelled defects in brackets; where a source has
+ * none labelled, the number of false alarms instead.
+ */
 function perSource(judged: readonly Judged[], criteria: readonly Criterion[]): string {
   const sources = [...new Set(judged.map((j) => j.story.source))];
   const out = [`| source | stories | ${criteria.join(" | ")} |`, `| --- | ---: | ${criteria.map(() => "---:").join(" | ")} |`];
@@ -203,6 +206,8 @@ function perSource(judged: readonly Judged[], criteria: readonly Criterion[]): s
     const of = judged.filter((j) => j.story.source === source);
     const cells = criteria.map((c) => {
       const n = countsOf(of, c);
+      // No defect labelled: F1 says nothing; the false alarms do.
+      if (n.tp + n.fn === 0) return n.fp === 0 ? "– (0)" : `${n.fp} false (0)`;
       return `${f3(scoresOf(n).f1)} (${n.tp + n.fn})`;
     });
     out.push(`| ${source} | ${of.length} | ${cells.join(" | ")} |`);

@@ -936,9 +936,24 @@ const MEANS_CONTEXT = "I want to ";
  * Offsets are in `means`. Title case does no harm ("I want to Submit Application"): the lexicon is searched in
  * lower case.
  */
-export function tagMeansText(means: string): TaggedToken[] {
+export function tagMeansText(means: string): readonly TaggedToken[] {
+  const known = taggedMeans.get(means);
+  if (known) return known;
   const shift = MEANS_CONTEXT.length;
-  return tagWords(MEANS_CONTEXT + means)
-    .filter((t) => t.start >= shift)
-    .map((t) => ({ ...t, start: t.start - shift, end: t.end - shift }));
+  const tokens = Object.freeze(
+    tagWords(MEANS_CONTEXT + means)
+      .filter((t) => t.start >= shift)
+      .map((t) => Object.freeze({ ...t, start: t.start - shift, end: t.end - shift })),
+  );
+  if (taggedMeans.size >= TAGGED_MEANS_LIMIT) taggedMeans.clear();
+  taggedMeans.set(means, tokens);
+  return tokens;
 }
+
+/**
+ * Tagged means by text: a backlog is checked again on many edits (a header change re-checks every story) while its
+ * means stay as they were. Bounded, emptied as a whole when full; the tokens are frozen, so a result is the same
+ * whether or not it came from here.
+ */
+const taggedMeans = new Map<string, readonly TaggedToken[]>();
+const TAGGED_MEANS_LIMIT = 8192;

@@ -16,8 +16,11 @@ export function storyLabel(story: Story): string {
 
 /** The line break of a file, so inserted lines match it. */
 export function eolOf(backlog: Backlog): string {
-  return sourceOf(backlog).includes("\r\n") ? "\r\n" : "\n";
+  return eolByBacklog(backlog);
 }
+
+/** Read once per backlog: a fix on every finding would otherwise search the whole text each time. */
+const eolByBacklog = perOptions((backlog: Backlog): string => (sourceOf(backlog).includes("\r\n") ? "\r\n" : "\n"));
 
 /**
  * An edit that appends `key: value` to a YAML story entry, in the entry's indentation, or undefined when the

@@ -3,7 +3,7 @@
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
-import { isVerbatim } from "./helpers";
+import { eolOf, isVerbatim, perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
 /** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */
@@ -67,9 +67,12 @@ function splitMeans(means: string, c: Coordination): string[] | undefined {
   }
 }
 
+/** The ids a backlog's stories have, read once per backlog: a split fix is offered on every finding. */
+const idsOf = perOptions((backlog: Backlog): ReadonlySet<string | undefined> => new Set(backlog.stories.map((s) => s.id?.text)));
+
 /** The next `count` free ids after `id`: "CHK-12" -> "CHK-12b", "CHK-12c"... */
 function nextIds(backlog: Backlog, id: string, count: number): string[] {
-  const taken = new Set(backlog.stories.map((s) => s.id?.text));
+  const taken = idsOf(backlog);
   const ids: string[] = [];
   for (const suffix of "bcdefghijklmnopqrstuvwxyz") {
     if (ids.length === count) break;
@@ -96,7 +99,7 @@ function splitFix(
   if (!sentence || others.length === 0 || source.slice(sentence.span.start, sentence.span.end) !== sentence.text) return undefined;
   let added = "";
   if (backlog.format === "plain") {
-    const eol = source.includes("\r\n") ? "\r\n" : "\n";
+    const eol = eolOf(backlog);
     added = others.map((o) => `${eol}${o}`).join("");
   } else if (backlog.format === "yaml" && story.layout) {
     const { keyIndent, eol } = story.layout;
