@@ -62,8 +62,13 @@ const sha8 = (text: string): string => createHash("sha256").update(text, "utf8")
 /** The groups of the set: "corpus" for the Dalpiaz backlogs, "written" for the stories written for it. */
 export const partOf = (source: string): "corpus" | "written" => (source.startsWith("corpus:") ? "corpus" : "written");
 
-/** Reads devset/labels.tsv. Corpus rows hold no text (the corpus is not copied): their text is read from it. */
-export function readLabels(devset = DEVSET): Omit<LabelledStory, "text">[] & { text?: string }[] {
+/** A row of devset/labels.tsv: corpus rows hold no text (the corpus is not copied) but the checksum of their line. */
+export interface LabelRow extends LabelledStory {
+  readonly sha: string;
+}
+
+/** Reads devset/labels.tsv. */
+export function readLabels(devset = DEVSET): LabelRow[] {
   const lines = readFileSync(join(devset, "labels.tsv"), "utf8")
     .split("\n")
     .filter((l) => l.trim() !== "");
@@ -114,7 +119,7 @@ const CONFIG: CoachConfig = { maxFindings: Number.MAX_SAFE_INTEGER };
 export function evaluate(options: { corpus?: string; devset?: string } = {}): EvalResult {
   const corpus = options.corpus ?? DEFAULT_CORPUS;
   const devset = options.devset ?? DEVSET;
-  const rows = readLabels(devset) as (Omit<LabelledStory, "text"> & { text: string; sha: string })[];
+  const rows = readLabels(devset);
   const byFile = new Map<string, typeof rows>();
   for (const row of rows) byFile.set(row.file, [...(byFile.get(row.file) ?? []), row]);
   const judged: Judged[] = [];

@@ -3,7 +3,7 @@
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
-import { eolOf, isVerbatim, perOptions } from "./helpers";
+import { eolOf, isVerbatim, perOptions, yamlScalar } from "./helpers";
 import { defineRule } from "./rule";
 
 /** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */
@@ -69,6 +69,47 @@ function splitMeans(means: string, c: Coordination): string[] | undefined {
 
 /** The ids a backlog's stories have, read once per backlog: a split fix is offered on every finding. */
 const idsOf = perOptions((backlog: Backlog): ReadonlySet<string | undefined> => new Set(backlog.stories.map((s) => s.id?.text)));
+
+/**
+ * A YAML story's second clause as an acceptance criterion: "book a room and I expect a confirmation" keeps "book a
+ * room" and gets "Then I expect a confirmation" after its last criterion (or in a new list). The clause is the
+ * outcome the role expects, which is what a criterion states; the other formats have no mechanical place for it.
+ */
+function clauseToCriterionFix(backlog: Backlog, story: Story, c: Coordination): Fix | undefined {
+  const means = story.sentence?.means;
+  const layout = story.layout;
+  if (backlog.format !== "yaml" || !means || !layout) return undefined;
+  const first = means.text.slice(0, c.joint.start).replace(/[\s,;]+$/, "");
+  const clause = means.text
+    .slice(c.second.start, c.second.end)
+    .trim()
+    .replace(/[.!]+$/, "");
+  if (!first || !clause) return undefined;
+  const criterion = yamlScalar(`Then ${clause}`);
+  const source = sourceOf(backlog);
+  const last = story.acceptance?.[story.acceptance.length - 1];
+  let insert: TextEdit;
+  if (last) {
+    // The new item goes under the last one, with its indentation and dash (read from a short window around it).
+    const before = source.slice(Math.max(0, last.span.start - 400), last.span.start);
+    const lead = /(?:^|\n)([ \t]*-[ \t]*)$/.exec(before)?.[1];
+    if (lead === undefined) return undefined;
+    const after = source.slice(last.span.end, last.span.end + 400);
+    const lineEnd = /\r?\n|$/.exec(after)?.index ?? after.length;
+    const at = last.span.end + lineEnd;
+    insert = { span: { start: at, end: at }, newText: `${layout.eol}${lead}${criterion}` };
+  } else if (story.acceptance === undefined) {
+    insert = {
+      span: { start: layout.endOfEntry, end: layout.endOfEntry },
+      newText: `${layout.eol}${layout.keyIndent}acceptance:${layout.eol}${layout.keyIndent}  - ${criterion}`,
+    };
+  } else return undefined;
+  return {
+    title: "Move the second clause into the acceptance criteria",
+    edits: [{ span: means.span, newText: first }, insert],
+    safe: false,
+  };
+}
 
 /** The next `count` free ids after `id`: "CHK-12" -> "CHK-12b", "CHK-12c"... */
 function nextIds(backlog: Backlog, id: string, count: number): string[] {
@@ -209,7 +250,13 @@ export default defineRule<AtomicOptions>({
     const rewrite = (text: string): string =>
       source.slice(sentence.span.start, means.span.start) + text + source.slice(means.span.end, sentence.span.end);
     const fix =
-      split && split[0] !== undefined ? splitFix(context.backlog, story, means.span, split[0], split.slice(1).map(rewrite)) : undefined;
+      found.kind === "secondClause"
+        ? verbatim()
+          ? clauseToCriterionFix(context.backlog, story, found)
+          : undefined
+        : split && split[0] !== undefined
+          ? splitFix(context.backlog, story, means.span, split[0], split.slice(1).map(rewrite))
+          : undefined;
     // Two objects are named with the verb they share: 'export orders' and 'export invoices'.
     const head = found.kind === "twoObjects" && found.head ? `${part(found.head)} ` : "";
     const named = found.parts.map((p, k) => `${k === 0 || head === "" ? "" : head}${part(p)}`);
