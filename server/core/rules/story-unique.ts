@@ -41,9 +41,18 @@ const endsKey = (story: Story): string => requestKey(story.sentence?.ends?.text 
 const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
 const meansKey = (story: Story): string | undefined => keysOf(story).means;
 
-/** The distinct content stems of role and means, sorted: equal sets mean the same request in other words. */
-const stemsOf = perStory((s): readonly string[] =>
-  [...new Set(requestStems(`${s.sentence?.role?.text ?? ""} ${s.sentence?.means?.text ?? ""}`))].sort(),
+/** The distinct content stems of the role and of the means, apart: the means' are compared without context words. */
+const roleStemsOf = perStory((s): readonly string[] => [...new Set(requestStems(s.sentence?.role?.text ?? ""))]);
+const meansStemsOf = perStory((s): readonly string[] => [...new Set(requestStems(s.sentence?.means?.text ?? ""))]);
+
+/**
+ * Words that say where or with what rather than what (QUS-LABELS.md: "the same request in other words"): "use
+ * ALFRED to pay" and "pay", "restore the package via cli" and "undelete the package" ask for one thing.
+ */
+const CONTEXT_STEMS = new Set(
+  "use app application system online automat automatical mobile phone web site websit portal via cli ui interfac easi quick dashboard screen page".split(
+    " ",
+  ),
 );
 
 /** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
@@ -163,8 +172,10 @@ export default defineRule<UniqueOptions>({
     // are a family of stories, not duplicates. Each story's twin is the first earlier such story.
     const index = new NearIndex();
     candidates.forEach((story, i) => {
-      const stems = stemsOf(story);
-      const twin = stems.length >= 2 && story.sentence && !reported.has(story.index) ? index.first(stems) : undefined;
+      const means = meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w));
+      const stems = [...new Set([...roleStemsOf(story), ...means])].sort();
+      // At least two words of the request itself: "pay" alone is not compared.
+      const twin = means.length >= 2 && story.sentence && !reported.has(story.index) ? index.first(stems) : undefined;
       index.add(stems, i);
       const twinStory = twin === undefined ? undefined : candidates[twin];
       if (!twinStory || !story.sentence) return;
