@@ -55,12 +55,6 @@ const NOUN_OPENERS =
 /** "..., to my inbox" is a destination; "..., for my records" a purpose. */
 const POSSESSIVES = "my|our|your|their|his|her|its";
 
-/**
- * Ends markers. A bare "so" counts only after a comma or before a subject, because "so" also appears
- * inside means ("do so", "so many"). "since" is a reason after a comma or before a subject ("since I travel"),
- * not in "changes since the last release". After a comma, "to <verb>" and "for <purpose>" say why
- * ("..., to share it with my team", "..., for clarity"), unless a noun phrase follows ("..., to the customers").
- */
 /** ", so I want ...": a further request run on after the means, not a benefit (story-minimal reports it). */
 const NOT_A_FURTHER_WANT = String.raw`(?!\s+(?:i|we)\s+(?:also\s+)?(?:want|would\s+like|'d\s+like|need|wish)\b)`;
 /** "so" that opens a clause of its own ("so patients cannot book", "so patrons are able to"): 1-3 words, then a modal. */
@@ -78,6 +72,12 @@ const CLAUSE_ENDS = [
   // "in order research ...": "in order to" with its "to" lost.
   String.raw`\bin\s+order(?=\s+(?!of\b|to\b|that\b|for\b)[a-z])`,
 ];
+/**
+ * Ends markers. A bare "so" counts only after a comma or before a subject, because "so" also appears
+ * inside means ("do so", "so many"). "since" is a reason after a comma or before a subject ("since I travel"),
+ * not in "changes since the last release". After a comma, "to <verb>" and "for <purpose>" say why
+ * ("..., to share it with my team", "..., for clarity"), unless a noun phrase follows ("..., to the customers").
+ */
 const ENDS_PATTERN = new RegExp(
   [
     ...CLAUSE_ENDS,
@@ -205,9 +205,23 @@ export function givesBenefit(sentence: StorySentence | undefined): boolean {
   return !isPlaceholder(ellipsis ? `${sentence.ends.text} ...` : sentence.ends.text);
 }
 
+/** Whether a means marker has its first person ("I want", "we need", "I'd like"); the parser also reads one without it. */
+export function hasSubject(marker: TextPart | undefined): boolean {
+  return /^(?:i|we)(?![\p{L}])/iu.test(marker?.text ?? "");
+}
+
 /** Whether a sentence names a role and a means with its first person ("I want", not a bare "want"): well formed. */
 export function isWellFormed(sentence: StorySentence | undefined): boolean {
-  return sentence?.role !== undefined && sentence.means !== undefined && /^(?:i|we)(?![\p{L}])/iu.test(sentence.meansMarker?.text ?? "");
+  return sentence?.role !== undefined && sentence.means !== undefined && hasSubject(sentence.meansMarker);
+}
+
+/**
+ * The ends marker of a benefit cut off by a full stop ("... the body of the article. So that I can finish it."),
+ * lower-cased with single spaces; story-minimal reports the second sentence.
+ */
+export function trailingEndsMarker(sentence: StorySentence | undefined): string | undefined {
+  const found = /\b(?:so\s+that|in\s+order\s+to)\b/i.exec(sentence?.trailing?.text ?? "");
+  return found?.[0].toLowerCase().replace(/\s+/g, " ");
 }
 
 /** Whether `text` holds an ends marker anywhere (inside brackets too): "(so that the item appears in both)". */

@@ -14,13 +14,13 @@ export function storyLabel(story: Story): string {
   return text.length > 50 ? `${text.slice(0, 47)}...` : text || `story ${story.index + 1}`;
 }
 
-/** The line break of a file, so inserted lines match it. */
-export function eolOf(backlog: Backlog): string {
-  return eolByBacklog(backlog);
-}
-
-/** Read once per backlog: a fix on every finding would otherwise search the whole text each time. */
-const eolByBacklog = perOptions((backlog: Backlog): string => (sourceOf(backlog).includes("\r\n") ? "\r\n" : "\n"));
+/**
+ * The line break of a file, so inserted lines match it: read once per backlog, since a fix on every finding would
+ * otherwise search the whole text each time.
+ */
+export const eolOf: (backlog: Backlog) => string = perOptions((backlog: Backlog): string =>
+  sourceOf(backlog).includes("\r\n") ? "\r\n" : "\n",
+);
 
 /**
  * An edit that appends `key: value` to a YAML story entry, in the entry's indentation, or undefined when the

@@ -1,6 +1,6 @@
 // QUS "well-formed" (ends part): a story says why, with "so that <benefit>"; 42 % of real stories do not.
 import type { Story } from "../model";
-import { givesBenefit, holdsEndsMarker } from "../parse/story-sentence";
+import { givesBenefit, holdsEndsMarker, trailingEndsMarker } from "../parse/story-sentence";
 import { defineRule } from "./rule";
 
 /** Bracketed remarks of a text: a benefit may hide in one ("(so that it shows in both)"). */
@@ -48,7 +48,7 @@ export default defineRule({
     }
     // "... my status. So that I can finish it.": the benefit is there, only cut off by a full stop, which
     // story-minimal reports as a second sentence.
-    if (sentence.trailing && /\b(?:so\s+that|in\s+order\s+to)\b/i.test(sentence.trailing.text)) return;
+    if (trailingEndsMarker(sentence)) return;
     // "... (so the item appears in both)": a benefit in brackets is a benefit; story-minimal reports the brackets.
     if (sentence.text.match(BRACKETED)?.some(holdsEndsMarker)) return;
     const insertAt = sentence.means?.span.end ?? sentence.span.start + sentence.text.replace(/[\s.!?]+$/, "").length;

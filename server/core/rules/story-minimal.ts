@@ -207,7 +207,7 @@ export default defineRule({
       SECOND_ENDS.lastIndex = 0;
       const again = /so|order|because|since/i.test(ends) ? SECOND_ENDS.exec(ends) : null;
       // "so that so that": the phrase written twice over, not a second benefit.
-      const doubled = again?.index === 0 || (again !== null && /^[\s,]*$/.test(ends.slice(0, again.index)));
+      const doubled = again !== null && /^[\s,]*$/.test(ends.slice(0, again.index));
       const inner = again !== null && /^in/i.test(again[0]) && INNER_PURPOSE.test(ends.slice(0, again.index));
       if (again && !inner && !inBrackets(from + again.index)) report(doubled ? "doubled" : "twoBenefits", from + again.index, again[0]);
       const runOn = ends.includes(",") ? RUN_ON_AFTER_BENEFIT.exec(ends) : null;

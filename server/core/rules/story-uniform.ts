@@ -1,6 +1,6 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
 import { sourceOf, type Fix, type Story, type TextPart, type TextSource } from "../model";
-import { givesBenefit } from "../parse/story-sentence";
+import { givesBenefit, hasSubject, trailingEndsMarker } from "../parse/story-sentence";
 import { perStory } from "./helpers";
 import { defineRule } from "./rule";
 import { storyGroups } from "./story-groups";
@@ -78,7 +78,7 @@ const PARTS: readonly Part[] = ["role", "means", "ends"];
 
 /** The first of the stories whose means marker has its "I" or "we", else the first. */
 function firstWithSubject(members: readonly { readonly story: Story }[]): Story | undefined {
-  const found = members.find(({ story }) => /^(?:i|we)(?![\w])/i.test(story.sentence?.meansMarker?.text ?? ""));
+  const found = members.find(({ story }) => hasSubject(story.sentence?.meansMarker));
   return (found ?? members[0])?.story;
 }
 
@@ -118,12 +118,6 @@ function partKey(story: Story, part: Part): string | undefined {
 /** Whether the story's ends, if it has a marker, is a benefit: "so that <benefit>" holds none (QUS-LABELS.md). */
 const hasBenefit = (story: Story): boolean => story.sentence?.endsMarker === undefined || givesBenefit(story.sentence);
 
-/** "... the body of the article. not to another teaser, so that I can finish it.": a benefit cut off by a full stop. */
-function trailingEndsKey(story: Story): string | undefined {
-  const found = /\b(?:so that|in order to)\b/i.exec(story.sentence?.trailing?.text ?? "");
-  return found?.[0].toLowerCase().replace(/\s+/g, " ");
-}
-
 /** Ends written without a template phrase: a purpose clause or phrase. */
 const WEAK_ENDS = new Set(["to", "for", "due to", "in support of", "as"]);
 
@@ -138,7 +132,7 @@ const templateKeys = perStory((story): TemplateKeys => {
   if (!story.sentence?.text) return NO_KEYS;
   const role = partKey(story, "role") ?? MISSING;
   const means = partKey(story, "means") ?? MISSING;
-  const ends = hasBenefit(story) ? (partKey(story, "ends") ?? trailingEndsKey(story) ?? MISSING) : MISSING;
+  const ends = hasBenefit(story) ? (partKey(story, "ends") ?? trailingEndsMarker(story.sentence) ?? MISSING) : MISSING;
   const id = `${role.length} ${means.length} ${ends.length} ${role}${means}${ends}`;
   let keys = keySets.get(id);
   if (!keys) {

@@ -1,9 +1,7 @@
 // QUS "well-formed": a story names at least a role and a means ("As a <role>, I want <means>").
 import type { Story } from "../model";
+import { hasSubject } from "../parse/story-sentence";
 import { defineRule } from "./rule";
-
-/** A means marker that has its subject ("I want", "we need", "I'd like"); the parser also reads one without it. */
-const SUBJECT = /^(?:i|we)\b/i;
 
 export default defineRule({
   meta: {
@@ -32,7 +30,7 @@ export default defineRule({
     const hasMeans = sentence.means !== undefined;
     // "As a manager, would like to ...": the means is there, only its subject is missing.
     const marker = sentence.meansMarker;
-    if (marker && !SUBJECT.test(marker.text)) {
+    if (marker && !hasSubject(marker)) {
       const at = marker.span.start;
       context.report({
         messageId: "noSubject",
