@@ -80,6 +80,14 @@ export class BacklogDocument implements TextDocument, TextSource {
     return edit;
   }
 
+  /**
+   * Whether the text changed since `takeEdit` was last called: what says a document needs analysing, since a
+   * client may send a change under a version number it has used before.
+   */
+  get changed(): boolean {
+    return this.pending !== undefined;
+  }
+
   /** A piece of the text, read from the buffer (String#slice's arguments). */
   slice(start: number, end: number = this.size): string {
     if (this.text !== undefined) return this.text.slice(start, end);

@@ -13,8 +13,6 @@ import { SHOW_GUIDANCE_COMMAND } from "./protocol";
 export interface HoverOptions {
   /** Append a link that opens the entry in the sidebar: only a client that has the command can follow it. */
   readonly commandLinks: boolean;
-  /** False when the backlog is of an older version of the text: its spans are then not trusted. */
-  readonly fresh?: boolean;
   readonly terms?: TermIndex;
 }
 
@@ -48,8 +46,7 @@ export function hoverAt(
   const lineText = text.slice(lineStart, lines.lineEnd(position.line));
   const character = Math.min(Math.max(position.character, 0), lineText.length);
   const offset = lineStart + character;
-  const match =
-    (options.fresh !== false ? plannedEventAt(backlog, offset, terms) : undefined) ?? shift(terms.termAt(lineText, character), lineStart);
+  const match = plannedEventAt(backlog, offset, terms) ?? shift(terms.termAt(lineText, character), lineStart);
   if (!match) return null;
   const length = backlog?.sprint?.length;
   const sprint = length ? parseSprintLength(length.text) : undefined;

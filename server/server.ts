@@ -1,5 +1,7 @@
 // The language server's process entry point: IPC when VS Code starts it, --stdio for other editors.
 import { createConnection, ProposedFeatures } from "vscode-languageserver/node";
+import { MessageActivity } from "./message-activity";
 import { startServer } from "./start-server";
 
-startServer(createConnection(ProposedFeatures.all));
+const activity = new MessageActivity();
+startServer(createConnection(ProposedFeatures.all, activity.options), { activity });

@@ -21,6 +21,18 @@ interface DocumentState {
   readonly analysis: Analysis;
 }
 
+/**
+ * A URI with its percent escapes decoded, for reading the file name: as written when an escape is malformed
+ * (`100%.backlog.yaml`, `%E0%A4%A`), which clients send and which must not stop the server.
+ */
+function decodedUri(uri: string): string {
+  try {
+    return decodeURIComponent(uri);
+  } catch {
+    return uri;
+  }
+}
+
 export class BacklogLanguageService {
   private readonly documents = new Map<string, DocumentState>();
   /** Per-document caches, so that an edit re-reads and re-checks only the stories it touched. */
@@ -29,7 +41,7 @@ export class BacklogLanguageService {
 
   /** The format of a document by its URI, or undefined when the file is not a backlog. */
   formatOf(uri: string): BacklogFormat | undefined {
-    return formatOfFileName(decodeURIComponent(uri));
+    return formatOfFileName(decodedUri(uri));
   }
 
   setConfig(config: CoachConfig): void {

@@ -5,6 +5,8 @@ import {
   CodeActionKind,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
   type Connection,
@@ -28,6 +30,7 @@ import {
 } from "./protocol";
 import { BacklogLanguageService } from "./service";
 import { BacklogDocument } from "./backlog-document";
+import type { MessageActivity } from "./message-activity";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -46,17 +49,29 @@ const IMMEDIATE_BELOW_MS = 50;
 const PREVIEW_ABOVE_CHARS = 200_000;
 const PREVIEW_STORIES = 300;
 
+/**
+ * An analysis waits while the client's messages keep arriving (see MessageActivity), but never longer than this
+ * after it was due: a client that never pauses still gets diagnostics.
+ */
+const QUIET_WAIT_MAX_MS = 1_000;
+
 /** A notification to a client that has gone away fails; that is not an error of the server's. */
 const ignoreClosedConnection = (): void => undefined;
 
+export interface ServerOptions {
+  /** The connection's message count: analyses then wait for a flood of messages to pass (see whenQuiet). */
+  readonly activity?: MessageActivity;
+}
+
 /** Serves one connection until it closes. The caller creates it (IPC, stdio, or streams in tests). */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments<BacklogDocument>({ create: BacklogDocument.create, update: BacklogDocument.update });
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   const lastCost = new Map<string, number>();
   /** Documents whose preview is being written: their whole analysis starts once it is out. */
   const previewing = new Set<string>();
+  let shutDown = false;
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let commandLinks = false;
@@ -78,16 +93,37 @@ export function startServer(connection: Connection): void {
     connection.sendNotification(HealthChangedNotification, { uri: document.uri }).catch(ignoreClosedConnection);
   }
 
+  /**
+   * Runs `work` once no message has been dispatched for a turn of the event loop (or after QUIET_WAIT_MAX_MS):
+   * edits still queued behind this one then supersede it before it is done, and a request queued behind a
+   * flood of edits waits for at most one analysis, of its own document (see `current`).
+   */
+  function whenQuiet(work: () => void): void {
+    const activity = options.activity;
+    if (!activity) return work();
+    const due = performance.now();
+    let seen = activity.count;
+    const check = (): void => {
+      if (activity.count === seen || performance.now() - due > QUIET_WAIT_MAX_MS) return work();
+      seen = activity.count;
+      setImmediate(check);
+    };
+    setImmediate(check);
+  }
+
   function schedule(document: BacklogDocument, now = false): void {
     clearTimeout(pending.get(document.uri));
     const delay = now || (lastCost.get(document.uri) ?? Infinity) < IMMEDIATE_BELOW_MS ? 0 : ANALYSIS_DELAY_MS;
     pending.set(
       document.uri,
       setTimeout(() => {
-        pending.delete(document.uri);
-        // The document may have changed or closed meanwhile: analyse what is current, if anything.
-        const current = documents.get(document.uri);
-        if (current) analyseAndPublish(current);
+        whenQuiet(() => {
+          pending.delete(document.uri);
+          // The document may have changed, been analysed for a request, or closed meanwhile: analyse what is
+          // current, if it still needs it.
+          const current = documents.get(document.uri);
+          if (current?.changed && !shutDown) analyseAndPublish(current);
+        });
       }, delay),
     );
   }
@@ -134,11 +170,18 @@ export function startServer(connection: Connection): void {
     service.setConfig(mergeConfigs(fromSettings, ...(await loadConfigFiles())));
   }
 
-  /** The analysis of a document's current text, analysing it now if an edit is still pending. */
+  /**
+   * The analysis of a document's current text, analysing it now if an edit is still pending: every request is
+   * answered from the text it was asked about (or a later one), never from an older analysis with new positions.
+   */
   function current(uri: string): ReturnType<BacklogLanguageService["update"]> {
     const document = documents.get(uri);
     if (!document || !service.formatOf(uri)) return undefined;
-    if (service.analysedVersion(uri) !== document.version) analyseAndPublish(document);
+    if (document.changed || service.analysedVersion(uri) === undefined) {
+      clearTimeout(pending.get(uri));
+      pending.delete(uri);
+      analyseAndPublish(document);
+    }
     const analysis = service.analysis(uri);
     const lines = service.lines(uri);
     return analysis && lines ? { uri, version: document.version, format: analysis.backlog.format, lines, analysis } : undefined;
@@ -211,7 +254,7 @@ export function startServer(connection: Connection): void {
   // its preview is written).
   documents.onDidChangeContent((e) => {
     if (previewing.has(e.document.uri)) return;
-    if (service.analysedVersion(e.document.uri) !== e.document.version) schedule(e.document);
+    if (e.document.changed) schedule(e.document);
   });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
@@ -222,43 +265,71 @@ export function startServer(connection: Connection): void {
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
   });
 
-  connection.onHover((params) => {
-    const document = documents.get(params.textDocument.uri);
-    if (!document || !service.formatOf(document.uri)) return null;
-    // Between an edit and its (debounced) analysis, positions are converted on the current text.
-    const fresh = service.analysedVersion(document.uri) === document.version;
-    const text = document.getText();
-    const lines = (fresh && service.lines(document.uri)) || document.lines();
-    return hoverAt(text, lines, params.position, service.analysis(document.uri)?.backlog, { commandLinks, fresh });
-  });
+  /** A request handler that answers InvalidRequest after `shutdown`, as the protocol asks. */
+  function serving<P, R>(handler: (params: P) => R): (params: P) => R {
+    return (params) => {
+      if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, "The server is shut down.");
+      return handler(params);
+    };
+  }
 
-  connection.onCodeAction((params) => service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only));
+  connection.onHover(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      const document = documents.get(params.textDocument.uri);
+      if (!state || !document) return null;
+      return hoverAt(document.getText(), state.lines, params.position, state.analysis.backlog, { commandLinks });
+    }),
+  );
 
-  connection.onCompletion((params) => {
-    const state = current(params.textDocument.uri);
-    return state ? completions(state.analysis, state.lines, params.position) : [];
-  });
-  connection.onDocumentSymbol((params) => {
-    const state = current(params.textDocument.uri);
-    return state ? documentSymbols(state.analysis, state.lines) : [];
-  });
-  connection.onDefinition((params) => {
-    const state = current(params.textDocument.uri);
-    return state ? definition(state.analysis, state.lines, state.uri, params.position) : null;
-  });
-  connection.onPrepareRename((params) => {
-    const state = current(params.textDocument.uri);
-    return state ? prepareRename(state.analysis, state.lines, params.position) : null;
-  });
-  connection.onRenameRequest((params) => {
-    const state = current(params.textDocument.uri);
-    return state ? renamePersona(state.analysis, state.lines, state.uri, params.position, params.newName) : null;
-  });
+  connection.onCodeAction(
+    serving((params) =>
+      current(params.textDocument.uri) ? service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only) : [],
+    ),
+  );
 
-  connection.onRequest(HealthRequest, (params: HealthParams) => service.health(params.uri));
-  connection.onRequest(GuidanceRequest, (): GuidanceResult => bundledGuidance().guidance);
+  connection.onCompletion(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      return state ? completions(state.analysis, state.lines, params.position) : [];
+    }),
+  );
+  connection.onDocumentSymbol(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      return state ? documentSymbols(state.analysis, state.lines) : [];
+    }),
+  );
+  connection.onDefinition(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      return state ? definition(state.analysis, state.lines, state.uri, params.position) : null;
+    }),
+  );
+  connection.onPrepareRename(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      return state ? prepareRename(state.analysis, state.lines, params.position) : null;
+    }),
+  );
+  connection.onRenameRequest(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      return state ? renamePersona(state.analysis, state.lines, state.uri, params.position, params.newName) : null;
+    }),
+  );
+
+  connection.onRequest(
+    HealthRequest,
+    serving((params: HealthParams) => (current(params.uri) ? service.health(params.uri) : null)),
+  );
+  connection.onRequest(
+    GuidanceRequest,
+    serving((): GuidanceResult => bundledGuidance().guidance),
+  );
 
   connection.onShutdown(() => {
+    shutDown = true;
     for (const timer of pending.values()) clearTimeout(timer);
     pending.clear();
   });

@@ -69,6 +69,12 @@ export interface StoryLayout {
   readonly eol: string;
   /** Markdown only: the depth of the story's heading (2 for "## "), so a fix can add a sub-heading below it. */
   readonly headingDepth?: number;
+  /**
+   * YAML only: the story is a flow map (`- { id: S-1, story: "..." }`), "json" when its keys are double-quoted.
+   * `endOfEntry` is then just after its last value, inside the braces, and `keyIndent` is empty: a new key is
+   * written there as `, key: value`, and fixes that write block YAML (a new story entry) are not offered.
+   */
+  readonly flow?: "yaml" | "json";
 }
 
 export type BacklogFormat = "yaml" | "markdown" | "plain";

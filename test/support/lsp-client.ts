@@ -13,6 +13,7 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from "vscode-languageserver/node";
+import { MessageActivity } from "../../server/message-activity";
 import { startServer } from "../../server/start-server";
 
 /** A test client connected to a fresh server instance. */
@@ -30,8 +31,15 @@ export interface TestClient {
 export async function startTestClient(initOptions: { configuration?: boolean } = {}): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection);
+  // Wired as server.ts wires the real process.
+  const activity = new MessageActivity();
+  const serverConnection = createConnection(
+    ProposedFeatures.all,
+    new StreamMessageReader(toServer),
+    new StreamMessageWriter(toClient),
+    activity.options,
+  );
+  startServer(serverConnection, { activity });
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];

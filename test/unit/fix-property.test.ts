@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { describe, it } from "node:test";
+import { isMap, isSeq, parseDocument } from "yaml";
 import { analyzeBacklog } from "../../server/core/analyze";
 import { applyEdits, editsOfFixes } from "../../server/core/apply-edits";
 import { formatOfFileName } from "../../server/core/file-patterns";
@@ -72,6 +73,60 @@ describe("fixes change only what they fix", () => {
         assertOnlyEditsChanged(input.text, text, edits, onlySafe ? "all safe fixes" : "all fixes");
         analyzeBacklog(text, input.format);
       }
+    });
+  }
+});
+
+/**
+ * The YAML inputs rewritten with every story as a flow map (`- { id: S-1, story: "..." }`), and as one-line JSON,
+ * as tools that write JSON.stringify output make them: every fix must still leave a file that parses, with the
+ * same stories (a split adds its own), and the values read back as written.
+ */
+function flowVariants(): { name: string; text: string }[] {
+  const variants: { name: string; text: string }[] = [];
+  for (const input of inputs().filter((i) => i.format === "yaml")) {
+    const doc = parseDocument(input.text);
+    if (doc.errors.length > 0) continue;
+    const stories = doc.get("stories", true);
+    if (!isSeq(stories) || stories.items.length === 0) continue;
+    for (const item of stories.items) if (isMap(item)) item.flow = true;
+    variants.push({ name: `${input.name} (flow maps)`, text: doc.toString() });
+    variants.push({ name: `${input.name} (one-line JSON)`, text: JSON.stringify(doc.toJSON()) });
+  }
+  return variants;
+}
+
+const storyCount = (text: string): number => {
+  const doc = parseDocument(text);
+  const stories = doc.get("stories");
+  return isSeq(stories) ? stories.items.length : 0;
+};
+
+describe("fixes keep a flow-map or JSON backlog valid", () => {
+  const variants = flowVariants();
+  it("has flow variants to check", () => assert.ok(variants.length >= 10, `${variants.length} variants`));
+  for (const variant of variants) {
+    it(variant.name, () => {
+      const { findings } = analyzeBacklog(variant.text, "yaml");
+      const before = storyCount(variant.text);
+      for (const finding of findings) {
+        for (const fix of finding.fixes ?? []) {
+          const { text } = applyEdits(variant.text, fix.edits);
+          const doc = parseDocument(text);
+          assert.deepEqual(
+            doc.errors.map((e) => e.message),
+            [],
+            `${finding.ruleId} "${fix.title}" broke the file:\n${text.slice(Math.max(0, fix.edits[0]!.span.start - 80), fix.edits[0]!.span.start + 160)}`,
+          );
+          if (!/^Split/.test(fix.title)) assert.equal(storyCount(text), before, `${finding.ruleId} "${fix.title}" changed the story count`);
+        }
+      }
+      const { text } = applyEdits(variant.text, editsOfFixes(findings, false));
+      assert.deepEqual(
+        parseDocument(text).errors.map((e) => e.message),
+        [],
+        "all fixes together broke the file",
+      );
     });
   }
 });

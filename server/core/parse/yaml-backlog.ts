@@ -85,6 +85,14 @@ function contentEnd(text: string, node: YamlNode): number {
   return end;
 }
 
+/** Where a flow map's next key goes: after its last value (or key), before any trailing comma, space or brace. */
+function flowEntryEnd(map: YAMLMap): number {
+  const last = map.items[map.items.length - 1];
+  const node = ((last?.value as YamlNode | null | undefined) ?? (last?.key as YamlNode | undefined)) as YamlNode | undefined;
+  const range = (node?.range ?? map.range) as Range;
+  return node ? range[1] : range[0] + 1;
+}
+
 /**
  * Reads one item of the stories list. `text` is the text the node's ranges point into: the whole file, or
  * one story's chunk of it when the fast path reads (and caches) stories one at a time.
@@ -128,11 +136,11 @@ export function readStory(text: string, item: YamlNode, index: number, eol: stri
     story.dependsOn = dependsOn.items.map((d) => scalarPart(text, d as YamlNode)).filter((d): d is TextPart => d !== undefined);
   }
   const firstKey = item.items[0]?.key as YamlNode | undefined;
-  story.layout = {
-    keyIndent: columnOf(text, spanOf(firstKey, span).start),
-    endOfEntry: contentEnd(text, item),
-    eol,
-  };
+  // A flow map's keys may share one line with every other story (JSON): there is no indentation to read, and
+  // reading the line up to each story would cost the square of the story count.
+  story.layout = item.flow
+    ? { keyIndent: "", endOfEntry: flowEntryEnd(item), eol, flow: isScalar(firstKey) && firstKey.type === "QUOTE_DOUBLE" ? "json" : "yaml" }
+    : { keyIndent: columnOf(text, spanOf(firstKey, span).start), endOfEntry: contentEnd(text, item), eol };
   return story;
 }
 

@@ -1,5 +1,6 @@
 // INVEST "Testable": a story carries acceptance criteria, or nobody can say when it is done.
 import type { Story } from "../model";
+import { appendYamlCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -27,22 +28,16 @@ export default defineRule({
     const layout = story.layout;
     const criterion = "Given <context>, when <event>, then <outcome>";
     // Markdown: a criteria sub-heading one level below the story's heading, then a list item.
-    const newText =
-      layout && context.backlog.format === "yaml"
-        ? `${layout.eol}${layout.keyIndent}acceptance:${layout.eol}${layout.keyIndent}  - ${criterion}`
+    const edit =
+      context.backlog.format === "yaml"
+        ? appendYamlCriteria(context.backlog, story, criterion)
         : layout?.headingDepth !== undefined && context.backlog.format === "markdown"
-          ? `${layout.eol}${layout.eol}${"#".repeat(Math.min(layout.headingDepth + 1, 6))} Acceptance criteria${layout.eol}${layout.eol}${layout.keyIndent}- ${criterion}`
+          ? {
+              span: { start: layout.endOfEntry, end: layout.endOfEntry },
+              newText: `${layout.eol}${layout.eol}${"#".repeat(Math.min(layout.headingDepth + 1, 6))} Acceptance criteria${layout.eol}${layout.eol}${layout.keyIndent}- ${criterion}`,
+            }
           : undefined;
-    const fixes =
-      layout && newText !== undefined
-        ? [
-            {
-              title: "Add an acceptance criterion",
-              edits: [{ span: { start: layout.endOfEntry, end: layout.endOfEntry }, newText }],
-              safe: false,
-            },
-          ]
-        : undefined;
+    const fixes = edit ? [{ title: "Add an acceptance criterion", edits: [edit], safe: false }] : undefined;
     context.report({ messageId: "missing", span: anchor, storyIndex: story.index, ...(fixes && { fixes }) });
   },
 });

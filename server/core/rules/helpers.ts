@@ -23,16 +23,32 @@ export const eolOf: (backlog: Backlog) => string = perOptions((backlog: Backlog)
 );
 
 /**
- * An edit that appends `key: value` to a YAML story entry, in the entry's indentation, or undefined when the
- * story has no layout (not YAML). The value is quoted when a plain scalar would change its meaning.
+ * An edit that appends `key: value` to a YAML story entry, or undefined when the story has no layout (not YAML).
+ * A block entry gets a new line in its indentation, the value quoted when a plain scalar would change its
+ * meaning; a flow map (`{ id: S-1, ... }`, JSON) gets `, key: "value"` after its last value, in its key style.
  */
 export function appendYamlKey(backlog: Backlog, story: Story, key: string, value: string): TextEdit | undefined {
+  return appendYamlEntry(backlog, story, key, { block: ` ${yamlScalar(value)}`, flow: JSON.stringify(value) });
+}
+
+/** An edit that gives a YAML story entry an `acceptance` list with the criterion, in the entry's style. */
+export function appendYamlCriteria(backlog: Backlog, story: Story, criterion: string): TextEdit | undefined {
+  const layout = story.layout;
+  if (!layout) return undefined;
+  return appendYamlEntry(backlog, story, "acceptance", {
+    block: `${layout.eol}${layout.keyIndent}  - ${yamlScalar(criterion)}`,
+    flow: `[${JSON.stringify(criterion)}]`,
+  });
+}
+
+function appendYamlEntry(backlog: Backlog, story: Story, key: string, value: { block: string; flow: string }): TextEdit | undefined {
   const layout = story.layout;
   if (backlog.format !== "yaml" || !layout) return undefined;
-  return {
-    span: { start: layout.endOfEntry, end: layout.endOfEntry },
-    newText: `${layout.eol}${layout.keyIndent}${key}: ${yamlScalar(value)}`,
-  };
+  const at = { start: layout.endOfEntry, end: layout.endOfEntry };
+  if (!layout.flow) return { span: at, newText: `${layout.eol}${layout.keyIndent}${key}:${value.block}` };
+  // An empty map (`{}`) gets its first key without a comma before it.
+  const empty = /\{\s*$/.test(sourceOf(backlog).slice(Math.max(0, at.start - 200), at.start));
+  return { span: at, newText: `${empty ? "" : ", "}${layout.flow === "json" ? JSON.stringify(key) : key}: ${value.flow}` };
 }
 
 /** A YAML scalar for a one-line value: plain when that reads back the same, else double-quoted. */

@@ -3,7 +3,7 @@
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
-import { eolOf, isVerbatim, perOptions, yamlScalar } from "./helpers";
+import { appendYamlCriteria, eolOf, isVerbatim, perOptions, yamlScalar } from "./helpers";
 import { defineRule } from "./rule";
 
 /** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */
@@ -85,7 +85,7 @@ function clauseToCriterionFix(backlog: Backlog, story: Story, c: Coordination): 
     .trim()
     .replace(/[.!]+$/, "");
   if (!first || !clause) return undefined;
-  const criterion = yamlScalar(`Then ${clause}`);
+  const criterion = `Then ${clause}`;
   const source = sourceOf(backlog);
   const last = story.acceptance?.[story.acceptance.length - 1];
   let insert: TextEdit;
@@ -97,12 +97,11 @@ function clauseToCriterionFix(backlog: Backlog, story: Story, c: Coordination): 
     const after = source.slice(last.span.end, last.span.end + 400);
     const lineEnd = /\r?\n|$/.exec(after)?.index ?? after.length;
     const at = last.span.end + lineEnd;
-    insert = { span: { start: at, end: at }, newText: `${layout.eol}${lead}${criterion}` };
+    insert = { span: { start: at, end: at }, newText: `${layout.eol}${lead}${yamlScalar(criterion)}` };
   } else if (story.acceptance === undefined) {
-    insert = {
-      span: { start: layout.endOfEntry, end: layout.endOfEntry },
-      newText: `${layout.eol}${layout.keyIndent}acceptance:${layout.eol}${layout.keyIndent}  - ${criterion}`,
-    };
+    const append = appendYamlCriteria(backlog, story, criterion);
+    if (!append) return undefined;
+    insert = append;
   } else return undefined;
   return {
     title: "Move the second clause into the acceptance criteria",
@@ -142,14 +141,15 @@ function splitFix(
   if (backlog.format === "plain") {
     const eol = eolOf(backlog);
     added = others.map((o) => `${eol}${o}`).join("");
-  } else if (backlog.format === "yaml" && story.layout) {
+  } else if (backlog.format === "yaml" && story.layout && !story.layout.flow) {
+    // A flow map's story gets no split: a new entry would have to be written in its list's flow style too.
     const { keyIndent, eol } = story.layout;
     const itemIndent = keyIndent.length >= 2 ? keyIndent.slice(2) : "";
     const ids = story.id ? nextIds(backlog, story.id.text, others.length) : [];
     // Each new story gets its own id and no criteria: the old criteria belong to whichever part they test.
     added = others
       .map((o, k) => {
-        const text = /^[^"'\-?:,[\]{}#&*!|>%@`]/.test(o) && !/:\s|\s#/.test(o) ? o : JSON.stringify(o);
+        const text = yamlScalar(o);
         return ids[k] ? `${eol}${itemIndent}- id: ${ids[k]}${eol}${keyIndent}story: ${text}` : `${eol}${itemIndent}- story: ${text}`;
       })
       .join("");

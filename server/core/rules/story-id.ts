@@ -53,7 +53,7 @@ export default defineRule({
     for (const { story, at } of missing) {
       // The fix inserts an "id:" key as the entry's first key, in its indentation.
       let fixes: Fix[] | undefined;
-      if (backlog.format === "yaml" && story.layout && next && /^[\w.-]+$/.test(next)) {
+      if (backlog.format === "yaml" && story.layout && !story.layout.flow && next && /^[\w.-]+$/.test(next)) {
         fixes = [
           {
             title: `Add the id '${next}'`,

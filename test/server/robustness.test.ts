@@ -1,0 +1,145 @@
+// What an adversarial run found in the server (issue #18): each case failed on the code before the fix.
+import assert from "node:assert/strict";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import { ErrorCodes, PublishDiagnosticsNotification, type CodeAction, type Hover } from "vscode-languageserver/node";
+import { applyEdits } from "../../server/core/apply-edits";
+import { LineIndex } from "../../server/core/parse/text-lines";
+import { HealthRequest, type BacklogHealth } from "../../server/protocol";
+import { startTestClient, type TestClient } from "../support/lsp-client";
+
+const story = (i: number, benefit = true): string =>
+  `  - id: S-${i}\n    story: As a shopper, I want to pay with card ${i}${benefit ? ", so that I get my goods" : ""}.\n    acceptance:\n      - Given a cart, when I pay, then I get a receipt.\n`;
+const backlog = (count: number, benefit = (_i: number) => true): string =>
+  `stories:\n${Array.from({ length: count }, (_, i) => story(i, benefit(i))).join("")}`;
+
+/** Applies an LSP edit list to a text (ranges in that text). */
+function applyLspEdits(
+  text: string,
+  edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
+  const lines = new LineIndex(text);
+  return applyEdits(
+    text,
+    edits.map((e) => ({ span: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })),
+  ).text;
+}
+
+describe("server robustness", () => {
+  let client: TestClient;
+  beforeEach(async () => {
+    client = await startTestClient();
+  });
+  afterEach(async () => client.dispose());
+
+  it("serves documents whose URI has a malformed percent escape, and the next file after them", async () => {
+    for (const uri of ["file:///ws/100%.backlog.yaml", "file:///ws/broken%E0%A4%A.backlog.yaml"]) {
+      const published = client.diagnostics(uri);
+      await client.open(
+        uri,
+        backlog(1, () => false),
+      );
+      assert.deepEqual(
+        (await published).map((d) => d.code),
+        ["story-benefit"],
+        uri,
+      );
+      const hover = await client.connection.sendRequest<Hover | null>("textDocument/hover", {
+        textDocument: { uri },
+        position: { line: 0, character: 2 },
+      });
+      assert.equal(hover, null);
+    }
+    const next = "file:///ws/next.backlog.yaml";
+    const published = client.diagnostics(next);
+    await client.open(next, backlog(2));
+    assert.deepEqual(await published, []);
+  });
+
+  it("analyses a change sent under a version number it has already analysed", async () => {
+    const uri = "file:///repeat.backlog.yaml";
+    const opened = client.diagnostics(uri);
+    await client.open(
+      uri,
+      backlog(3, (i) => i !== 1),
+    );
+    assert.equal((await opened).length, 1);
+    // Version 1 again (the open's), now with every benefit: the diagnostics must follow the text.
+    const again = client.diagnostics(uri);
+    await client.change(uri, 1, backlog(3));
+    assert.deepEqual(await again, []);
+    const symbols = await client.connection.sendRequest<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } });
+    assert.equal(symbols.length, 3);
+  });
+
+  it("answers fix-all and health from the text they are asked about, right after a keystroke on a slow document", async () => {
+    const uri = "file:///slow.backlog.yaml";
+    // Slow enough (3,000 stories) that analyses are debounced after an edit; six stories lack their "I", which
+    // fix-all inserts (a safe fix).
+    const text = backlog(3000).replace(/I want to pay with card (7|507|1007|1507|2007|2507)\b/g, "want to pay with card $1");
+    assert.equal((text.match(/, want to pay/g) ?? []).length, 6);
+    const opened = client.diagnostics(uri);
+    await client.open(uri, text);
+    await opened;
+    // Two new stories at the top shift every line by eight: a fix computed on the old analysis would miss.
+    const edited = text.replace("stories:\n", `stories:\n${story(90_001)}${story(90_002)}`);
+    await client.change(uri, 2, edited);
+    const actions = await client.connection.sendRequest<CodeAction[]>("textDocument/codeAction", {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ["source.fixAll"] },
+    });
+    const health = await client.connection.sendRequest<BacklogHealth | null>(HealthRequest, { uri });
+    assert.equal(health?.stories, 3002);
+    const edits = actions.flatMap((a) => a.edit?.changes?.[uri] ?? []);
+    // Fix-all's edits, applied to the text as it is now, put each "I" where it is missing, nowhere else.
+    assert.equal(applyLspEdits(edited, edits), edited.replaceAll(", want to pay", ", I want to pay"));
+    for (const worst of health?.worstStories ?? []) {
+      const line = edited.split("\n")[worst.line] ?? "";
+      assert.match(line, /id: S-(7|507|1007|1507|2007|2507)$/, `health points at line ${worst.line + 1}: ${line}`);
+    }
+  });
+
+  it("does the work of the last version only when edits to many documents flood in, so a request waits for one analysis", async () => {
+    const uris = Array.from({ length: 50 }, (_, i) => `file:///flood-${i}.backlog.yaml`);
+    const base = backlog(60, (i) => i !== 3);
+    for (const uri of uris) {
+      const opened = client.diagnostics(uri);
+      await client.open(uri, base);
+      await opened;
+    }
+    let publishedBeforeAnswer = 0;
+    let answered = false;
+    client.connection.onNotification(PublishDiagnosticsNotification.type, () => {
+      if (!answered) publishedBeforeAnswer++;
+    });
+    const sends: Promise<void>[] = [];
+    for (let version = 2; version <= 21; version++)
+      for (const uri of uris) sends.push(client.change(uri, version, base.replace("card 5,", `card 5${"!".repeat(version)},`)));
+    const hover = client.connection.sendRequest("textDocument/hover", {
+      textDocument: { uri: uris[0] },
+      position: { line: 2, character: 6 },
+    });
+    await Promise.all(sends);
+    await hover;
+    answered = true;
+    // 1,000 versions were sent; before the fix each was analysed (and published) before the hover was answered.
+    assert.ok(publishedBeforeAnswer <= 60, `${publishedBeforeAnswer} analyses were published before the hover's answer`);
+    // And the last version of every document is analysed in the end.
+    const last = await Promise.all(
+      uris.map((uri) => client.connection.sendRequest<unknown[]>("textDocument/documentSymbol", { textDocument: { uri } })),
+    );
+    assert.ok(last.every((symbols) => symbols.length === 60));
+  });
+
+  it("answers requests after shutdown with InvalidRequest", async () => {
+    const uri = "file:///after.backlog.yaml";
+    const opened = client.diagnostics(uri);
+    await client.open(uri, "sprint:\n  goal: Ship it\n  events:\n    - name: Sprint Planning\n      duration: 2h\nstories: []\n");
+    await opened;
+    await client.connection.sendRequest("shutdown");
+    await assert.rejects(
+      client.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 3, character: 14 } }),
+      (error: { code?: number }) => error.code === ErrorCodes.InvalidRequest,
+    );
+  });
+});
