@@ -1,6 +1,7 @@
 // Reads .backlog-coach.yaml against schemas/config.schema.json: the valid settings, and findings for the rest.
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from "yaml";
+import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
+import { parseYaml } from "./parse/yaml-guard";
 import configSchema from "../../schemas/config.schema.json";
 import { isSeveritySetting, type CoachConfig, type RuleSetting } from "./config";
 import type { Finding, Span } from "./model";
@@ -10,6 +11,14 @@ import { rules } from "./rules/registry";
 
 /** The file name the server looks for at the root of each workspace folder. */
 export const CONFIG_FILE_NAME = ".backlog-coach.yaml";
+
+/**
+ * A config file larger than this is not read (one finding says so): a team's settings take a few hundred bytes,
+ * and reading 10 MB of comments held the server for 10 s on every reload.
+ */
+export const MAX_CONFIG_FILE_SIZE = 256 * 1024;
+/** Unknown rule ids past this many are counted in one finding, not given one each with a suggestion. */
+const MAX_UNKNOWN_RULE_FINDINGS = 20;
 
 /** What reading a config file gives: the settings that are valid, and findings on the ones that are not. */
 export interface ConfigFileResult {
@@ -33,6 +42,18 @@ const finding = (messageId: string, message: string, span: Span): Finding => ({
 
 type Range = readonly [number, number, number];
 
+/** A map's pairs by key, built once per map: finding each of 10,000 keys by a scan of the map was quadratic. */
+const pairsByKey = new WeakMap<object, Map<string, Pair>>();
+function pairOf(map: YAMLMap, key: string): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The span of the node at a JSON-pointer path, or of its deepest existing ancestor. */
 function spanAt(root: YamlNode | null, path: readonly string[], keyOf?: string): Span {
   let node: YamlNode | null = root;
@@ -44,7 +65,7 @@ function spanAt(root: YamlNode | null, path: readonly string[], keyOf?: string):
   take(node);
   for (const segment of [...path, ...(keyOf !== undefined ? [keyOf] : [])]) {
     if (!isMap(node)) break;
-    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === segment);
+    const pair = pairOf(node, segment);
     if (!pair) break;
     // The last segment of an "unknown key" error points at the key itself.
     if (keyOf !== undefined && segment === keyOf) {
@@ -71,10 +92,24 @@ function describe(error: ErrorObject): string {
   return `${where}${error.message ?? "is not valid"}`;
 }
 
+/** The rule id closest to a misspelt one, when it is at most three edits away. */
+function nearestRuleId(id: string): string | undefined {
+  let best: { id: string; distance: number } | undefined;
+  for (const rule of rules) {
+    const distance = editDistance(rule.meta.id, id);
+    if (!best || distance < best.distance) best = { id: rule.meta.id, distance };
+  }
+  return best && best.distance <= 3 ? best.id : undefined;
+}
+
 /** Parses a config file's text. Never throws; anything invalid becomes a finding and is left out of the config. */
 export function parseConfigFile(text: string): ConfigFileResult {
   const findings: Finding[] = [];
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  if (text.length > MAX_CONFIG_FILE_SIZE) {
+    const message = `This config file is ${text.length.toLocaleString("en-US")} characters long, over the limit of ${MAX_CONFIG_FILE_SIZE.toLocaleString("en-US")}: it is not read, and the defaults apply.`;
+    return { config: {}, findings: [finding("syntax", message, { start: 0, end: 0 })] };
+  }
+  const doc = parseYaml(text, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   // An error at the end of the file (an unclosed bracket) is shown on the last line with content.
   const contentEnd = text.trimEnd().length;
   const lastLineStart = text.lastIndexOf("\n", contentEnd - 1) + 1;
@@ -96,6 +131,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
   const validateConfig = validator();
   const badRules = new Set<string>();
   let badTop = false;
+  let unknownRules = 0;
   if (!validateConfig(data)) {
     // anyOf reports each branch's error: keep the most specific one per place.
     const seen = new Set<string>();
@@ -108,9 +144,10 @@ export function parseConfigFile(text: string): ConfigFileResult {
       if (error.keyword === "additionalProperties" && path.length === 1 && path[0] === "rules") {
         const rule = (error.params as { additionalProperty: string }).additionalProperty;
         badRules.add(rule);
-        const near = rules.map((r) => r.meta.id).sort((a, b) => editDistance(a, rule) - editDistance(b, rule))[0];
-        const suggestion = near && editDistance(near, rule) <= 3 ? `: did you mean '${near}'?` : "";
-        findings.push(finding("unknownRule", `There is no rule '${rule}'${suggestion}.`, spanAt(doc.contents, path, rule)));
+        if (++unknownRules > MAX_UNKNOWN_RULE_FINDINGS) continue;
+        const near = nearestRuleId(rule);
+        const message = near ? `There is no rule '${rule}': did you mean '${near}'?` : `There is no rule '${rule}'.`;
+        findings.push(finding("unknownRule", message, spanAt(doc.contents, path, rule)));
         continue;
       }
       // One finding per rule setting (the deepest error), one per other place.
@@ -121,6 +158,16 @@ export function parseConfigFile(text: string): ConfigFileResult {
         error.keyword === "additionalProperties" ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
       findings.push(finding("schema", describe(error), spanAt(doc.contents, path, extra)));
     }
+  }
+  if (unknownRules > MAX_UNKNOWN_RULE_FINDINGS) {
+    const more = unknownRules - MAX_UNKNOWN_RULE_FINDINGS;
+    findings.push(
+      finding(
+        "unknownRule",
+        `${more.toLocaleString("en-US")} more rule ids here are not rules either; they are ignored.`,
+        spanAt(doc.contents, ["rules"]),
+      ),
+    );
   }
   if (typeof data !== "object" || Array.isArray(data)) return { config: {}, findings };
   const raw = data as { rules?: Record<string, unknown>; maxFindings?: unknown; maxFileSize?: unknown };

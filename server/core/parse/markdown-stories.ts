@@ -1,7 +1,8 @@
 // Reads Markdown stories (a heading per story, the sentence as a paragraph, criteria under a heading) with exact spans.
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Heading, Nodes, PhrasingContent, Root, RootContent } from "mdast";
-import { isMap, parseDocument } from "yaml";
+import { isMap } from "yaml";
+import { parseYaml } from "./yaml-guard";
 import type { Backlog, Criterion, Finding, Span, Story, TextPart } from "../model";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { opensStory } from "./plain-stories";
@@ -194,7 +195,7 @@ function storyDepthOf(text: string, nodes: readonly RootContent[]): number | und
 function readFrontMatter(text: string, fm: FrontMatter): { header: ReturnType<typeof readBacklogHeader>; findings: Finding[] } {
   // Everything before the YAML content becomes spaces on the same lines, so node ranges are file offsets.
   const padded = text.slice(0, fm.contentStart).replace(/[^\r\n]/g, " ") + text.slice(fm.contentStart, fm.contentEnd);
-  const doc = parseDocument(padded, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
+  const doc = parseYaml(padded, { prettyErrors: false, uniqueKeys: true, logLevel: "error" });
   // An error at the end of the block (an unclosed bracket) is shown on its last line with content, not on the fence.
   const contentEnd = fm.contentStart + text.slice(fm.contentStart, fm.contentEnd).trimEnd().length;
   const lastLineStart = Math.max(fm.contentStart, text.lastIndexOf("\n", contentEnd - 1) + 1);
@@ -214,6 +215,49 @@ function readFrontMatter(text: string, fm: FrontMatter): { header: ReturnType<ty
 }
 
 /**
+ * Containers (block quotes and list items) deeper than this on one line, or lines indented past
+ * `MAX_MARKDOWN_INDENT` columns, are read as blank: micromark's cost grows with the square of the nesting (20 KB of
+ * "- - - ..." took 23 s), and no story file nests like that.
+ */
+const MAX_MARKDOWN_NESTING = 32;
+const MAX_MARKDOWN_INDENT = 100;
+
+/** The text with over-deep container markers and over-indented lines blanked (same offsets), and where. */
+function defuseMarkdownNesting(text: string): { text: string; at: number } | undefined {
+  let chars: string[] | undefined;
+  let at = -1;
+  const blank = (from: number, to: number): void => {
+    chars ??= text.split("");
+    if (at < 0) at = from;
+    for (let k = from; k < to; k++) chars[k] = " ";
+  };
+  for (let start = 0; start < text.length;) {
+    let end = text.indexOf("\n", start);
+    if (end < 0) end = text.length;
+    const lineEnd = text[end - 1] === "\r" ? end - 1 : end;
+    let i = start;
+    let level = 0;
+    for (;;) {
+      while (i < lineEnd && (text[i] === " " || text[i] === "\t")) i++;
+      if (i - start > MAX_MARKDOWN_INDENT) {
+        blank(start, lineEnd);
+        break;
+      }
+      const marker = /^(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))/.exec(text.slice(i, Math.min(lineEnd, i + 11)));
+      if (!marker) break;
+      level++;
+      if (level > MAX_MARKDOWN_NESTING) {
+        // The rest of the line is kept as text inside the deepest container read.
+        blank(i, i + marker[0].length);
+      }
+      i += marker[0].length;
+    }
+    start = end + 1;
+  }
+  return at >= 0 && chars ? { text: chars.join(""), at } : undefined;
+}
+
+/**
  * Parses a Markdown story file. Stories are the headings at the story depth (the one whose sections hold
  * story sentences); a leading id in the heading is the story id, the rest its title; the first paragraph is
  * the sentence; lists or Gherkin lines under an "Acceptance criteria" sub-heading are the criteria. Never throws.
@@ -227,9 +271,10 @@ export function parseMarkdownStories(text: string): Backlog {
     " ".repeat(bodyStart) +
     (fm ? text.slice(bodyStart, fm.blockEnd).replace(/[^\r\n]/g, " ") : "") +
     text.slice(fm ? fm.blockEnd : bodyStart);
+  const defused = defuseMarkdownNesting(masked);
   let tree: Root;
   try {
-    tree = fromMarkdown(masked);
+    tree = fromMarkdown(defused?.text ?? masked);
   } catch {
     tree = { type: "root", children: [] };
   }
@@ -251,7 +296,17 @@ export function parseMarkdownStories(text: string): Backlog {
     ...(front?.header.productGoal && { productGoal: front.header.productGoal }),
     ...(product && { product }),
     stories,
-    parseFindings: front?.findings ?? [],
+    parseFindings: [...(front?.findings ?? []), ...(defused ? [tooDeepFinding(defused.at)] : [])],
+  };
+}
+
+function tooDeepFinding(at: number): Finding {
+  return {
+    ruleId: "file-not-checked",
+    messageId: "tooDeep",
+    message: `Quotes and lists nested more than ${MAX_MARKDOWN_NESTING} levels deep, or lines indented past ${MAX_MARKDOWN_INDENT} columns, are skipped (the first is here): nest less to have them checked.`,
+    severity: "info",
+    span: { start: at, end: at + 1 },
   };
 }
 

@@ -1,5 +1,6 @@
 // Reads a YAML backlog into the story model, keeping every source span and turning YAML errors into findings.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
+import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
+import { parseYaml } from "./yaml-guard";
 import type { Backlog, Criterion, Finding, PlannedEvent, Span, SprintInfo, Story, TextPart } from "../model";
 import { parseStorySentence } from "./story-sentence";
 import { lineBreakOf } from "./text-lines";
@@ -236,7 +237,7 @@ export interface YamlBacklogParse {
 
 /** Parses a YAML backlog. Never throws: syntax errors become findings and every readable story is kept. */
 export function parseYamlBacklog(text: string): YamlBacklogParse {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
+  const document = parseYaml(text, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
   const eol = lineBreakOf(text);
   const root = document.contents;
   const parseFindings = syntaxFindings(document, text);

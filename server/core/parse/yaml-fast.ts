@@ -1,5 +1,6 @@
 // Reads the YAML subset backlogs are written in without the `yaml` lexer, one story chunk at a time, else falls back.
-import { isMap, isSeq, parseDocument, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { isMap, isSeq, type Node as YamlNode, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from "yaml";
+import { parseYaml } from "./yaml-guard";
 import type { Backlog, Finding, Span, Story, TextSource } from "../model";
 import { checkBacklogData, checkBacklogSchema, checkStoryData, yamlNodeLocator } from "./schema-check";
 import { lineBreakOf } from "./text-lines";
@@ -625,7 +626,7 @@ export function readStoryChunk(chunk: string, indent: number, eol: string, place
     // line breaks attach to nodes by what follows them.
     const followed = place === "middle";
     const sentinel = followed ? `${" ".repeat(indent)}- x${eol}` : "";
-    const doc = parseDocument(chunk + sentinel, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
+    const doc = parseYaml(chunk + sentinel, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
     const seq = doc.contents;
     if (doc.errors.length > 0 || doc.warnings.length > 0 || !isSeq(seq) || seq.items.length !== (followed ? 2 : 1)) return undefined;
     item = seq.items[0] as YamlNode;

@@ -34,6 +34,7 @@ export const fileNotChecked = defineRule({
     messages: {
       tooLarge: "This file is not checked: {size} characters is over the limit of {limit} (setting backlogCoach.maxFileSize).",
       binary: "This file is not checked: it contains NUL bytes, so it is probably not a text backlog.",
+      tooDeep: "{message}",
     },
     fixable: false,
     defaultOptions: {},
@@ -49,7 +50,7 @@ export const configFile = defineRule({
     messages: {
       syntax: "{message}",
       schema: "{message}",
-      unknownRule: "There is no rule '{rule}'{suggestion}.",
+      unknownRule: "{message}",
     },
     fixable: false,
     defaultOptions: {},

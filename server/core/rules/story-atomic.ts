@@ -164,8 +164,20 @@ function splitFix(
   return { title: others.length === 1 ? "Split into two stories" : `Split into ${others.length + 1} stories`, edits, safe: false };
 }
 
-/** The parts as a message names them: "'a' and 'b'", "'a', 'b' and 'c'". */
+/**
+ * A story of more parts than this gets no split fix (each new story copies the sentence, so the fix grows with
+ * the square of a pasted run-on's length), and its message names the first few parts only.
+ */
+const MAX_SPLIT_PARTS = 12;
+const NAMED_PARTS = 6;
+
+/** The parts as a message names them: "'a' and 'b'", "'a', 'b' and 'c'", "'a', 'b', ... 'f' and 15 more". */
 function listOf(parts: readonly string[]): string {
+  if (parts.length > NAMED_PARTS)
+    return `${parts
+      .slice(0, NAMED_PARTS)
+      .map((p) => `'${p}'`)
+      .join(", ")} and ${(parts.length - NAMED_PARTS).toLocaleString("en-US")} more`;
   const quoted = parts.map((p) => `'${p}'`);
   return quoted.length <= 1 ? (quoted[0] ?? "") : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1] ?? ""}`;
 }
@@ -254,7 +266,7 @@ export default defineRule<AtomicOptions>({
         ? verbatim()
           ? clauseToCriterionFix(context.backlog, story, found)
           : undefined
-        : split && split[0] !== undefined
+        : split && split[0] !== undefined && split.length <= MAX_SPLIT_PARTS
           ? splitFix(context.backlog, story, means.span, split[0], split.slice(1).map(rewrite))
           : undefined;
     // Two objects are named with the verb they share: 'export orders' and 'export invoices'.

@@ -68,6 +68,13 @@ const isTypo = (x: string, y: string): boolean => {
 };
 
 /**
+ * Entries with more stems than this are matched exactly, not one typo away: the typo index holds one key per
+ * stem, each as long as the entry, which costs the square of its length (a pasted 1 MB "story" of 80,000 words
+ * held the server for minutes). Real story parts have a few dozen stems.
+ */
+const TYPO_STEMS_MAX = 64;
+
+/**
  * Earlier stories by their stem set, and by each stem set with one stem left out, so that a story finds the
  * first earlier one with the same stems or one typo away without comparing every pair.
  */
@@ -78,6 +85,7 @@ class NearIndex {
   /** The position of the first earlier entry with the same number of stems that equal these or one typo away. */
   first(stems: readonly string[]): number | undefined {
     let best = this.exact.get(keyOf(stems));
+    if (stems.length > TYPO_STEMS_MAX) return best;
     stems.forEach((word, k) => {
       for (const other of this.lessOne.get(without(stems, k)) ?? []) {
         if (best !== undefined && other.at >= best) break;
@@ -93,6 +101,7 @@ class NearIndex {
   add(stems: readonly string[], at: number): void {
     const key = keyOf(stems);
     if (!this.exact.has(key)) this.exact.set(key, at);
+    if (stems.length > TYPO_STEMS_MAX) return;
     stems.forEach((left, k) => {
       const reduced = without(stems, k);
       const list = this.lessOne.get(reduced);
