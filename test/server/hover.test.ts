@@ -100,8 +100,8 @@ describe("hover over LSP", () => {
 
   it("works in plain story lists", async () => {
     const grooming = await hover(PLAIN_URI, PLAIN, "backlog grooming");
-    assert.match(grooming.value, /Product Backlog refinement\*\* \(ongoing activity, not a Scrum event\)/);
-    assert.match(grooming.value, /\*\*Timebox:\*\* none/);
+    assert.match(grooming.value, /^\*\*Backlog grooming\*\* \(common misconception, not in the Scrum Guide\)/);
+    assert.match(grooming.value, /\*\*In Scrum: Product Backlog refinement\.\*\* An ongoing activity, not a Scrum event/);
     const dod = await hover(PLAIN_URI, PLAIN, "DoD");
     assert.match(dod.value, /\*\*Definition of Done\*\* \(commitment of the Increment\)/);
   });
