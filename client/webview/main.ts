@@ -428,6 +428,7 @@ function renderContradictions(guidance: Guidance): HTMLElement {
       claims.append(li);
     }
     const label = item.settledBy ? `Settled by the ${sourceName(guidance, item.settledBy)}:` : "Left open:";
+    // The label says whether it is settled; the verdict says how.
     card("roles", group, `disagree-${item.id}`, item.question, claims, labelled(label, item.verdict));
   }
   return group;
