@@ -1,9 +1,10 @@
 // The sidebar page: tabs of guidance and backlog health, built with DOM APIs only (never HTML strings), with a search.
 import type { BacklogHealth } from "../../server/protocol";
+import { crossLevelSentence, formatPayRangeShort, overlapOfTexts, shortPayText } from "../../server/core/guidance/salaries";
 import { describeTimebox, parseSprintLength, type SprintLength } from "../../server/core/guidance/timebox";
 import { kindLabel } from "../../server/core/guidance/tips";
-import type { Guidance, GuidanceEntry, RoleProfile, WhoDoesWhat } from "../../server/core/guidance/types";
-import { isGuidance, isHealth, parseHostMessage, TAB_IDS, type TabId, type WebviewMessage } from "./messages";
+import type { Guidance, GuidanceEntry, ProfileList, RoleKey, SalarySet, WhoDoesWhat } from "../../server/core/guidance/types";
+import { isGuidance, isHealth, isId, parseHostMessage, TAB_IDS, type TabId, type WebviewMessage } from "./messages";
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -19,19 +20,22 @@ interface PageState {
   health: BacklogHealth | null;
   tab: TabId;
   query: string;
+  /** The self-check's answers by question id. */
+  answers: Record<string, "productOwner" | "productManager">;
 }
 
 const TAB_LABELS: Readonly<Record<TabId, string>> = {
   roles: "PO vs PM",
   events: "Events",
   terms: "Terms",
+  myths: "Myths",
   skills: "Skills",
   careers: "Careers",
   health: "Backlog",
 };
 
 const vscode = acquireVsCodeApi();
-const state: PageState = { guidance: null, fileName: null, health: null, tab: "roles", query: "" };
+const state: PageState = { guidance: null, fileName: null, health: null, tab: "roles", query: "", answers: {} };
 
 /** One thing the search can hide: its element, its lower-case text, and the headings/sections that hold it. */
 interface SearchItem {
@@ -39,7 +43,7 @@ interface SearchItem {
   readonly text: string;
   readonly groups: readonly HTMLElement[];
 }
-const searchItems: Record<TabId, SearchItem[]> = { roles: [], events: [], terms: [], skills: [], careers: [], health: [] };
+const searchItems: Record<TabId, SearchItem[]> = { roles: [], events: [], terms: [], myths: [], skills: [], careers: [], health: [] };
 
 // ---- DOM helpers: text only ever reaches the page through textContent. ----
 
@@ -161,9 +165,86 @@ function onTabKey(event: KeyboardEvent): void {
 
 // ---- Guidance panels. ----
 
+const sourceName = (guidance: Guidance, id: string): string => guidance.sources.find((s) => s.id === id)?.short ?? id;
+
 function sourcesLine(guidance: Guidance, ids: readonly string[]): HTMLElement {
-  const names = ids.map((id) => guidance.sources.find((s) => s.id === id)?.short ?? id);
-  return el("p", `Sources: ${names.join("; ")}`, "sources muted");
+  return el("p", `Sources: ${ids.map((id) => sourceName(guidance, id)).join("; ")}`, "sources muted");
+}
+
+const ROLE_NAMES: Readonly<Record<RoleKey, string>> = {
+  productOwner: "Product Owner",
+  productManager: "Product Manager",
+  both: "Both roles",
+};
+
+/** A table with a caption for screen readers and a row of column headings. */
+function tableWithHead(className: string, caption: string, columns: readonly string[]): HTMLTableElement {
+  const table = el("table", undefined, className);
+  const headRow = el("tr");
+  for (const name of columns) headRow.append(el("th", name, undefined, { scope: "col" }));
+  const head = el("thead");
+  head.append(headRow);
+  table.append(el("caption", caption, "visually-hidden"), head);
+  return table;
+}
+
+/** A section that opens with a note (searchable with it) and, when the note has its own, its sources. */
+function introSection(tab: TabId, guidance: Guidance, title: string, id: string, note: string, sources?: readonly string[]): HTMLElement {
+  const group = section(title, id);
+  group.append(searchable(tab, el("p", note, "muted"), [group]));
+  if (sources) group.append(sourcesLine(guidance, sources));
+  return group;
+}
+
+/** A card: an article with a heading, searchable in its tab with its section. */
+function card(tab: TabId, group: HTMLElement, id: string, title: string, ...content: (HTMLElement | undefined)[]): HTMLElement {
+  const node = el("article", undefined, "entry", { id, "aria-labelledby": `${id}-name` });
+  node.append(el("h3", title, undefined, { id: `${id}-name` }), ...content.filter((c): c is HTMLElement => c !== undefined));
+  group.append(searchable(tab, node, [group]));
+  return node;
+}
+
+/** A paragraph that starts with a bold label: "Watch out: ...", "Remedy: ...". */
+function labelled(label: string, text: string, className = "correction"): HTMLElement {
+  const node = el("p", undefined, className);
+  node.append(el("strong", `${label} `), document.createTextNode(text));
+  return node;
+}
+
+/** A term with its explanation, a caution if any, and its sources: a shared trait, an industry, a KPI. */
+interface Fact {
+  readonly id: string;
+  readonly term: string;
+  readonly text: string;
+  readonly caution?: string;
+  readonly sources: readonly string[];
+}
+
+/** A definition list of facts, each searchable in its tab (with extra words such as a role's name). */
+function factList(
+  tab: TabId,
+  guidance: Guidance,
+  groups: readonly HTMLElement[],
+  idPrefix: string,
+  facts: readonly Fact[],
+  ...context: string[]
+): HTMLElement {
+  const dl = el("dl", undefined, "facts");
+  for (const fact of facts) {
+    const item = el("div", undefined, undefined, { id: `${idPrefix}-${fact.id}` });
+    const dd = el("dd", fact.text);
+    if (fact.caution) dd.append(labelled("Caution:", fact.caution));
+    dd.append(sourcesLine(guidance, fact.sources));
+    item.append(el("dt", fact.term), dd);
+    dl.append(searchable(tab, item, groups, ...context));
+  }
+  return dl;
+}
+
+function headedList(title: string, items: readonly string[], ordered = false): HTMLElement {
+  const block = el("div", undefined, "role-block");
+  block.append(el("h4", title), list(items, ordered));
+  return block;
 }
 
 const WHO_LABELS: readonly [keyof WhoDoesWhat, string][] = [
@@ -188,10 +269,14 @@ function entryCard(entry: GuidanceEntry, guidance: Guidance, sprint: SprintLengt
     fact(entry.kind === "role" && key === "productManager" ? "Product Manager" : label, entry.who?.[key]);
   if (facts.childElementCount > 0) card.append(facts);
   for (const paragraph of entry.details ?? []) card.append(el("p", paragraph));
-  if (entry.correction) {
-    const note = el("p", undefined, "correction");
-    note.append(el("strong", "Note: "), document.createTextNode(entry.correction));
-    card.append(note);
+  if (entry.correction) card.append(labelled(entry.kind === "misconception" ? "What Scrum says:" : "Note:", entry.correction));
+  const meant = entry.refersTo ? guidance.entries.find((e) => e.id === entry.refersTo) : undefined;
+  if (meant) {
+    const see = el("p");
+    const button = el("button", meant.name, "link", { type: "button", "data-key": `see-${entry.id}` });
+    button.addEventListener("click", () => showEntry(meant.id));
+    see.append(document.createTextNode("In Scrum: "), button);
+    card.append(see);
   }
   card.append(sourcesLine(guidance, entry.sources));
   return card;
@@ -221,8 +306,8 @@ function renderEvents(guidance: Guidance): HTMLElement[] {
   const intro = el(
     "p",
     sprint
-      ? `Timeboxes are scaled to the ${sprint.label} Sprint declared in ${state.fileName ?? "the open backlog"}, from the Scrum Guide's one-month maxima.`
-      : "Timeboxes are the Scrum Guide's maxima for a one-month Sprint; declare sprint.length in a YAML backlog to see them scaled.",
+      ? `The Scrum Guide's timeboxes are maxima for a one-month Sprint. For the ${sprint.label} Sprint declared in ${state.fileName ?? "the open backlog"}, each card also gives the proportional figure: a guideline from the 2011 Guide, not the Guide's timebox.`
+      : "The Scrum Guide's timeboxes are maxima for a one-month Sprint; shorter Sprints usually have shorter events. Declare sprint.length in a YAML backlog to see the proportional guideline for yours.",
     "muted",
   );
   const events = guidance.entries.filter((e) => e.kind === "event");
@@ -244,6 +329,7 @@ function renderTerms(guidance: Guidance): HTMLElement[] {
   const of = (...kinds: GuidanceEntry["kind"][]): GuidanceEntry[] => guidance.entries.filter((e) => kinds.includes(e.kind));
   return [
     entriesSection("terms", "Accountabilities and roles", "roles-title", of("accountability", "role"), guidance),
+    entriesSection("terms", "Scaling-framework terms", "scaling-title", of("scaling"), guidance),
     entriesSection("terms", "Artifacts and their commitments", "artifacts-title", of("artifact", "commitment"), guidance),
     entriesSection("terms", "INVEST", "invest-title", of("invest"), guidance),
     entriesSection("terms", "Practices", "practices-title", of("practice"), guidance),
@@ -253,13 +339,7 @@ function renderTerms(guidance: Guidance): HTMLElement[] {
 function renderRoles(guidance: Guidance): HTMLElement[] {
   const group = section("Product Owner vs Product Manager", "compare-title");
   group.append(searchable("roles", el("p", guidance.comparison.note, "note"), [group]));
-  const table = el("table", undefined, "compare");
-  table.append(el("caption", "The two roles compared, dimension by dimension", "visually-hidden"));
-  const head = el("thead");
-  const headRow = el("tr");
-  headRow.append(el("th", "Product Owner", undefined, { scope: "col" }), el("th", "Product Manager", undefined, { scope: "col" }));
-  head.append(headRow);
-  table.append(head);
+  const table = tableWithHead("compare", "The two roles compared, dimension by dimension", ["Product Owner", "Product Manager"]);
   for (const row of guidance.comparison.rows) {
     const body = el("tbody", undefined, undefined, { id: `compare-${row.id}` });
     const dimension = el("tr");
@@ -270,6 +350,91 @@ function renderRoles(guidance: Guidance): HTMLElement[] {
     table.append(searchable("roles", body, [group]));
   }
   group.append(table);
+  return [
+    group,
+    renderDecisions(guidance),
+    renderShared(guidance),
+    renderCombinedRole(guidance),
+    renderContradictions(guidance),
+    renderSources(guidance),
+  ];
+}
+
+/** Who decides what: each answer tagged with its authority, the Scrum Guide (and its section) or convention. */
+function renderDecisions(guidance: Guidance): HTMLElement {
+  const group = introSection("roles", guidance, "Who decides what", "decides-title", guidance.decisions.note);
+  const table = tableWithHead("decides", "Who decides what, with the authority for each answer", ["Who decides", "On what authority"]);
+  // The decision heads its rows across the table: a narrow sidebar has no room for a third column.
+  for (const row of guidance.decisions.rows) {
+    const body = el("tbody", undefined, undefined, { id: `decides-${row.id}` });
+    const title = el("tr");
+    title.append(el("th", row.decision, "dimension", { scope: "rowgroup", colspan: "2" }));
+    body.append(title);
+    for (const cell of row.cells) {
+      const tr = el("tr");
+      const authority = el("td");
+      const cited = cell.sources.map((id) => sourceName(guidance, id)).join("; ");
+      authority.append(
+        el("span", cell.basis === "scrum-guide" ? "Scrum Guide" : "convention", `tag tag-${cell.basis}`),
+        el("span", cell.basis === "scrum-guide" && cell.section ? `${cited}, ${cell.section}` : cited, "sources"),
+      );
+      tr.append(el("td", cell.who), authority);
+      body.append(tr);
+    }
+    table.append(searchable("roles", body, [group]));
+  }
+  group.append(table);
+  return group;
+}
+
+function renderShared(guidance: Guidance): HTMLElement {
+  const group = section("What the two roles share", "shared-title");
+  group.append(
+    factList(
+      "roles",
+      guidance,
+      [group],
+      "shared",
+      guidance.shared.map((t) => ({ ...t, term: t.topic })),
+    ),
+  );
+  return group;
+}
+
+function renderCombinedRole(guidance: Guidance): HTMLElement {
+  const { note, sources, risks } = guidance.combinedRole;
+  const group = introSection("roles", guidance, "One person in both roles: what goes wrong", "both-title", note, sources);
+  for (const risk of risks) {
+    card(
+      "roles",
+      group,
+      `both-${risk.id}`,
+      risk.risk,
+      el("p", risk.why),
+      labelled("Remedy:", risk.remedy),
+      sourcesLine(guidance, risk.sources),
+    );
+  }
+  return group;
+}
+
+function renderContradictions(guidance: Guidance): HTMLElement {
+  const group = introSection("roles", guidance, "Where the sources disagree", "disagree-title", guidance.contradictions.note);
+  for (const item of guidance.contradictions.items) {
+    const claims = el("ul");
+    for (const claim of item.claims) {
+      const li = el("li");
+      li.append(el("strong", `${sourceName(guidance, claim.source)}: `), document.createTextNode(claim.says));
+      claims.append(li);
+    }
+    const label = item.settledBy ? `Settled by the ${sourceName(guidance, item.settledBy)}:` : "Left open:";
+    // The label says whether it is settled; the verdict says how.
+    card("roles", group, `disagree-${item.id}`, item.question, claims, labelled(label, item.verdict));
+  }
+  return group;
+}
+
+function renderSources(guidance: Guidance): HTMLElement {
   const sources = section("Sources", "sources-title");
   const items = el("ul", undefined, "source-list");
   for (const source of guidance.sources) {
@@ -283,77 +448,245 @@ function renderRoles(guidance: Guidance): HTMLElement[] {
     items.append(searchable("roles", item, [sources]));
   }
   sources.append(items);
-  return [group, sources];
+  return sources;
 }
 
-/** One topic (skills, metrics ...) for both roles, each list item searchable with its role's name. */
-function bothRoles(
-  tab: TabId,
-  title: string,
-  id: string,
-  guidance: Guidance,
-  pick: (p: RoleProfile) => readonly string[],
-  ordered = false,
-): HTMLElement {
+/** The misconceptions people bring, each with what Scrum says instead. */
+function renderMyths(guidance: Guidance): HTMLElement[] {
+  const intro = el(
+    "p",
+    "Things people bring to Scrum that the Scrum Guide 2020 does not say. Hovering the words in a backlog (sprint zero, grooming, ceremonies...) opens the same cards.",
+    "muted",
+  );
+  const myths = guidance.entries.filter((e) => e.kind === "misconception");
+  return [intro, entriesSection("myths", "Misconceptions", "myths-title", myths, guidance)];
+}
+
+/** One topic (skills, challenges ...) for both roles, each list item searchable with its role's name. */
+function bothRoles(tab: TabId, title: string, id: string, guidance: Guidance, pick: ProfileList, ordered = false): HTMLElement {
   const group = section(title, id);
   for (const profile of [guidance.profiles.productOwner, guidance.profiles.productManager]) {
     const block = el("div", undefined, "role-block");
     block.append(el("h3", profile.title));
-    const items = list(pick(profile), ordered);
+    const items = list(profile[pick], ordered);
     for (const li of Array.from(items.children)) searchable(tab, li as HTMLElement, [block, group], profile.title, title);
-    block.append(items);
+    block.append(items, sourcesLine(guidance, profile.sources[pick]));
     group.append(block);
+  }
+  return group;
+}
+
+/** How each role is measured, with what each measure means, grouped by role. */
+function renderKpis(guidance: Guidance): HTMLElement {
+  const group = introSection("skills", guidance, "Measured by", "metrics-title", guidance.kpis.note);
+  for (const role of ["productOwner", "productManager", "both"] as const) {
+    const block = el("div", undefined, "role-block");
+    block.append(el("h3", role === "both" ? "Either role (the articles differ)" : ROLE_NAMES[role]));
+    const kpis = guidance.kpis.items.filter((k) => k.role === role).map((k) => ({ ...k, term: k.name, text: k.definition }));
+    block.append(factList("skills", guidance, [block, group], "kpi", kpis, ROLE_NAMES[role]));
+    group.append(block);
+  }
+  return group;
+}
+
+function renderDays(guidance: Guidance): HTMLElement {
+  const group = introSection("skills", guidance, "A day in the life", "days-title", guidance.dayInTheLife.note);
+  for (const day of guidance.dayInTheLife.days) {
+    const table = el("table", undefined, "figures schedule");
+    table.append(el("caption", day.title, "visually-hidden"));
+    for (const slot of day.slots) {
+      const tr = el("tr");
+      tr.append(el("th", slot.time, undefined, { scope: "row" }), el("td", slot.activity));
+      table.append(tr);
+    }
+    card("skills", group, `day-${day.id}`, day.title, el("p", day.setting, "kind"), table, sourcesLine(guidance, day.sources));
   }
   return group;
 }
 
 function renderSkills(guidance: Guidance): HTMLElement[] {
   return [
-    bothRoles("skills", "Skills", "skills-title", guidance, (p) => p.skills),
-    bothRoles("skills", "Measured by", "metrics-title", guidance, (p) => p.metrics),
-    bothRoles("skills", "Challenges", "challenges-title", guidance, (p) => p.challenges),
-    bothRoles("skills", "Day to day", "daily-work-title", guidance, (p) => p.dayToDay),
+    bothRoles("skills", "Skills", "skills-title", guidance, "skills"),
+    renderKpis(guidance),
+    bothRoles("skills", "Challenges", "challenges-title", guidance, "challenges"),
+    bothRoles("skills", "Day to day", "daily-work-title", guidance, "dayToDay"),
+    renderDays(guidance),
   ];
 }
 
-function renderCareers(guidance: Guidance): HTMLElement[] {
+/** "Which role suits me?": one answer per question, and a running count of where the answers point. */
+function renderSelfCheck(guidance: Guidance): HTMLElement {
+  const { note, sources, questions } = guidance.selfCheck;
+  const group = section("Which role suits me?", "suits-title");
+  const tally = el("p", "", "note", { role: "status", id: "suits-tally" });
+  const updateTally = (): void => {
+    const answers = questions.map((q) => state.answers[q.id]).filter((a) => a !== undefined);
+    const po = answers.filter((a) => a === "productOwner").length;
+    tally.textContent =
+      answers.length === 0
+        ? "Pick the answer closer to you for each question."
+        : `${answers.length} of ${questions.length} answered: ${po} point to Product Owner, ${answers.length - po} to Product Manager.`;
+  };
+  group.append(searchable("careers", el("p", note, "muted"), [group]), tally);
+  for (const q of questions) {
+    const choices = el("div", undefined, "choices", { role: "group", "aria-label": q.question });
+    for (const role of ["productOwner", "productManager"] as const) {
+      const button = el("button", q[role], "choice", {
+        type: "button",
+        "data-key": `suits-${q.id}-${role}`,
+        "aria-pressed": String(state.answers[q.id] === role),
+      });
+      button.prepend(el("span", `${ROLE_NAMES[role]}: `, "choice-role"));
+      button.addEventListener("click", () => {
+        if (state.answers[q.id] === role) delete state.answers[q.id];
+        else state.answers[q.id] = role;
+        for (const b of Array.from(choices.children)) b.setAttribute("aria-pressed", String(b === button && state.answers[q.id] === role));
+        updateTally();
+        save();
+      });
+      choices.append(button);
+    }
+    card("careers", group, `suits-${q.id}`, q.question, choices);
+  }
+  updateTally();
+  group.append(sourcesLine(guidance, sources));
+  return group;
+}
+
+function renderCareerMove(guidance: Guidance): HTMLElement {
+  const { ceiling, steps, sources } = guidance.careerMove;
+  const group = section("The Product Owner's ceiling, and moving to Product Manager", "move-title");
+  group.append(searchable("careers", el("p", ceiling), [group]));
+  const items = list(steps, true);
+  for (const li of Array.from(items.children)) searchable("careers", li as HTMLElement, [group]);
+  group.append(items, sourcesLine(guidance, sources));
+  return group;
+}
+
+function renderCertifications(guidance: Guidance): HTMLElement {
+  const { note, sources, items } = guidance.certifications;
+  const group = introSection("careers", guidance, "Certifications", "certs-title", note, sources);
+  for (const cert of items) {
+    const facts = el("dl", undefined, "facts");
+    facts.append(el("dt", "Course or exam"), el("dd", cert.format), el("dt", "Worth"), el("dd", cert.worth));
+    card(
+      "careers",
+      group,
+      `cert-${cert.id}`,
+      cert.name,
+      el("p", `${cert.issuer} · for ${cert.role === "both" ? "both roles" : `the ${ROLE_NAMES[cert.role]}`}`, "kind"),
+      facts,
+      sourcesLine(guidance, cert.sources),
+    );
+  }
+  return group;
+}
+
+function renderInterviews(guidance: Guidance): HTMLElement {
+  const group = introSection("careers", guidance, "Interview preparation", "interviews-title", guidance.interviews.note);
+  for (const prep of guidance.interviews.roles) {
+    card(
+      "careers",
+      group,
+      `interview-${prep.role}`,
+      `${ROLE_NAMES[prep.role]} interviews`,
+      headedList("What they probe", prep.focus),
+      headedList("Practice questions", prep.questions),
+      headedList("Have ready", prep.bring),
+      sourcesLine(guidance, prep.sources),
+    );
+  }
+  return group;
+}
+
+function renderIndustries(guidance: Guidance): HTMLElement {
+  const { note, sources, items } = guidance.industries;
+  const group = introSection("careers", guidance, "Industry differences", "industries-title", note, sources);
+  group.append(
+    factList(
+      "careers",
+      guidance,
+      [group],
+      "industry",
+      items.map((i) => ({ ...i, term: i.industry })),
+    ),
+  );
+  return group;
+}
+
+function renderOrganisations(guidance: Guidance): HTMLElement {
   const orgs = section("Team structures by company size", "orgs-title");
   for (const org of guidance.organisations) {
-    const card = el("article", undefined, "entry", { id: `org-${org.id}`, "aria-labelledby": `org-${org.id}-name` });
-    card.append(el("h3", org.name, undefined, { id: `org-${org.id}-name` }), el("p", org.size, "kind"), el("p", org.split));
-    const watch = el("p", undefined, "correction");
-    watch.append(el("strong", "Watch out: "), document.createTextNode(org.watchOut));
-    card.append(watch, sourcesLine(guidance, org.sources));
-    orgs.append(searchable("careers", card, [orgs]));
+    const content = [
+      el("p", org.size, "kind"),
+      el("p", org.split),
+      labelled("Watch out:", org.watchOut),
+      sourcesLine(guidance, org.sources),
+    ];
+    card("careers", orgs, `org-${org.id}`, org.name, ...content);
   }
-  const pay = section("Salaries", "salaries-title");
-  pay.append(searchable("careers", el("p", guidance.salaries.note, "muted"), [pay]));
-  const table = el("table", undefined, "figures salaries");
-  const headRow = el("tr");
-  for (const name of ["Source", "Product Owner", "Product Manager"]) headRow.append(el("th", name, undefined, { scope: "col" }));
-  const head = el("thead");
-  head.append(headRow);
-  table.append(head);
-  const body = el("tbody");
-  for (const range of guidance.salaries.ranges) {
-    const source = guidance.sources.find((s) => s.id === range.source)?.short ?? range.source;
-    const row = el("tr");
-    row.append(
-      el("th", `${source}, ${range.year} (${range.basis})`, undefined, { scope: "row" }),
-      el("td", range.productOwner),
-      el("td", range.productManager),
-    );
-    body.append(searchable("careers", row, [pay]));
+  return orgs;
+}
+
+/** One source's pay figures: its levels, the overlap of the two roles at each, and how far PO ranges reach into PM ones. */
+function salaryCard(guidance: Guidance, set: SalarySet, group: HTMLElement): void {
+  const table = tableWithHead("figures salaries", `Pay by level, ${sourceName(guidance, set.source)}`, ["PO", "PM", "Overlap"]);
+  // Each level heads its own row group, so that three figures fit side by side in a narrow sidebar.
+  const row = (level: string, po: string | undefined, pm: string | undefined, poNote?: string, pmNote?: string): void => {
+    const overlap = overlapOfTexts(po, pm);
+    const body = el("tbody");
+    const title = el("tr");
+    title.append(el("th", level, "dimension", { scope: "rowgroup", colspan: "3" }));
+    const figures = el("tr");
+    const figure = (text: string | undefined, note: string | undefined): HTMLElement => {
+      const td = el("td", text === undefined ? "not given" : shortPayText(text));
+      if (note) td.append(el("span", note, "figure-note"));
+      return td;
+    };
+    figures.append(figure(po, poNote), figure(pm, pmNote), el("td", overlap ? formatPayRangeShort(overlap) : po && pm ? "none" : "–"));
+    body.append(title, figures);
+    table.append(body);
+  };
+  if (set.overall) {
+    const o = set.overall;
+    const avg = (a: string | undefined): string | undefined => (a ? `average ${a}` : undefined);
+    row(o.label, o.productOwner, o.productManager, avg(o.productOwnerAverage), avg(o.productManagerAverage));
   }
-  table.append(body);
-  pay.append(table);
+  for (const level of set.levels ?? []) row(level.level, level.productOwner, level.productManager);
+  const notes = [...(set.levels ?? []).flatMap((l) => (l.note ? [`${l.level}: ${l.note}`] : [])), ...(set.notes ?? [])];
+  const across = crossLevelSentence(set);
+  card(
+    "careers",
+    group,
+    `salary-${set.id}`,
+    `${sourceName(guidance, set.source)}, ${set.year ?? "year not given"}`,
+    el("p", set.basis, "kind"),
+    table,
+    across ? el("p", across, "note") : undefined,
+    notes.length > 0 ? list(notes) : undefined,
+    sourcesLine(guidance, [set.source]),
+  );
+}
+
+function renderSalaries(guidance: Guidance): HTMLElement {
+  const pay = introSection("careers", guidance, "Salaries", "salaries-title", guidance.salaries.note);
+  for (const set of guidance.salaries.sets) salaryCard(guidance, set, pay);
+  return pay;
+}
+
+function renderCareers(guidance: Guidance): HTMLElement[] {
   return [
-    bothRoles("careers", "Career ladders", "ladders-title", guidance, (p) => p.careerLadder, true),
-    bothRoles("careers", "Ways in", "entry-title", guidance, (p) => p.entryPoints),
-    bothRoles("careers", "Typical background", "background-title", guidance, (p) => p.background),
-    bothRoles("careers", "Moves from there", "moves-title", guidance, (p) => p.careerMoves),
-    orgs,
-    pay,
+    renderSelfCheck(guidance),
+    bothRoles("careers", "Career ladders", "ladders-title", guidance, "careerLadder", true),
+    renderCareerMove(guidance),
+    bothRoles("careers", "Ways in", "entry-title", guidance, "entryPoints"),
+    bothRoles("careers", "Typical background", "background-title", guidance, "background"),
+    bothRoles("careers", "Moves from there", "moves-title", guidance, "careerMoves"),
+    renderCertifications(guidance),
+    renderInterviews(guidance),
+    renderIndustries(guidance),
+    renderOrganisations(guidance),
+    renderSalaries(guidance),
   ];
 }
 
@@ -445,6 +778,7 @@ function renderPanel(tab: TabId): void {
   else if (tab === "roles") content = renderRoles(g);
   else if (tab === "events") content = renderEvents(g);
   else if (tab === "terms") content = renderTerms(g);
+  else if (tab === "myths") content = renderMyths(g);
   else if (tab === "skills") content = renderSkills(g);
   else content = renderCareers(g);
   fillPanel(tab, content);
@@ -522,6 +856,8 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
   save();
 });
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
 function restore(): void {
   const saved = vscode.getState() as Partial<Record<keyof PageState, unknown>> | undefined;
   if (!saved) return;
@@ -530,6 +866,11 @@ function restore(): void {
   if (typeof saved.fileName === "string") state.fileName = saved.fileName;
   if (TAB_IDS.includes(saved.tab as TabId)) state.tab = saved.tab as TabId;
   if (typeof saved.query === "string") state.query = saved.query;
+  if (isRecord(saved.answers)) {
+    for (const [key, value] of Object.entries(saved.answers)) {
+      if (isId(key) && (value === "productOwner" || value === "productManager")) state.answers[key] = value;
+    }
+  }
 }
 
 restore();

@@ -1,9 +1,9 @@
 // The typed messages between the sidebar webview and the extension host, with checks for what arrives on each side.
 import type { BacklogHealth, StoryProblemSummary } from "../../server/protocol";
-import type { Guidance, GuidanceEntry, GuidanceSource, RoleProfile, Timebox } from "../../server/core/guidance/types";
+import { ENTRY_KINDS, PROFILE_LISTS, type Guidance, type GuidanceEntry, type Timebox } from "../../server/core/guidance/types";
 
 /** The sidebar's sections, in tab order. */
-export const TAB_IDS = ["roles", "events", "terms", "skills", "careers", "health"] as const;
+export const TAB_IDS = ["roles", "events", "terms", "myths", "skills", "careers", "health"] as const;
 export type TabId = (typeof TAB_IDS)[number];
 
 /** Host -> webview. */
@@ -29,6 +29,31 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
 const optional = (v: unknown, check: (x: unknown) => boolean): boolean => v === undefined || check(v);
 const hasStrings = (v: Record<string, unknown>, keys: readonly string[]): boolean => keys.every((k) => isString(v[k]));
 
+// ---- A small shape language for the guidance, so the check reads like the type it guards. ----
+
+type Check = (v: unknown) => boolean;
+/** An object with these fields (a field whose check accepts `undefined` is optional). */
+const shape =
+  (fields: Readonly<Record<string, Check>>): Check =>
+  (v) =>
+    isRecord(v) && Object.entries(fields).every(([key, check]) => check(v[key]));
+const listOf =
+  (check: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.every(check);
+const maybe =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const oneOf =
+  (...values: readonly string[]): Check =>
+  (v) =>
+    isString(v) && values.includes(v);
+const id: Check = isId;
+const text: Check = isString;
+const texts: Check = isStringList;
+const role = oneOf("productOwner", "productManager", "both");
+
 function isTimebox(v: unknown): v is Timebox {
   if (!isRecord(v)) return false;
   if (v["kind"] === "scaled") return isCount(v["oneMonthMinutes"]);
@@ -36,67 +61,108 @@ function isTimebox(v: unknown): v is Timebox {
   return v["kind"] === "none" || v["kind"] === "sprint";
 }
 
-const ENTRY_KINDS = new Set(["event", "activity", "accountability", "role", "artifact", "commitment", "invest", "practice"]);
+const isEntry = shape({
+  id,
+  kind: oneOf(...ENTRY_KINDS),
+  name: text,
+  summary: text,
+  aliases: texts,
+  sources: texts,
+  inScrumGuide: (v) => typeof v === "boolean",
+  exactCase: maybe(texts),
+  shortNames: maybe(texts),
+  details: maybe(texts),
+  timebox: maybe(isTimebox),
+  participants: maybe(text),
+  correction: maybe(text),
+  pairedWith: maybe(id),
+  refersTo: maybe(id),
+  letter: maybe(text),
+  who: maybe((w) => isRecord(w) && Object.values(w).every(isString)),
+}) as (v: unknown) => v is GuidanceEntry;
 
-function isEntry(v: unknown): v is GuidanceEntry {
-  return (
-    isRecord(v) &&
-    isId(v["id"]) &&
-    ENTRY_KINDS.has(String(v["kind"])) &&
-    hasStrings(v, ["name", "summary"]) &&
-    isStringList(v["aliases"]) &&
-    isStringList(v["sources"]) &&
-    typeof v["inScrumGuide"] === "boolean" &&
-    optional(v["exactCase"], isStringList) &&
-    optional(v["shortNames"], isStringList) &&
-    optional(v["details"], isStringList) &&
-    optional(v["timebox"], isTimebox) &&
-    optional(v["participants"], isString) &&
-    optional(v["correction"], isString) &&
-    optional(v["pairedWith"], isId) &&
-    optional(v["letter"], isString) &&
-    optional(v["who"], (w) => isRecord(w) && Object.values(w).every(isString))
-  );
-}
+const isSource = shape({
+  id,
+  short: text,
+  title: text,
+  publisher: text,
+  author: maybe(text),
+  date: maybe(text),
+  url: maybe((u) => isString(u) && u.startsWith("https://")),
+});
 
-const isSource = (v: unknown): v is GuidanceSource =>
-  isRecord(v) &&
-  isId(v["id"]) &&
-  hasStrings(v, ["short", "title", "publisher"]) &&
-  optional(v["author"], isString) &&
-  optional(v["date"], isString) &&
-  optional(v["url"], (u) => isString(u) && u.startsWith("https://"));
+const isProfile = shape({
+  title: text,
+  sources: shape(Object.fromEntries(PROFILE_LISTS.map((k) => [k, texts]))),
+  ...Object.fromEntries(PROFILE_LISTS.map((k) => [k, texts])),
+});
 
-const PROFILE_LISTS = ["dayToDay", "skills", "metrics", "challenges", "background", "entryPoints", "careerLadder", "careerMoves"] as const;
-const isProfile = (v: unknown): v is RoleProfile => isRecord(v) && isString(v["title"]) && PROFILE_LISTS.every((k) => isStringList(v[k]));
+const sourced = (fields: Readonly<Record<string, Check>>): Check => shape({ id, sources: texts, ...fields });
+const section = (items: Check): Check => shape({ note: text, sources: texts, items: listOf(items) });
 
 /** The whole guidance, checked field by field: the page renders nothing it has not checked. */
-export function isGuidance(v: unknown): v is Guidance {
-  if (!isRecord(v) || !Array.isArray(v["sources"]) || !Array.isArray(v["entries"]) || !Array.isArray(v["organisations"])) return false;
-  const comparison = v["comparison"];
-  const profiles = v["profiles"];
-  const salaries = v["salaries"];
-  return (
-    v["sources"].every(isSource) &&
-    v["entries"].every(isEntry) &&
-    isRecord(comparison) &&
-    isString(comparison["note"]) &&
-    Array.isArray(comparison["rows"]) &&
-    comparison["rows"].every(
-      (r) => isRecord(r) && isId(r["id"]) && hasStrings(r, ["dimension", "productOwner", "productManager"]) && isStringList(r["sources"]),
-    ) &&
-    isRecord(profiles) &&
-    isProfile(profiles["productOwner"]) &&
-    isProfile(profiles["productManager"]) &&
-    v["organisations"].every(
-      (o) => isRecord(o) && isId(o["id"]) && hasStrings(o, ["name", "size", "split", "watchOut"]) && isStringList(o["sources"]),
-    ) &&
-    isRecord(salaries) &&
-    isString(salaries["note"]) &&
-    Array.isArray(salaries["ranges"]) &&
-    salaries["ranges"].every((r) => isRecord(r) && hasStrings(r, ["source", "year", "basis", "productOwner", "productManager"]))
-  );
-}
+export const isGuidance = shape({
+  sources: listOf(isSource),
+  entries: listOf(isEntry),
+  comparison: shape({ note: text, rows: listOf(sourced({ dimension: text, productOwner: text, productManager: text })) }),
+  profiles: shape({ productOwner: isProfile, productManager: isProfile }),
+  organisations: listOf(sourced({ name: text, size: text, split: text, watchOut: text })),
+  decisions: shape({
+    note: text,
+    rows: listOf(
+      shape({
+        id,
+        decision: text,
+        cells: listOf(shape({ who: text, basis: oneOf("scrum-guide", "convention"), section: maybe(text), sources: texts })),
+      }),
+    ),
+  }),
+  shared: listOf(sourced({ topic: text, text })),
+  combinedRole: shape({ note: text, sources: texts, risks: listOf(sourced({ risk: text, why: text, remedy: text })) }),
+  contradictions: shape({
+    note: text,
+    items: listOf(shape({ id, question: text, verdict: text, settledBy: maybe(id), claims: listOf(shape({ source: id, says: text })) })),
+  }),
+  selfCheck: shape({
+    note: text,
+    sources: texts,
+    questions: listOf(sourced({ question: text, productOwner: text, productManager: text })),
+  }),
+  dayInTheLife: shape({
+    note: text,
+    days: listOf(sourced({ role, title: text, setting: text, slots: listOf(shape({ time: text, activity: text })) })),
+  }),
+  interviews: shape({
+    note: text,
+    roles: listOf(shape({ role: oneOf("productOwner", "productManager"), focus: texts, questions: texts, bring: texts, sources: texts })),
+  }),
+  careerMove: shape({ ceiling: text, steps: texts, sources: texts }),
+  certifications: section(sourced({ name: text, issuer: text, role, format: text, worth: text })),
+  industries: section(sourced({ industry: text, text })),
+  salaries: shape({
+    note: text,
+    sets: listOf(
+      shape({
+        id,
+        source: id,
+        year: maybe(text),
+        basis: text,
+        overall: maybe(
+          shape({
+            label: text,
+            productOwner: text,
+            productManager: text,
+            productOwnerAverage: maybe(text),
+            productManagerAverage: maybe(text),
+          }),
+        ),
+        levels: maybe(listOf(shape({ level: text, productOwner: maybe(text), productManager: maybe(text), note: maybe(text) }))),
+        notes: maybe(texts),
+      }),
+    ),
+  }),
+  kpis: shape({ note: text, items: listOf(sourced({ name: text, role, definition: text, caution: maybe(text) })) }),
+}) as (v: unknown) => v is Guidance;
 
 const isStoryProblem = (v: unknown): v is StoryProblemSummary =>
   isRecord(v) && hasStrings(v, ["label", "topMessage"]) && isCount(v["line"]) && isCount(v["character"]) && isCount(v["findings"]);

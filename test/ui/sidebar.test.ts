@@ -46,6 +46,16 @@ const THEMES = [
   ["high-contrast", "Dark High Contrast", ".monaco-workbench.hc-black"],
 ] as const;
 
+/** The sections the README shows: tab, heading id, screenshot name. */
+const SECTION_SHOTS = [
+  ["PO vs PM", "decides-title", "decides"],
+  ["PO vs PM", "disagree-title", "disagree"],
+  ["Myths", "myths-title", "myths"],
+  ["Careers", "suits-title", "suits"],
+  ["Careers", "salaries-title", "salaries"],
+  ["Skills", "metrics-title", "kpis"],
+] as const;
+
 const skip = missingVsCodeTools({ chromium: true }) ?? false;
 
 describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
@@ -112,17 +122,45 @@ describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
     await view.locator("#panel-roles").getByText("industry convention").first().waitFor();
     await tab("Events").click();
     const planning = view.locator("#entry-sprint-planning");
-    await planning.getByText("at most 4 hours for your 2-week Sprint, scaled from the one-month maximum of 8 hours.").waitFor();
+    await planning
+      .getByText(
+        "about 4 hours for your 2-week Sprint, a proportional guideline (from the 2011 Scrum Guide); the Scrum Guide's maximum is 8 hours for a one-month Sprint.",
+      )
+      .waitFor();
     await view.locator("#entry-daily-scrum").getByText("Own the event and run it as they see fit.").waitFor();
     await view.locator("#entry-refinement .kind", { hasText: "ongoing activity, not a Scrum event" }).waitFor();
+    await tab("PO vs PM").click();
+    await view.locator("#decides-product-goal .tag", { hasText: "Scrum Guide" }).waitFor();
+    await view.locator("#decides-pricing .tag", { hasText: "convention" }).waitFor();
+    await view.locator("#disagree-daily-scrum").getByText("Settled by the Scrum Guide 2020:").waitFor();
+    await view.locator("#both-which-hat").waitFor();
+    await view.locator("#shared-saying-no").waitFor();
     await tab("Terms").click();
     await view.locator("#entry-product-manager").getByText("industry role, not in the Scrum Guide").waitFor();
+    await view.locator("#entry-chief-product-owner").getByText("scaling-framework term, not in the Scrum Guide").waitFor();
     await view.locator("#entry-invest-estimable").waitFor();
+    await tab("Myths").click();
+    for (const id of [
+      "sprint-zero",
+      "hardening-sprint",
+      "ceremonies",
+      "scrum-master-assigns",
+      "velocity-commitment",
+      "po-as-manager",
+      "grooming",
+    ]) {
+      await view.locator(`#entry-${id}`).waitFor();
+    }
     await tab("Skills").click();
     await view.locator("#panel-skills h2", { hasText: "Challenges" }).waitFor();
+    await view.locator("#kpi-velocity").getByText("Not in the Scrum Guide.", { exact: false }).waitFor();
+    await view.locator("#day-po-day").waitFor();
     await tab("Careers").click();
-    await view.locator("#panel-careers").getByText("Chief Product Officer").waitFor();
+    await view.locator("#panel-careers li", { hasText: "Chief Product Officer" }).first().waitFor();
     await view.locator("#org-enterprise").waitFor();
+    await view.locator("#cert-cspo .kind", { hasText: "Scrum Alliance" }).waitFor();
+    await view.locator("#interview-productOwner").waitFor();
+    await view.locator("#salary-lister-2024").getByText("Across levels:", { exact: false }).waitFor();
     await tab("Backlog").click();
     await view.locator("#panel-health tr", { hasText: "Stories" }).locator("td", { hasText: /^3$/ }).waitFor();
   });
@@ -147,14 +185,15 @@ describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
 
   it("filters every section with the search box", async () => {
     const search = view.locator("#search");
-    await search.fill("burndown");
+    await search.fill("velocity");
     await view.locator("#search-status", { hasText: /match/ }).waitFor();
     await tab("Skills").click();
-    const visible = view.locator("#panel-skills li:visible");
+    const visible = view.locator('#panel-skills [id^="kpi-"]:visible');
     assert.ok((await visible.count()) >= 1);
-    for (const text of await visible.allInnerTexts()) assert.match(text, /burndown/i);
+    for (const text of await visible.allInnerTexts()) assert.match(text, /velocity/i);
     assert.match(await tab("Events").innerText(), /\(0\)/);
     assert.match(await tab("PO vs PM").innerText(), /\(1\)/);
+    assert.match(await tab("Myths").innerText(), /\(1\)/);
     await search.fill("");
     assert.doesNotMatch(await tab("Events").innerText(), /\(/);
   });
@@ -172,6 +211,18 @@ describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
     await page.keyboard.insertText('  - { id: SB-4, story: "Export the orders." }\n');
     await view.locator("#panel-health tr", { hasText: "Stories" }).locator("td", { hasText: /^4$/ }).waitFor();
     await view.locator("button.story", { hasText: "SB-4" }).waitFor();
+  });
+
+  it("counts the self-check's answers, and keeps them when hidden and shown again", async () => {
+    await tab("Careers").click();
+    await view.locator('[data-key="suits-where-productOwner"]').click();
+    await view.locator('[data-key="suits-problems-productManager"]').click();
+    await view.locator("#suits-tally", { hasText: "2 of 8 answered: 1 point to Product Owner, 1 to Product Manager." }).waitFor();
+    await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+    await page.locator(".explorer-folders-view").waitFor();
+    await openSidebar();
+    await view.locator('[data-key="suits-where-productOwner"][aria-pressed="true"]').waitFor();
+    await view.locator("#suits-tally", { hasText: "2 of 8 answered" }).waitFor();
   });
 
   it("keeps its tab and search when hidden and shown again", async () => {
@@ -202,6 +253,16 @@ describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
       await page.locator(".part.sidebar").screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-roles.png`) });
       await tab("Events").click();
       await page.locator(".part.sidebar").screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-events.png`) });
+      // The new sections, each scrolled to its heading (below the sticky search and tabs).
+      for (const [tabName, anchor, file] of SECTION_SHOTS) {
+        await tab(tabName).click();
+        await view.locator(`#${anchor}`).evaluate((heading) => {
+          const doc = heading.ownerDocument;
+          heading.scrollIntoView({ block: "start" });
+          doc.defaultView?.scrollBy(0, -(doc.querySelector("header")?.getBoundingClientRect().height ?? 0) - 4);
+        });
+        await page.locator(".part.sidebar").screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-${file}.png`) });
+      }
       await tab("Backlog").click();
       await page.screenshot({ path: join(SCREENSHOTS, `sidebar-${name}-health.png`) });
     });

@@ -32,11 +32,19 @@ describe("hover terms", () => {
       ["the stand-up", "daily-scrum"],
       ["retro", "sprint-retrospective"],
       ["retros", "sprint-retrospective"],
-      ["Backlog grooming", "refinement"],
+      ["Backlog grooming", "grooming"],
+      ["sprint zero", "sprint-zero"],
+      ["Sprint 0", "sprint-zero"],
+      ["velocity", "velocity"],
+      ["our committed velocity", "velocity-commitment"],
+      ["a hardening sprint", "hardening-sprint"],
+      ["the chief product owner", "chief-product-owner"],
+      ["team backlog", "team-backlog"],
+      ["burn-down chart", "burndown"],
       ["PO", "product-owner"],
       ["PM", "product-manager"],
       ["DoD", "definition-of-done"],
-      ["ceremonies", "scrum-events"],
+      ["ceremonies", "ceremonies"],
       ["INVEST", "invest"],
       ["estimatable", "invest-estimable"],
       ["Sprint-Review", "sprint-review"],
@@ -66,7 +74,7 @@ describe("hover terms", () => {
       ["Daily", "daily-scrum"],
       ["Retro", "sprint-retrospective"],
       ["Sprint Planning", "sprint-planning"],
-      ["Backlog grooming", "refinement"],
+      ["Backlog grooming", "grooming"],
       ["Refinement session", "refinement"],
       ["Demo", "sprint-review"],
     ];
@@ -112,26 +120,41 @@ describe("timeboxes", () => {
     assert.equal(parseDuration("long"), undefined);
   });
 
-  it("scales the one-month maxima proportionally; the Daily Scrum stays at 15 minutes", () => {
-    const limits = (length: string): (number | undefined)[] =>
-      ["sprint-planning", "sprint-review", "sprint-retrospective", "daily-scrum"].map(
-        (id) => timeboxLimit(timeboxOf(id), parseSprintLength(length))?.minutes,
-      );
-    assert.deepEqual(limits("2 weeks"), [240, 120, 90, 15]);
-    assert.deepEqual(limits("1 week"), [120, 60, 45, 15]);
-    assert.deepEqual(limits("3 weeks"), [360, 180, 135, 15]);
-    assert.deepEqual(limits("1 month"), [480, 240, 180, 15]);
-    assert.deepEqual(limits("6 weeks"), [480, 240, 180, 15], "never above the one-month maximum");
+  it("keeps the one-month maxima as the limit, with the proportional figure as a guideline for shorter Sprints", () => {
+    const ids = ["sprint-planning", "sprint-review", "sprint-retrospective", "daily-scrum"];
+    const limits = (length: string, key: "maximum" | "proportional"): (number | undefined)[] =>
+      ids.map((id) => timeboxLimit(timeboxOf(id), parseSprintLength(length))?.[key]);
+    for (const length of ["2 weeks", "1 week", "3 weeks", "1 month", "30 days", "6 weeks"]) {
+      assert.deepEqual(limits(length, "maximum"), [480, 240, 180, 15], `${length}: the Guide's maxima do not scale`);
+    }
+    assert.deepEqual(limits("2 weeks", "proportional"), [240, 120, 90, undefined]);
+    assert.deepEqual(limits("1 week", "proportional"), [120, 60, 45, undefined]);
+    assert.deepEqual(limits("3 weeks", "proportional"), [360, 180, 135, undefined]);
+    assert.deepEqual(limits("1 month", "proportional"), [undefined, undefined, undefined, undefined]);
+    assert.deepEqual(limits("30 days", "proportional"), [undefined, undefined, undefined, undefined], "30 days is a month");
+    assert.deepEqual(limits("6 weeks", "proportional"), [undefined, undefined, undefined, undefined], "never scaled up");
     assert.equal(timeboxLimit(timeboxOf("refinement"), parseSprintLength("2 weeks")), undefined);
   });
 
-  it("says when a timebox is scaled", () => {
+  it("says the proportional figure is a guideline and the maximum is the Guide's", () => {
     assert.equal(
       describeTimebox(timeboxOf("sprint-planning"), parseSprintLength("2 weeks")),
-      "at most 4 hours for your 2-week Sprint, scaled from the one-month maximum of 8 hours.",
+      "about 4 hours for your 2-week Sprint, a proportional guideline (from the 2011 Scrum Guide); the Scrum Guide's maximum is 8 hours for a one-month Sprint.",
     );
-    assert.match(describeTimebox(timeboxOf("sprint-retrospective"), parseSprintLength("2 weeks")) ?? "", /1\.5 hours/);
-    assert.match(describeTimebox(timeboxOf("sprint-review"), undefined) ?? "", /at most 4 hours for a one-month Sprint/);
+    assert.match(describeTimebox(timeboxOf("sprint-retrospective"), parseSprintLength("2 weeks")) ?? "", /about 1\.5 hours/);
+    assert.match(
+      describeTimebox(timeboxOf("sprint-review"), undefined) ?? "",
+      /at most 4 hours for a one-month Sprint \(the Scrum Guide's maximum\)/,
+    );
+    assert.match(
+      describeTimebox(timeboxOf("sprint-review"), parseSprintLength("30 days")) ?? "",
+      /^at most 4 hours for your 30-day Sprint/,
+    );
+    assert.match(describeTimebox(timeboxOf("sprint"), parseSprintLength("30 days")) ?? "", /30-day Sprint is within that/);
+    assert.match(
+      describeTimebox(timeboxOf("sprint"), parseSprintLength("6 weeks")) ?? "",
+      /6-week Sprint is longer than the Scrum Guide allows/,
+    );
     assert.match(describeTimebox(timeboxOf("refinement"), undefined) ?? "", /not an event/);
     assert.equal(formatMinutes(135), "2 h 15 min");
   });
@@ -147,7 +170,10 @@ describe("hover tips", () => {
   it("give purpose, scaled timebox, who, the PO and the PM for an event", () => {
     const planning = tip("sprint-planning", "2 weeks");
     assert.match(planning, /^\*\*Sprint Planning\*\* \(Scrum event\)/);
-    assert.match(planning, /\*\*Timebox:\*\* at most 4 hours for your 2-week Sprint, scaled from the one-month maximum of 8 hours/);
+    assert.match(
+      planning,
+      /\*\*Timebox:\*\* about 4 hours for your 2-week Sprint, a proportional guideline .*maximum is 8 hours for a one-month Sprint/,
+    );
     assert.match(planning, /\*\*Who:\*\*/);
     assert.match(planning, /\*\*Product Owner:\*\*/);
     assert.match(planning, /\*\*Product Manager \(industry role, not Scrum\):\*\*/);

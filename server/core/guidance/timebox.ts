@@ -1,14 +1,28 @@
-// Sprint lengths and event durations as people write them, and the Scrum Guide's timeboxes scaled to a Sprint.
+// Sprint lengths and event durations as people write them, the Scrum Guide's timeboxes, and the proportional guideline.
 import type { Timebox } from "./types";
 
 /** A Sprint length in weeks, with a label such as "2-week" for messages. */
 export interface SprintLength {
   readonly weeks: number;
   readonly label: string;
+  /** True when the length is more than one month, which the Scrum Guide does not allow for a Sprint. */
+  readonly longerThanOneMonth: boolean;
 }
 
-/** The Scrum Guide's maxima are for a one-month Sprint, counted here as four weeks (so two weeks halve them). */
+/**
+ * The Scrum Guide's maxima are for a one-month Sprint; the proportional guideline counts that month as four weeks
+ * (so a 2-week Sprint gets half of each maximum).
+ */
 export const WEEKS_PER_MONTH = 4;
+
+/** What "one month" can hold at most, per unit: a Sprint within these is not longer than a month. */
+const ONE_MONTH_AT_MOST = { weeks: 31 / 7, calendarDays: 31, workingDays: 23 } as const;
+
+/**
+ * Up to this many plain days are read as working days (a "10-day Sprint" is two working weeks). More than four
+ * working weeks is not how anyone counts a Sprint: "25 days" or "30 days" is a month in calendar days.
+ */
+const PLAIN_DAYS_READ_AS_WORKING_UP_TO = 20;
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
@@ -16,12 +30,13 @@ const amount = (s: string): number => NUMBER_WORDS[s.toLowerCase()] ?? Number(s.
 
 /**
  * Reads "2 weeks", "10 days", "1 month", "3w", "a fortnight" or a bare number (weeks). Plain days are working days
- * (a "10-day Sprint" is two working weeks) unless they are whole weeks ("14 days"); "calendar days" and
- * "working days" say so explicitly. Undefined when the text is not a length.
+ * up to 20 (a "10-day Sprint" is two working weeks) unless they are whole weeks ("14 days"), and calendar days above
+ * that ("30 days" is a month); "calendar days" and "working days" say so explicitly. Undefined when the text is not
+ * a length.
  */
 export function parseSprintLength(text: string): SprintLength | undefined {
   const t = text.trim().toLowerCase();
-  if (/^(a\s+|one\s+)?fortnight$/.test(t)) return { weeks: 2, label: "2-week" };
+  if (/^(a\s+|one\s+)?fortnight$/.test(t)) return { weeks: 2, label: "2-week", longerThanOneMonth: false };
   const m =
     /^(\d+(?:[.,]\d+)?|one|a|an|two|three|four|five|six)(?:\s*|-)(months?|mo|weeks?|wks?|w|(?:working\s+|business\s+|calendar\s+)?days?|d)?$/.exec(
       t,
@@ -30,11 +45,15 @@ export function parseSprintLength(text: string): SprintLength | undefined {
   const n = amount(m[1]);
   const unit = m[2] ?? "weeks";
   if (!(n > 0)) return undefined;
-  const label = (count: number, what: string): string => `${Number.isInteger(count) ? count : count.toFixed(1)}-${what}`;
-  if (/^mo/.test(unit)) return { weeks: n * WEEKS_PER_MONTH, label: label(n, "month") };
-  if (/^w/.test(unit)) return { weeks: n, label: label(n, "week") };
-  const calendar = unit.startsWith("calendar") || (!/working|business/.test(unit) && Number.isInteger(n / 7));
-  return { weeks: calendar ? n / 7 : n / 5, label: label(n, "day") };
+  const label = (what: string): string => `${Number.isInteger(n) ? n : n.toFixed(1)}-${what}`;
+  if (/^mo/.test(unit)) return { weeks: n * WEEKS_PER_MONTH, label: label("month"), longerThanOneMonth: n > 1 };
+  // "working days" starts with a "w" too: only what ends in days is days.
+  if (!/(?:^d|days?)$/.test(unit)) return { weeks: n, label: label("week"), longerThanOneMonth: n > ONE_MONTH_AT_MOST.weeks };
+  const working = /working|business/.test(unit);
+  const calendar = unit.startsWith("calendar") || (!working && (Number.isInteger(n / 7) || n > PLAIN_DAYS_READ_AS_WORKING_UP_TO));
+  return calendar
+    ? { weeks: n / 7, label: label("day"), longerThanOneMonth: n > ONE_MONTH_AT_MOST.calendarDays }
+    : { weeks: n / 5, label: label("day"), longerThanOneMonth: n > ONE_MONTH_AT_MOST.workingDays };
 }
 
 /**
@@ -61,46 +80,57 @@ export function formatMinutes(minutes: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
-/** The longest an event may last, and how that was worked out. */
+/**
+ * How long an event may last. The 2020 Guide fixes only `maximum` (for a scaled event, the one of a one-month
+ * Sprint) and says shorter Sprints usually have shorter events; `proportional` is the 2011 Guide's rule of scaling
+ * that maximum with the Sprint, a guideline, present only when the Sprint is shorter than a month.
+ */
 export interface TimeboxLimit {
-  readonly minutes: number;
-  /** True when a one-month maximum was scaled down to a shorter Sprint. */
-  readonly scaled: boolean;
-  /** The one-month maximum, for events that scale. */
-  readonly oneMonthMinutes?: number;
+  readonly maximum: number;
+  readonly proportional?: number;
+  /** True for an event whose maximum is given for a one-month Sprint (Planning, Review, Retrospective). */
+  readonly oneMonth: boolean;
 }
 
-/**
- * The maximum of a timeboxed event for a Sprint length: proportional to the one-month maximum for shorter Sprints
- * (rounded to 5 minutes), never above it. Undefined for refinement (no timebox) and the Sprint itself.
- */
+/** The limits of a timeboxed event for a Sprint length. Undefined for refinement (no timebox) and the Sprint. */
 export function timeboxLimit(timebox: Timebox | undefined, sprint: SprintLength | undefined): TimeboxLimit | undefined {
   if (!timebox) return undefined;
-  if (timebox.kind === "fixed") return { minutes: timebox.minutes, scaled: false };
+  if (timebox.kind === "fixed") return { maximum: timebox.minutes, oneMonth: false };
   if (timebox.kind !== "scaled") return undefined;
+  const maximum = timebox.oneMonthMinutes;
   const factor = sprint ? Math.min(sprint.weeks / WEEKS_PER_MONTH, 1) : 1;
-  const minutes = Math.max(5, Math.round((timebox.oneMonthMinutes * factor) / 5) * 5);
-  return { minutes, scaled: minutes !== timebox.oneMonthMinutes, oneMonthMinutes: timebox.oneMonthMinutes };
+  // Rounded to a quarter of an hour: a guideline, not a stopwatch.
+  const proportional = Math.max(15, Math.round((maximum * factor) / 15) * 15);
+  return proportional < maximum ? { maximum, proportional, oneMonth: true } : { maximum, oneMonth: true };
 }
 
-/** One sentence on an entry's timebox, scaled to the Sprint when its length is known. */
+/** How the Sprint's length reads in a sentence: "your 2-week Sprint", "your 30-day Sprint". */
+const yourSprint = (sprint: SprintLength): string => `your ${sprint.label} Sprint`;
+
+/** One sentence on an entry's timebox, with the proportional guideline for a shorter Sprint when its length is known. */
 export function describeTimebox(timebox: Timebox | undefined, sprint: SprintLength | undefined): string | undefined {
   if (!timebox) return undefined;
   switch (timebox.kind) {
     case "none":
       return "none: it is an ongoing activity, not an event.";
     case "sprint":
-      return sprint
-        ? `one month or less; yours is declared as ${sprint.label}${sprint.weeks > WEEKS_PER_MONTH ? ", longer than Scrum allows" : ""}.`
-        : "one month or less, the same length every time.";
+      if (!sprint) return "one month or less, the same length every time.";
+      return sprint.longerThanOneMonth
+        ? `one month or less; ${yourSprint(sprint)} is longer than the Scrum Guide allows.`
+        : `one month or less; ${yourSprint(sprint)} is within that.`;
     case "fixed":
       return `${formatMinutes(timebox.minutes)}, whatever the Sprint's length.`;
     case "scaled": {
       const limit = timeboxLimit(timebox, sprint);
-      const oneMonth = formatMinutes(timebox.oneMonthMinutes);
-      if (!sprint || !limit) return `at most ${oneMonth} for a one-month Sprint; shorter Sprints usually have shorter events.`;
-      if (!limit.scaled) return `at most ${oneMonth} for your ${sprint.label} Sprint (the one-month maximum).`;
-      return `at most ${formatMinutes(limit.minutes)} for your ${sprint.label} Sprint, scaled from the one-month maximum of ${oneMonth}.`;
+      const maximum = formatMinutes(timebox.oneMonthMinutes);
+      if (!sprint || !limit)
+        return `at most ${maximum} for a one-month Sprint (the Scrum Guide's maximum); shorter Sprints usually have shorter events.`;
+      if (limit.proportional === undefined)
+        return `at most ${maximum} for ${yourSprint(sprint)} (the Scrum Guide's maximum, set for a one-month Sprint).`;
+      return (
+        `about ${formatMinutes(limit.proportional)} for ${yourSprint(sprint)}, a proportional guideline (from the 2011 Scrum Guide); ` +
+        `the Scrum Guide's maximum is ${maximum} for a one-month Sprint.`
+      );
     }
   }
 }

@@ -27,12 +27,17 @@ export function kindLabel(entry: GuidanceEntry, guidance: Guidance): string {
       return entry.letter ? `the ${entry.letter} of INVEST` : "story checklist (Bill Wake, 2003)";
     case "practice":
       return "common practice, not in the Scrum Guide";
+    case "misconception":
+      return "common misconception, not in the Scrum Guide";
+    case "scaling":
+      return "scaling-framework term, not in the Scrum Guide";
   }
 }
 
 /**
  * The hover tip: name and kind, the summary, the timebox (scaled to the Sprint length when the backlog declares one),
- * who takes part, what the Product Owner and a Product Manager do, and the correction of a common misreading.
+ * who takes part, what the Product Owner and a Product Manager do, the correction of a common misreading, and for a
+ * misconception what Scrum has instead.
  */
 export function tipMarkdown(entry: GuidanceEntry, guidance: Guidance, sprint?: SprintLength): string {
   const lines: string[] = [
@@ -55,5 +60,8 @@ export function tipMarkdown(entry: GuidanceEntry, guidance: Guidance, sprint?: S
   }
   if (facts.length > 0) lines.push("", ...facts.map((f) => `- ${f}`));
   if (entry.correction) lines.push("", `*${escapeMarkdown(entry.correction)}*`);
+  // A misconception's hover also says what Scrum has instead, so one hover answers the question.
+  const meant = entry.refersTo ? guidance.entries.find((e) => e.id === entry.refersTo) : undefined;
+  if (meant) lines.push("", `**In Scrum: ${escapeMarkdown(meant.name)}.** ${escapeMarkdown(meant.summary)}`);
   return lines.join("\n");
 }

@@ -1,4 +1,5 @@
-// A story marked ready meets the team's Definition of Ready: criteria, an estimate and a benefit by default.
+// A story marked ready meets the team's Definition of Ready (a team practice, not in the Scrum Guide): criteria, an
+// estimate and a benefit by default.
 import { givesBenefit } from "../parse/story-sentence";
 import type { Story } from "../model";
 import { defineRule } from "./rule";
@@ -31,11 +32,11 @@ const NAMES: Readonly<Record<ReadyRequirement, string>> = {
 export default defineRule<ReadyOptions>({
   meta: {
     id: "definition-of-ready",
-    description: "Mark a story ready only when it meets the Definition of Ready (criteria, estimate, benefit).",
-    source: "Scrum Guide",
+    description: "Mark a story ready only when it meets your team's Definition of Ready (by default: criteria, estimate, benefit).",
+    source: "team practice",
     defaultSeverity: "warning",
     messages: {
-      notReady: "The story is marked '{status}' but lacks {missing}: it does not meet the Definition of Ready.",
+      notReady: "The story is marked '{status}' but lacks {missing}: it does not meet the team's Definition of Ready.",
     },
     fixable: false,
     defaultOptions: { readyStatuses: ["ready"], require: ["acceptance", "estimate", "benefit"] },

@@ -1,4 +1,5 @@
-// INVEST "Small" and "Estimable": estimates use the team's scale and fit in one sprint.
+// INVEST "Small" and "Estimable": estimates use the team's scale and stay below what the team fits in one sprint
+// (13 by default: a common team default, not a Scrum or INVEST figure).
 import type { Fix } from "../model";
 import { isVerbatim } from "./helpers";
 import { defineRule } from "./rule";
@@ -6,7 +7,7 @@ import { defineRule } from "./rule";
 export interface EstimateOptions {
   /** The values a team estimates with: numbers (story points) and/or sizes ("S", "M"...). */
   readonly scale: readonly (number | string)[];
-  /** Numeric estimates above this do not fit in one sprint and should be split. */
+  /** Numeric estimates above this are more than the team fits in one sprint (its own figure; 13 is only a default). */
   readonly maxPerSprint: number;
 }
 
@@ -18,7 +19,8 @@ export default defineRule<EstimateOptions>({
     defaultSeverity: "warning",
     messages: {
       offScale: "{value} is not on the team's estimation scale ({scale}).",
-      tooLarge: "An estimate of {value} is more than fits in one sprint ({max}): split the story.",
+      tooLarge:
+        "An estimate of {value} is above {max}, the most this team's settings fit in one sprint: split the story (or set maxPerSprint to your team's figure).",
     },
     fixable: true,
     defaultOptions: { scale: [0, 0.5, 1, 2, 3, 5, 8, 13, 20, 40, 100, "XS", "S", "M", "L", "XL", "?"], maxPerSprint: 13 },
@@ -26,7 +28,11 @@ export default defineRule<EstimateOptions>({
       type: "object",
       properties: {
         scale: { type: "array", items: { type: ["number", "string"] }, description: "Allowed estimate values." },
-        maxPerSprint: { type: "number", minimum: 0, description: "Largest estimate that fits in one sprint." },
+        maxPerSprint: {
+          type: "number",
+          minimum: 0,
+          description: "Largest estimate your team fits in one sprint (13 is a common default, not a rule).",
+        },
       },
       additionalProperties: false,
     },

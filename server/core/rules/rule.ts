@@ -2,7 +2,8 @@
 import type { Backlog, Fix, RelatedPlace, Severity, Span, Story } from "../model";
 
 /** Where a rule's judgement comes from, shown in its docs and in the sidebar. */
-export type RuleSource = "QUS" | "INVEST" | "acceptance criteria" | "Scrum Guide" | "file format" | "vague terms";
+/** "team practice": a convention many teams keep that the Scrum Guide does not contain (a Definition of Ready). */
+export type RuleSource = "QUS" | "INVEST" | "acceptance criteria" | "Scrum Guide" | "team practice" | "file format" | "vague terms";
 
 /** What a rule is, in one place: id, default severity, messages by id, what its options look like. */
 export interface RuleMeta<Options extends object = object> {

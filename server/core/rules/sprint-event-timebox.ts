@@ -1,56 +1,89 @@
-// Scrum Guide 2020 timeboxes: an event planned longer than its maximum, scaled to the declared Sprint length.
+// Scrum Guide 2020 timeboxes: a Sprint over one month, an event over its maximum, and (milder) an event above the
+// proportional guideline for a shorter Sprint.
+import type { Fix, Severity, Span } from "../model";
 import { bundledTerms } from "../guidance/data";
-import { formatMinutes, parseDuration, parseSprintLength, timeboxLimit, type SprintLength, type TimeboxLimit } from "../guidance/timebox";
+import { formatMinutes, parseDuration, parseSprintLength, timeboxLimit, type SprintLength } from "../guidance/timebox";
 import { defineRule } from "./rule";
 
-/** Where the limit comes from, so the message says whether (and from what) it was scaled. */
-function basisOf(limit: TimeboxLimit, sprint: SprintLength | undefined): string {
-  if (limit.oneMonthMinutes === undefined) return "whatever the Sprint's length";
-  if (!sprint) return "for a one-month Sprint (declare the sprint's length to scale it)";
-  if (!limit.scaled) return `for a ${sprint.label} Sprint (the one-month maximum)`;
-  return `for a ${sprint.label} Sprint, scaled from the one-month maximum of ${formatMinutes(limit.oneMonthMinutes)}`;
+export interface TimeboxOptions {
+  /**
+   * The severity of an event planned above its proportional figure but within the Guide's maximum ("off" to not
+   * report it). Never higher than the rule's own severity.
+   */
+  readonly aboveProportional: Severity | "off";
 }
 
-export default defineRule({
+const shorten = (span: Span, minutes: number, why: string, preferred: boolean): Fix => ({
+  title: `Shorten to ${formatMinutes(minutes)} (${why})`,
+  edits: [{ span, newText: formatMinutes(minutes) }],
+  safe: false,
+  ...(preferred && { preferred: true }),
+});
+
+export default defineRule<TimeboxOptions>({
   meta: {
     id: "sprint-event-timebox",
-    description: "Plan each Scrum event within its timebox, scaled to the sprint's length.",
+    description: "Keep the Sprint to one month or less and each Scrum event within the Scrum Guide's maximum.",
     source: "Scrum Guide",
     defaultSeverity: "warning",
     messages: {
-      tooLong: "{event} is planned for {planned}, longer than its timebox of at most {limit} {basis}.",
+      sprintTooLong: "A {length} Sprint is longer than Scrum allows: the Scrum Guide sets a Sprint at one month or less.",
+      overMaximum: "{event} is planned for {planned}, more than the Scrum Guide's maximum of {maximum} {basis}.",
+      aboveProportional:
+        "{event} is planned for {planned}: within the Scrum Guide's maximum of {maximum}, but above the proportional figure of about {proportional} for a {length} Sprint (a guideline from the 2011 Scrum Guide; the 2020 Guide says only that shorter Sprints usually have shorter events).",
       unreadable: "'{duration}' is not a duration this check can read: write it with a unit, like '90 min' or '2h'.",
     },
     fixable: true,
-    defaultOptions: {},
+    defaultOptions: { aboveProportional: "info" },
+    optionsSchema: {
+      type: "object",
+      properties: {
+        aboveProportional: {
+          enum: ["error", "warning", "info", "hint", "off"],
+          description:
+            "Severity of an event above the proportional guideline for a shorter Sprint but within the Guide's maximum (never above the rule's own).",
+        },
+      },
+      additionalProperties: false,
+    },
   },
   checkBacklog(backlog, context) {
     const sprint = backlog.sprint;
-    const length = sprint?.length ? parseSprintLength(sprint.length.text) : undefined;
+    const length: SprintLength | undefined = sprint?.length ? parseSprintLength(sprint.length.text) : undefined;
+    if (sprint?.length && length?.longerThanOneMonth) {
+      context.report({ messageId: "sprintTooLong", data: { length: length.label }, span: sprint.length.span });
+    }
+    const { aboveProportional } = context.options;
     for (const event of sprint?.events ?? []) {
       const entry = bundledTerms().entryForName(event.name.text);
       // Refinement (no timebox) has its own rule; unknown events ("Kick-off") have no timebox to check.
       const limit = entry?.kind === "event" ? timeboxLimit(entry.timebox, length) : undefined;
       if (!entry || !limit || !event.duration) continue;
       const planned = parseDuration(event.duration.text);
+      const span = event.duration.span;
       if (planned === undefined) {
-        context.report({ messageId: "unreadable", data: { duration: event.duration.text }, span: event.duration.span });
+        context.report({ messageId: "unreadable", data: { duration: event.duration.text }, span });
         continue;
       }
-      if (planned <= limit.minutes) continue;
-      context.report({
-        messageId: "tooLong",
-        data: { event: entry.name, planned: formatMinutes(planned), limit: formatMinutes(limit.minutes), basis: basisOf(limit, length) },
-        span: event.duration.span,
-        fixes: [
-          {
-            title: `Shorten to ${formatMinutes(limit.minutes)}`,
-            edits: [{ span: event.duration.span, newText: formatMinutes(limit.minutes) }],
-            safe: false,
-            preferred: true,
-          },
-        ],
-      });
+      const { maximum, proportional } = limit;
+      const data = { event: entry.name, planned: formatMinutes(planned), maximum: formatMinutes(maximum) };
+      if (planned > maximum) {
+        const basis = limit.oneMonth ? "for a one-month Sprint" : "whatever the Sprint's length";
+        // The proportional figure comes first: it is the fix that leaves nothing else to report.
+        const fixes =
+          proportional === undefined
+            ? [shorten(span, maximum, "the Guide's maximum", true)]
+            : [shorten(span, proportional, "proportional guideline", true), shorten(span, maximum, "the Guide's maximum", false)];
+        context.report({ messageId: "overMaximum", data: { ...data, basis }, span, fixes });
+      } else if (proportional !== undefined && planned > proportional && length && aboveProportional !== "off") {
+        context.report({
+          messageId: "aboveProportional",
+          data: { ...data, proportional: formatMinutes(proportional), length: length.label },
+          span,
+          atMost: aboveProportional,
+          fixes: [shorten(span, proportional, "proportional guideline", true)],
+        });
+      }
     }
   },
 });

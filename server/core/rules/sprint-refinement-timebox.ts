@@ -1,6 +1,6 @@
 // Scrum Guide 2020: Product Backlog refinement is an ongoing activity, not an event, and has no timebox.
 import type { Fix, Span } from "../model";
-import { bundledTerms } from "../guidance/data";
+import { bundledGuidance, bundledTerms, meaningOf } from "../guidance/data";
 import { defineRule } from "./rule";
 
 /** Removes a "duration: ..." line when it stands on a line of its own; other layouts get no fix. */
@@ -29,7 +29,9 @@ export default defineRule({
   },
   checkBacklog(backlog, context) {
     for (const event of backlog.sprint?.events ?? []) {
-      if (!event.duration || bundledTerms().entryForName(event.name.text)?.id !== "refinement") continue;
+      const entry = event.duration && bundledTerms().entryForName(event.name.text);
+      // "Backlog grooming" has a card of its own, which refers to refinement.
+      if (!event.duration || !entry || meaningOf(bundledGuidance().guidance, entry).id !== "refinement") continue;
       const fix = removeDurationLine(backlog.text, event.duration.span);
       context.report({
         messageId: "timeboxed",
