@@ -1,6 +1,4 @@
 // Wires an LSP connection to the language service: document sync, debounced analysis, and the request handlers.
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -28,6 +26,7 @@ import {
 } from "./protocol";
 import { BacklogLanguageService } from "./service";
 import { BacklogDocument } from "./backlog-document";
+import type { ReadConfigFile } from "./config-reader";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -49,8 +48,13 @@ const PREVIEW_STORIES = 300;
 /** A notification to a client that has gone away fails; that is not an error of the server's. */
 const ignoreClosedConnection = (): void => undefined;
 
-/** Serves one connection until it closes. The caller creates it (IPC, stdio, or streams in tests). */
-export function startServer(connection: Connection): void {
+/** What differs between the server's hosts (a Node process, a web worker): how a workspace config file is read. */
+export interface ServerHost {
+  readonly readConfigFile: ReadConfigFile;
+}
+
+/** Serves one connection until it closes. The caller creates it (IPC, stdio, a web worker, or streams in tests). */
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments<BacklogDocument>({ create: BacklogDocument.create, update: BacklogDocument.update });
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -92,7 +96,7 @@ export function startServer(connection: Connection): void {
     );
   }
 
-  /** The .backlog-coach.yaml of each workspace folder; read from disk here, never by the core. */
+  /** The .backlog-coach.yaml of each workspace folder; read by the host (never by the core). */
   let configFileUris: string[] = [];
 
   /** Reads the workspace config files; each one's problems are published as its diagnostics. */
@@ -101,7 +105,7 @@ export function startServer(connection: Connection): void {
     for (const uri of configFileUris) {
       let text: string;
       try {
-        text = await readFile(fileURLToPath(uri), "utf8");
+        text = await host.readConfigFile(uri);
       } catch {
         // No config file in this folder (the usual case), or it was deleted: clear what it showed.
         connection.sendDiagnostics({ uri, diagnostics: [] }).catch(ignoreClosedConnection);
@@ -148,7 +152,7 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    configFileUris = folders.filter((f) => f.startsWith("file:")).map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
+    configFileUris = folders.map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
     commandLinks = (params.initializationOptions as CoachInitializationOptions | null | undefined)?.showGuidanceCommand === true;
     for (const error of bundledGuidance().errors) connection.console.error(`guidance data: ${error}`);
     return {

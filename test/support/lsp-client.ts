@@ -13,6 +13,9 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from "vscode-languageserver/node";
+import { readConfigThroughClient } from "../../server/config-reader";
+import { ReadConfigFileRequest, type ReadConfigFileParams, type ReadConfigFileResult } from "../../server/protocol";
+import { readConfigFromDisk } from "../../server/read-config-file";
 import { startServer } from "../../server/start-server";
 
 /** A test client connected to a fresh server instance. */
@@ -27,11 +30,18 @@ export interface TestClient {
   dispose(): Promise<void>;
 }
 
-export async function startTestClient(initOptions: { configuration?: boolean } = {}): Promise<TestClient> {
+/**
+ * `workspaceFolder` is sent in initialize. With `clientFiles` the server runs as in a web worker: it reads config
+ * files through the client, and this client answers from the map (null for a uri it does not hold).
+ */
+export async function startTestClient(
+  initOptions: { configuration?: boolean; workspaceFolder?: string; clientFiles?: ReadonlyMap<string, string> } = {},
+): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
   const serverConnection = createConnection(ProposedFeatures.all, new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-  startServer(serverConnection);
+  const clientFiles = initOptions.clientFiles;
+  startServer(serverConnection, { readConfigFile: clientFiles ? readConfigThroughClient(serverConnection) : readConfigFromDisk });
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
@@ -46,10 +56,13 @@ export async function startTestClient(initOptions: { configuration?: boolean } =
   });
   connection.onRequest("workspace/configuration", () => [{}]);
   connection.onRequest("client/registerCapability", () => null);
+  if (clientFiles)
+    connection.onRequest(ReadConfigFileRequest, (p: ReadConfigFileParams): ReadConfigFileResult => clientFiles.get(p.uri) ?? null);
   connection.listen();
   const initialized: InitializeResult = await connection.sendRequest("initialize", {
     processId: null,
     rootUri: null,
+    ...(initOptions.workspaceFolder !== undefined && { workspaceFolders: [{ uri: initOptions.workspaceFolder, name: "workspace" }] }),
     capabilities: {
       workspace: { configuration: initOptions.configuration ?? false },
       textDocument: { hover: { contentFormat: ["markdown"] } },
