@@ -1,9 +1,8 @@
 // What activation does on the desktop and in the browser alike: the commands, the sidebar, and the language client,
 // which each entry (extension.ts, browser-extension.ts) creates its own way and loads after activate() returns.
 import * as vscode from "vscode";
-import type { BaseLanguageClient, LanguageClientOptions } from "vscode-languageclient";
+import type { BaseLanguageClient } from "vscode-languageclient";
 import { HealthChangedNotification, SHOW_GUIDANCE_COMMAND } from "../server/protocol";
-import { coachClientOptions } from "./client-options";
 import { LOAD_START } from "./load-start";
 import { RestartPolicy } from "./restart-policy";
 import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
@@ -11,8 +10,11 @@ import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
 /** When this module's imports had loaded. */
 const LOADED = performance.now();
 
-/** Makes the language client for one host: a Node process on the desktop, a web worker in the browser. */
-export type CreateLanguageClient = (context: vscode.ExtensionContext, options: LanguageClientOptions) => BaseLanguageClient;
+/**
+ * Makes the language client for one host (a Node process on the desktop, a web worker in the browser), with the
+ * options of client-options.ts; `restarts` decides about restarts after the server stopped.
+ */
+export type CreateLanguageClient = (context: vscode.ExtensionContext, restarts: RestartPolicy) => BaseLanguageClient;
 
 let client: BaseLanguageClient | undefined;
 
@@ -36,7 +38,7 @@ export async function activateCoach(
   // server starts in the background: VS Code waits for activate(), the user should not. Requests made meanwhile
   // (the sidebar's) wait for the client; a failed start is reported by the client, in a message and its output.
   const ready: Promise<BaseLanguageClient> = loadClientModule().then((createLanguageClient) => {
-    const created = createLanguageClient(context, coachClientOptions(restarts));
+    const created = createLanguageClient(context, restarts);
     client = created;
     context.subscriptions.push(
       created.onNotification(HealthChangedNotification, (p: { uri: string }) => void sidebar.refreshHealth(p.uri)),

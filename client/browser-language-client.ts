@@ -1,22 +1,18 @@
 // The web language client: starts dist/browser/server.js in a web worker and answers the server's requests for
 // workspace config files, which only the client can read (through vscode.workspace.fs).
 import * as vscode from "vscode";
-import {
-  BrowserMessageReader,
-  BrowserMessageWriter,
-  LanguageClient,
-  type LanguageClientOptions,
-  type MessageTransports,
-} from "vscode-languageclient/browser";
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type MessageTransports } from "vscode-languageclient/browser";
 import { ReadConfigFileRequest } from "../server/protocol";
+import { coachClientOptions } from "./client-options";
 import { readConfigFileForServer } from "./config-file-reader";
+import type { RestartPolicy } from "./restart-policy";
 
 /**
  * A client whose server runs in a worker. The server options are a function returning the transports, so that a
  * restart starts a fresh worker; the function form must not return the Worker itself: workers made through VS
  * Code's Worker shim are not `instanceof Worker`, and the library would take one for a transport.
  */
-export function createLanguageClient(context: vscode.ExtensionContext, options: LanguageClientOptions): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, restarts: RestartPolicy): LanguageClient {
   let worker: { readonly instance: Worker; dispose(): void } | undefined;
   const client = new LanguageClient(
     "backlogCoach",
@@ -26,7 +22,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, options: 
       worker = await startServerWorker(vscode.Uri.joinPath(context.extensionUri, "dist", "browser", "server.js"));
       return { reader: new BrowserMessageReader(worker.instance), writer: new BrowserMessageWriter(worker.instance) };
     },
-    options,
+    coachClientOptions(restarts),
   );
   context.subscriptions.push(client.onRequest(ReadConfigFileRequest, readConfigFileForServer), { dispose: () => worker?.dispose() });
   return client;

@@ -1,5 +1,5 @@
 // Runs inside the real VS Code extension host, the Node one (desktop build) and the web worker (browser build):
-// activation, diagnostics through the language client, edits, hovers and a quick fix.
+// activation, diagnostics through the language client, outline, completion, edits, hovers and a quick fix.
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { BENEFIT_EDIT, EDITOR_FIXTURE_FILE, EXPECTED_FINDINGS, HOVER_TERM } from "../../support/editor-fixture";
@@ -30,7 +30,12 @@ describe("Backlog Coach in the VS Code extension host", () => {
     // Leave the copied fixture as it was and close it without a save prompt.
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.workspace.fs.delete(configFile()).then(undefined, () => undefined);
   });
+
+  /** The workspace's .backlog-coach.yaml: the Node server reads it from disk, the web one through the client. */
+  const configFile = (): vscode.Uri =>
+    vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? document.uri, ".backlog-coach.yaml");
 
   it("activates when a backlog file is opened", async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -56,6 +61,30 @@ describe("Backlog Coach in the VS Code extension host", () => {
       assert.match(d.code.target.toString(), new RegExp(`${d.code.value}`), "the docs link names the rule");
       assert.ok(d.message.length > 10);
     }
+  });
+
+  it("outlines the stories", async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri);
+    assert.deepEqual(
+      symbols.map((s) => s.name.split(":")[0]),
+      ["ED-1", "ED-2", "ED-3"],
+    );
+  });
+
+  it("completes Gherkin keywords at the start of a criterion", async () => {
+    const criterion = document.getText().indexOf("- Given a card");
+    assert.ok(criterion >= 0, "the fixture has the criterion");
+    const position = document.positionAt(criterion + "- ".length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      "vscode.executeCompletionItemProvider",
+      document.uri,
+      position,
+    );
+    const labels = list.items.map((i) => (typeof i.label === "string" ? i.label : i.label.label));
+    assert.ok(
+      ["Given", "When", "Then"].every((k) => labels.includes(k)),
+      labels.join(", "),
+    );
   });
 
   it("clears the story-benefit warning once the story says 'so that'", async () => {
@@ -96,5 +125,17 @@ describe("Backlog Coach in the VS Code extension host", () => {
       .join("\n");
     assert.match(text, new RegExp(HOVER_TERM));
     assert.ok(text.length > HOVER_TERM.length + 20, `the hover explains the term: ${text}`);
+  });
+
+  it("re-checks with a .backlog-coach.yaml written to the workspace", async () => {
+    const wellFormed = (d: vscode.Diagnostic[]): vscode.Diagnostic | undefined => d.find((x) => ruleId(x) === "story-well-formed");
+    assert.equal(wellFormed(ours(document.uri))?.severity, vscode.DiagnosticSeverity.Error, "an error by default");
+    await vscode.workspace.fs.writeFile(configFile(), new TextEncoder().encode("rules:\n  story-well-formed: info\n"));
+    // The server watches the file: saving it applies the team's settings to the open backlog.
+    await diagnosticsWhen(
+      document.uri,
+      (d) => wellFormed(d)?.severity === vscode.DiagnosticSeverity.Information,
+      "story-well-formed to be lowered to info by the config file",
+    );
   });
 });
