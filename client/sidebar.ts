@@ -1,5 +1,4 @@
 // Hosts the sidebar webview: builds its CSP-locked page, feeds it guidance and health, acts on checked messages.
-import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 import { GuidanceRequest, HealthRequest, type BacklogHealth, type GuidanceResult } from "../server/protocol";
 import { isId, parseWebviewMessage, type HostMessage } from "./webview/messages";
@@ -104,7 +103,8 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
   }
 
   private html(webview: vscode.Webview, assets: vscode.Uri): string {
-    const nonce = randomBytes(16).toString("base64");
+    // Web Crypto, which the Node and the web-worker extension hosts both have.
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
     const script = webview.asWebviewUri(vscode.Uri.joinPath(assets, "main.js"));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(assets, "main.css"));
     const csp = [

@@ -51,6 +51,7 @@ code_server_valid() {
   [[ -f "$CODE_SERVER_DIR/package.json" ]] &&
     grep -q "\"version\": \"$CODE_SERVER_VERSION\"" "$CODE_SERVER_DIR/package.json" &&
     [[ -f "$CODE_SERVER_DIR/lib/vscode/out/server-main.js" ]] &&
+    [[ -f "$CODE_SERVER_DIR/lib/vscode/out/vs/workbench/api/worker/extensionHostWorkerMain.js" ]] && # the web tiers' host
     [[ -f "$CODE_SERVER_DIR/lib/vscode/node_modules/@vscode/spdlog/build/Release/spdlog.node" ]] &&
     [[ -d "$CODE_SERVER_DIR/lib/vscode/extensions/node_modules" ]]
 }

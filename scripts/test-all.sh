@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's test command: sets up the tools, then runs every tier (build, lint, unit+server+CLI, Neovim,
-# VS Code extension host, package, VS Code UI), prints a summary table and exits non-zero if any tier failed.
+# VS Code extension host, the same in the web-worker host, package, VS Code UI with the desktop and the web build),
+# prints a summary table and exits non-zero if any tier failed.
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/tools-env.sh"
 cd "$REPO_ROOT"
@@ -59,15 +60,19 @@ if run_tier set-up bash scripts/ensure-tools.sh; then
   if ((built)); then
     run_tier neovim node --test --test-reporter=spec "out/test/neovim/"
     run_tier exthost node out/test/exthost/run-code-server.js
+    run_tier exthost-web node out/test/exthost/run-code-server.js --web
   else
     skip_tier neovim "build failed"
     skip_tier exthost "build failed"
+    skip_tier exthost-web "build failed"
   fi
   if run_tier package npm run package; then
     rm -rf .test-output/ui # only this run's screenshots
     run_tier ui node --test --test-reporter=spec "out/test/ui/"
+    run_tier ui-web node --test --test-reporter=spec "out/test/ui-web/"
   else
     skip_tier ui "package failed"
+    skip_tier ui-web "package failed"
   fi
 fi
 

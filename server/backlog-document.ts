@@ -1,5 +1,7 @@
 // The server's open documents: text kept in a buffer and edited in place, so a keystroke in a large file
 // costs a copy, not V8 building (and later flattening) a new multi-megabyte string on its heap.
+// Node's Buffer in the Node server; in the web worker's bundle the npm package of the same API (scripts/build.mjs).
+import { Buffer } from "buffer";
 import type { Position, Range, TextDocumentContentChangeEvent } from "vscode-languageserver";
 import type { TextDocument } from "vscode-languageserver-textdocument";
 import type { TextChange, TextSource } from "./core/model";
@@ -111,7 +113,8 @@ export class BacklogDocument implements TextDocument, TextSource {
     if (this.text !== undefined) return this.text.includes(search);
     if (search === "") return true;
     if (this.encoding === "latin1" && beyondLatin1.test(search)) return false;
-    const bytes = this.buffer.subarray(0, this.byteOffset(this.size));
+    // A view of the text's bytes (Buffer.from on the memory, not subarray, whose type the npm package leaves Uint8Array).
+    const bytes = Buffer.from(this.buffer.buffer, this.buffer.byteOffset, this.byteOffset(this.size));
     // In UTF-16 a match must start at a character, at an even byte.
     for (let at = bytes.indexOf(search, 0, this.encoding); at >= 0; at = bytes.indexOf(search, at + 1, this.encoding))
       if (this.encoding === "latin1" || at % 2 === 0) return true;

@@ -50,3 +50,17 @@ export interface CoachInitializationOptions {
   /** The client registers SHOW_GUIDANCE_COMMAND, so hovers may link to it. */
   readonly showGuidanceCommand?: boolean;
 }
+
+/**
+ * `backlogCoach/readConfigFile`: the server in a web worker, which has no file system, asks the client for the text
+ * of a workspace folder's `.backlog-coach.yaml`; the client reads it with `vscode.workspace.fs` and answers null
+ * when there is none (or the uri is not a config file in a workspace folder).
+ */
+export const ReadConfigFileRequest = "backlogCoach/readConfigFile";
+
+export interface ReadConfigFileParams {
+  readonly uri: string;
+}
+
+/** The text of the config file, or null. */
+export type ReadConfigFileResult = string | null;

@@ -1,6 +1,4 @@
 // Wires an LSP connection to the language service: document sync, debounced analysis, and the request handlers.
-import { readFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -30,6 +28,7 @@ import {
 } from "./protocol";
 import { BacklogLanguageService } from "./service";
 import { BacklogDocument } from "./backlog-document";
+import type { ReadConfigFile } from "./config-reader";
 import type { MessageActivity } from "./message-activity";
 
 /** Edits closer together than this are analysed once, for the last of them. */
@@ -55,16 +54,25 @@ const PREVIEW_STORIES = 300;
  */
 const QUIET_WAIT_MAX_MS = 1_000;
 
+/**
+ * Runs a callback on a later turn of the event loop, after the message dispatch queued now: `setImmediate` in
+ * Node (its check phase is where vscode-jsonrpc dispatches), a zero timeout in a web worker.
+ */
+const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
+const nextTurn = (callback: () => void): void => void (immediate ? immediate(callback) : setTimeout(callback, 0));
+
 /** A notification to a client that has gone away fails; that is not an error of the server's. */
 const ignoreClosedConnection = (): void => undefined;
 
-export interface ServerOptions {
+/** What differs between the server's hosts (a Node process, a web worker): how a workspace config file is read. */
+export interface ServerHost {
+  readonly readConfigFile: ReadConfigFile;
   /** The connection's message count: analyses then wait for a flood of messages to pass (see whenQuiet). */
   readonly activity?: MessageActivity;
 }
 
-/** Serves one connection until it closes. The caller creates it (IPC, stdio, or streams in tests). */
-export function startServer(connection: Connection, options: ServerOptions = {}): void {
+/** Serves one connection until it closes. The caller creates it (IPC, stdio, a web worker, or streams in tests). */
+export function startServer(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments<BacklogDocument>({ create: BacklogDocument.create, update: BacklogDocument.update });
   const service = new BacklogLanguageService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -99,16 +107,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
    * flood of edits waits for at most one analysis, of its own document (see `current`).
    */
   function whenQuiet(work: () => void): void {
-    const activity = options.activity;
+    const activity = host.activity;
     if (!activity) return work();
     const due = performance.now();
     let seen = activity.count;
     const check = (): void => {
       if (activity.count === seen || performance.now() - due > QUIET_WAIT_MAX_MS) return work();
       seen = activity.count;
-      setImmediate(check);
+      nextTurn(check);
     };
-    setImmediate(check);
+    nextTurn(check);
   }
 
   function schedule(document: BacklogDocument, now = false): void {
@@ -128,7 +136,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     );
   }
 
-  /** The .backlog-coach.yaml of each workspace folder; read from disk here, never by the core. */
+  /** The .backlog-coach.yaml of each workspace folder; read by the host (never by the core). */
   let configFileUris: string[] = [];
 
   /** Reads the workspace config files; each one's problems are published as its diagnostics. */
@@ -137,7 +145,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     for (const uri of configFileUris) {
       let text: string;
       try {
-        text = await readFile(fileURLToPath(uri), "utf8");
+        text = await host.readConfigFile(uri);
       } catch {
         // No config file in this folder (the usual case), or it was deleted: clear what it showed.
         connection.sendDiagnostics({ uri, diagnostics: [] }).catch(ignoreClosedConnection);
@@ -191,7 +199,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-    configFileUris = folders.filter((f) => f.startsWith("file:")).map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
+    configFileUris = folders.map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
     commandLinks = (params.initializationOptions as CoachInitializationOptions | null | undefined)?.showGuidanceCommand === true;
     for (const error of bundledGuidance().errors) connection.console.error(`guidance data: ${error}`);
     return {

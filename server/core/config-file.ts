@@ -9,8 +9,8 @@ import { editDistance } from "./nlp/similarity";
 import { configFile } from "./rules/file-format-rules";
 import { rules } from "./rules/registry";
 
-/** The file name the server looks for at the root of each workspace folder. */
-export const CONFIG_FILE_NAME = ".backlog-coach.yaml";
+// Defined with the other file names, which the client imports without this module's YAML and schema code.
+export { CONFIG_FILE_NAME } from "./file-patterns";
 
 /**
  * A config file larger than this is not read (one finding says so): a team's settings take a few hundred bytes,

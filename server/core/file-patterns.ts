@@ -1,6 +1,9 @@
 // Which files are backlogs, by name: shared by the client's document selector, the server and the CLI (no imports).
 import type { BacklogFormat } from "./model";
 
+/** The file name the server looks for at the root of each workspace folder. */
+export const CONFIG_FILE_NAME = ".backlog-coach.yaml";
+
 /** File-name patterns of each format, as globs. */
 export const FORMAT_GLOBS: Readonly<Record<BacklogFormat, readonly string[]>> = {
   yaml: ["**/*.backlog.yaml", "**/*.backlog.yml", "**/backlog.yaml", "**/backlog.yml"],

@@ -1,22 +1,86 @@
 // Runs the extension-host suite in VS Code 1.139 from the code-server package: VS Code's own server with the
 // smoke-test driver, opened in Chromium with the test payload; relays the suite's log and exits with its code.
+// With --web the extension runs in the workbench's web-worker extension host instead of the Node one: its
+// `browser` entry, with the suite bundled for the browser (bundleWebSuite).
+import { build, type Plugin } from "esbuild";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { EDITOR_FIXTURE_FOLDER } from "../support/editor-fixture";
 import { SUITE_MARK } from "./suite/marker";
 import { REPO_ROOT, createSandbox, launchChromium, missingVsCodeTools, startVsCodeServer } from "../support/editor-harness";
 
-const SUITE_TIMEOUT_MS = 180_000;
-const SUITE = join(REPO_ROOT, "out", "test", "exthost", "suite", "index.js");
+const SUITE_TIMEOUT_MS = 240_000;
+const WEB = process.argv.includes("--web");
+const TIER = WEB ? "web extension-host tier" : "extension-host tier";
+const NODE_SUITE = join(REPO_ROOT, "out", "test", "exthost", "suite", "index.js");
+const WEB_SUITE_SOURCES = join(REPO_ROOT, "test", "exthost", "web");
+/** What the web tier copies of the repository: the files the .vsix holds (see .vscodeignore) that it loads. */
+const WEB_EXTENSION_FILES = ["dist", "docs", "schemas", "snippets", "media", "language-configuration.json", "README.md"];
+
+/**
+ * Bundles the web suite as the web-worker host loads a test module: CommonJS that requires only `vscode`.
+ * `node:assert/strict` becomes the npm port of assert, which reads a `process` that the shim gives it as a module
+ * binding; mocha's prebuilt browser build is a UMD file that would take the host's `module` for its own and
+ * replace the suite's exports, so it is evaluated with no `module` or `define` and leaves its globals.
+ */
+async function bundleWebSuite(outfile: string): Promise<void> {
+  const webSuite: Plugin = {
+    name: "web-suite",
+    setup(esbuild) {
+      esbuild.onResolve({ filter: /^node:assert\/strict$/ }, () => ({ path: join(WEB_SUITE_SOURCES, "assert-strict.ts") }));
+      esbuild.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+        contents: `(function (module, exports, define) {\n${await readFile(args.path, "utf8")}\n}).call(globalThis);`,
+        loader: "js",
+      }));
+    },
+  };
+  await build({
+    entryPoints: [join(WEB_SUITE_SOURCES, "index.ts")],
+    outfile,
+    bundle: true,
+    platform: "browser",
+    format: "cjs",
+    target: "es2022",
+    external: ["vscode"],
+    inject: [join(WEB_SUITE_SOURCES, "process-shim.ts")],
+    plugins: [webSuite],
+    sourcemap: "inline",
+    logLevel: "warning",
+  });
+}
+
+/**
+ * The extension as vscode.dev sees it: the manifest without `main`, so that VS Code runs the `browser` entry in the
+ * web-worker host (with `main` it picks the Node host; the web workbench ignores the payload's
+ * extensionDevelopmentKind, whose getter it names differently).
+ */
+function webExtensionCopy(sandbox: ReturnType<typeof createSandbox>): string {
+  const folder = join(sandbox.root, "web-extension");
+  for (const name of WEB_EXTENSION_FILES) cpSync(join(REPO_ROOT, name), join(folder, name), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as Record<string, unknown>;
+  delete manifest["main"];
+  writeFileSync(join(folder, "package.json"), JSON.stringify(manifest, null, 2));
+  return folder;
+}
 
 async function main(): Promise<number> {
   const missing = missingVsCodeTools({ chromium: true });
   if (missing) {
-    console.error(`extension-host tier cannot run: ${missing}`);
+    console.error(`${TIER} cannot run: ${missing}`);
     return 1;
   }
-  const sandbox = createSandbox("exthost");
+  const sandbox = createSandbox(WEB ? "exthost-web" : "exthost");
   const workspace = sandbox.copyFolder(EDITOR_FIXTURE_FOLDER, "workspace");
+  let extension = REPO_ROOT;
+  let suite = NODE_SUITE;
+  if (WEB) {
+    extension = webExtensionCopy(sandbox);
+    // Inside the extension's folder: VS Code runs a test module in the extension host of the extension it lies in.
+    suite = join(extension, "test", "suite.bundle.js");
+    await bundleWebSuite(suite);
+  }
   const verbose = process.env["BACKLOG_COACH_TEST_VERBOSE"] === "1";
   let server: Awaited<ReturnType<typeof startVsCodeServer>> | undefined;
   let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
@@ -26,8 +90,8 @@ async function main(): Promise<number> {
     const authority = new URL(server.origin).host;
     const remote = (path: string): string => `vscode-remote://${authority}${path}`;
     const payload = [
-      ["extensionDevelopmentPath", remote(REPO_ROOT)],
-      ["extensionTestsPath", remote(SUITE)],
+      ["extensionDevelopmentPath", remote(extension)],
+      ["extensionTestsPath", remote(suite)],
       ["skipWelcome", "true"],
     ];
     const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
@@ -61,12 +125,12 @@ async function main(): Promise<number> {
 
 main().then(
   (code) => {
-    console.log(code === 0 ? "extension-host tier: passed" : `extension-host tier: FAILED (exit code ${code})`);
+    console.log(code === 0 ? `${TIER}: passed` : `${TIER}: FAILED (exit code ${code})`);
     process.exitCode = code;
   },
   (error: unknown) => {
     console.error(error);
-    console.log("extension-host tier: FAILED");
+    console.log(`${TIER}: FAILED`);
     process.exitCode = 1;
   },
 );

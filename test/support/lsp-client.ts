@@ -13,7 +13,10 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from "vscode-languageserver/node";
+import { readConfigThroughClient } from "../../server/config-reader";
 import { MessageActivity } from "../../server/message-activity";
+import { ReadConfigFileRequest, type ReadConfigFileParams, type ReadConfigFileResult } from "../../server/protocol";
+import { readConfigFromDisk } from "../../server/read-config-file";
 import { startServer } from "../../server/start-server";
 
 /** A test client connected to a fresh server instance. */
@@ -28,10 +31,16 @@ export interface TestClient {
   dispose(): Promise<void>;
 }
 
-export async function startTestClient(initOptions: { configuration?: boolean } = {}): Promise<TestClient> {
+/**
+ * `workspaceFolder` is sent in initialize. With `clientFiles` the server runs as in a web worker: it reads config
+ * files through the client, and this client answers from the map (null for a uri it does not hold).
+ */
+export async function startTestClient(
+  initOptions: { configuration?: boolean; workspaceFolder?: string; clientFiles?: ReadonlyMap<string, string> } = {},
+): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
-  // Wired as server.ts wires the real process.
+  // Wired as server.ts (or, with clientFiles, browser-server.ts) wires the real server.
   const activity = new MessageActivity();
   const serverConnection = createConnection(
     ProposedFeatures.all,
@@ -39,7 +48,11 @@ export async function startTestClient(initOptions: { configuration?: boolean } =
     new StreamMessageWriter(toClient),
     activity.options,
   );
-  startServer(serverConnection, { activity });
+  const clientFiles = initOptions.clientFiles;
+  startServer(serverConnection, {
+    readConfigFile: clientFiles ? readConfigThroughClient(serverConnection) : readConfigFromDisk,
+    activity,
+  });
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
   const waiters: { uri: string; accept: (d: PublishDiagnosticsParams) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
@@ -54,10 +67,13 @@ export async function startTestClient(initOptions: { configuration?: boolean } =
   });
   connection.onRequest("workspace/configuration", () => [{}]);
   connection.onRequest("client/registerCapability", () => null);
+  if (clientFiles)
+    connection.onRequest(ReadConfigFileRequest, (p: ReadConfigFileParams): ReadConfigFileResult => clientFiles.get(p.uri) ?? null);
   connection.listen();
   const initialized: InitializeResult = await connection.sendRequest("initialize", {
     processId: null,
     rootUri: null,
+    ...(initOptions.workspaceFolder !== undefined && { workspaceFolders: [{ uri: initOptions.workspaceFolder, name: "workspace" }] }),
     capabilities: {
       workspace: { configuration: initOptions.configuration ?? false },
       textDocument: { hover: { contentFormat: ["markdown"] } },

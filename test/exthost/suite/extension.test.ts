@@ -1,68 +1,19 @@
-// Runs inside the real VS Code extension host: activation, diagnostics through the language client, edits, hovers.
+// Runs inside the real VS Code extension host, the Node one (desktop build) and the web worker (browser build):
+// activation, diagnostics through the language client, outline, completion, edits, hovers and a quick fix.
 import assert from "node:assert/strict";
 import * as vscode from "vscode";
-import {
-  BENEFIT_EDIT,
-  EDITOR_FIXTURE_FILE,
-  EXPECTED_FINDINGS,
-  FIXTURE_RULES,
-  HOVER_TERM,
-  type ExpectedFinding,
-} from "../../support/editor-fixture";
+import { BENEFIT_EDIT, EDITOR_FIXTURE_FILE, EXPECTED_FINDINGS, HOVER_TERM } from "../../support/editor-fixture";
+import { EXTENSION_ID, asFindings, diagnosticsWhen, ours, ruleId, until } from "./exthost-support";
 import { SUITE_MARK } from "./marker";
 
-const EXTENSION_ID = "backlog-coach.backlog-coach";
-const TIMEOUT_MS = 30_000;
-
-const SEVERITY: Record<vscode.DiagnosticSeverity, ExpectedFinding["severity"]> = {
-  [vscode.DiagnosticSeverity.Error]: 1,
-  [vscode.DiagnosticSeverity.Warning]: 2,
-  [vscode.DiagnosticSeverity.Information]: 3,
-  [vscode.DiagnosticSeverity.Hint]: 4,
-};
-
-function ours(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === "backlog-coach");
-}
-
-function ruleId(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === "object" ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-function asFindings(diagnostics: readonly vscode.Diagnostic[]): ExpectedFinding[] {
-  return diagnostics
-    .filter((d) => FIXTURE_RULES.has(ruleId(d) ?? ""))
-    .sort((a, b) => a.range.start.compareTo(b.range.start))
-    .map((d) => ({ line: d.range.start.line, character: d.range.start.character, code: ruleId(d) ?? "", severity: SEVERITY[d.severity] }));
-}
-
-/** Resolves with our diagnostics for `uri` once `accept` holds for them, waiting on onDidChangeDiagnostics. */
-async function diagnosticsWhen(uri: vscode.Uri, accept: (d: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  const now = ours(uri);
-  if (accept(now)) return now;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      reject(new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}; last seen: ${JSON.stringify(asFindings(ours(uri)))}`));
-    }, TIMEOUT_MS);
-    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (!event.uris.some((changed) => changed.toString() === uri.toString())) return;
-      const current = ours(uri);
-      if (!accept(current)) return;
-      clearTimeout(timer);
-      subscription.dispose();
-      resolve(current);
-    });
-  });
-}
-
-/** Polls a condition that has no event (extension activation); the interval timer is always cleared. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + TIMEOUT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${TIMEOUT_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/** Waits until the last of `fixed` has cleared, then expects exactly the fixture's other findings. */
+async function expectFixed(uri: vscode.Uri, fixed: readonly string[]): Promise<void> {
+  const last = fixed.at(-1) ?? "";
+  const diagnostics = await diagnosticsWhen(uri, (d) => d.length > 0 && !d.some((x) => ruleId(x) === last), `${last} to clear`);
+  assert.deepEqual(
+    asFindings(diagnostics),
+    EXPECTED_FINDINGS.filter((f) => !fixed.includes(f.code)),
+  );
 }
 
 describe("Backlog Coach in the VS Code extension host", () => {
@@ -79,19 +30,26 @@ describe("Backlog Coach in the VS Code extension host", () => {
     // Leave the copied fixture as it was and close it without a save prompt.
     await vscode.commands.executeCommand("workbench.action.files.revert");
     await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+    await vscode.workspace.fs.delete(configFile()).then(undefined, () => undefined);
   });
+
+  /** The workspace's .backlog-coach.yaml: the Node server reads it from disk, the web one through the client. */
+  const configFile = (): vscode.Uri =>
+    vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? document.uri, ".backlog-coach.yaml");
 
   it("activates when a backlog file is opened", async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed in the development host`);
     // Activation is VS Code's job here: the test never calls activate() itself.
     await until(() => extension.isActive, `${EXTENSION_ID} to activate`);
-    const api = extension.exports as { loadMs?: unknown; activationMs?: unknown } | undefined;
+    const api = extension.exports as { loadMs?: unknown; activationMs?: unknown; clientReadyMs?: unknown } | undefined;
     assert.equal(typeof api?.activationMs, "number", "activate() reports how long it took");
     assert.equal(typeof api?.loadMs, "number", "activate() reports how long the modules took to load");
+    const readyMs: unknown = await api?.clientReadyMs;
+    assert.ok(typeof readyMs === "number" && readyMs >= 0, `the language client started (${String(readyMs)})`);
     // Figures for the README's performance section, not assertions: these machines are shared and noisy.
     console.log(
-      `${SUITE_MARK}  client modules loaded in ${Number(api?.loadMs).toFixed(1)} ms, activate() took ${Number(api?.activationMs).toFixed(1)} ms`,
+      `${SUITE_MARK}  client modules loaded in ${Number(api?.loadMs).toFixed(1)} ms, activate() took ${Number(api?.activationMs).toFixed(1)} ms, language server ready ${readyMs.toFixed(0)} ms after activate()`,
     );
   });
 
@@ -105,6 +63,30 @@ describe("Backlog Coach in the VS Code extension host", () => {
     }
   });
 
+  it("outlines the stories", async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri);
+    assert.deepEqual(
+      symbols.map((s) => s.name.split(":")[0]),
+      ["ED-1", "ED-2", "ED-3"],
+    );
+  });
+
+  it("completes Gherkin keywords at the start of a criterion", async () => {
+    const criterion = document.getText().indexOf("- Given a card");
+    assert.ok(criterion >= 0, "the fixture has the criterion");
+    const position = document.positionAt(criterion + "- ".length);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      "vscode.executeCompletionItemProvider",
+      document.uri,
+      position,
+    );
+    const labels = list.items.map((i) => (typeof i.label === "string" ? i.label : i.label.label));
+    assert.ok(
+      ["Given", "When", "Then"].every((k) => labels.includes(k)),
+      labels.join(", "),
+    );
+  });
+
   it("clears the story-benefit warning once the story says 'so that'", async () => {
     const offset = document.getText().indexOf(BENEFIT_EDIT.after);
     assert.ok(offset >= 0, `the fixture contains "${BENEFIT_EDIT.after}"`);
@@ -112,15 +94,24 @@ describe("Backlog Coach in the VS Code extension host", () => {
     edit.insert(document.uri, document.positionAt(offset + BENEFIT_EDIT.after.length), BENEFIT_EDIT.insert);
     assert.ok(await vscode.workspace.applyEdit(edit), "the edit applies");
 
-    const diagnostics = await diagnosticsWhen(
+    await expectFixed(document.uri, ["story-benefit"]);
+  });
+
+  it("applies the quick fix for a story without acceptance criteria", async () => {
+    const missing = ours(document.uri).find((d) => ruleId(d) === "criteria-missing");
+    assert.ok(missing, "the fixture has a story without criteria");
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      "vscode.executeCodeActionProvider",
       document.uri,
-      (d) => d.length > 0 && !d.some((x) => ruleId(x) === "story-benefit"),
-      "story-benefit to clear",
+      missing.range,
+      vscode.CodeActionKind.QuickFix.value,
     );
-    assert.deepEqual(
-      asFindings(diagnostics),
-      EXPECTED_FINDINGS.filter((f) => f.code !== "story-benefit"),
-    );
+    const fix = actions.find((a) => a.title === "Add an acceptance criterion");
+    assert.ok(fix?.edit, `the fix is offered, with an edit: ${actions.map((a) => a.title).join(", ")}`);
+    assert.ok(fix.kind && vscode.CodeActionKind.QuickFix.contains(fix.kind), "it is a quick fix");
+    assert.ok(await vscode.workspace.applyEdit(fix.edit), "the fix applies");
+
+    await expectFixed(document.uri, ["story-benefit", "criteria-missing"]);
   });
 
   it(`explains "${HOVER_TERM}" in a hover`, async () => {
@@ -134,5 +125,17 @@ describe("Backlog Coach in the VS Code extension host", () => {
       .join("\n");
     assert.match(text, new RegExp(HOVER_TERM));
     assert.ok(text.length > HOVER_TERM.length + 20, `the hover explains the term: ${text}`);
+  });
+
+  it("re-checks with a .backlog-coach.yaml written to the workspace", async () => {
+    const wellFormed = (d: vscode.Diagnostic[]): vscode.Diagnostic | undefined => d.find((x) => ruleId(x) === "story-well-formed");
+    assert.equal(wellFormed(ours(document.uri))?.severity, vscode.DiagnosticSeverity.Error, "an error by default");
+    await vscode.workspace.fs.writeFile(configFile(), new TextEncoder().encode("rules:\n  story-well-formed: info\n"));
+    // The server watches the file: saving it applies the team's settings to the open backlog.
+    await diagnosticsWhen(
+      document.uri,
+      (d) => wellFormed(d)?.severity === vscode.DiagnosticSeverity.Information,
+      "story-well-formed to be lowered to info by the config file",
+    );
   });
 });
