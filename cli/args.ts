@@ -49,11 +49,28 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 const OUTPUTS: readonly string[] = ["text", "json", "sarif", "github"];
 const FORMATS: readonly string[] = ["yaml", "markdown", "plain"];
 
+/**
+ * `--max-warnings -1` as `--max-warnings=-1`: node:util reads "-1" as an option and says only that the argument
+ * is ambiguous, where the user should hear what the value must be.
+ */
+function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const next = argv[i + 1];
+    if (arg === "--max-warnings" && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 /** Parses argv (without node and the script). Throws UsageError for anything it cannot run. */
 export function parseCommandLine(argv: readonly string[]): CliOptions {
   let parsed: ReturnType<typeof parse>;
   try {
-    parsed = parse(argv);
+    parsed = parse(joinNegativeValues(argv));
   } catch (error) {
     // node:util's messages name the option ("Unknown option '--fxi'"): pass them on as they are.
     throw new UsageError(error instanceof Error ? (error.message.split(/\n|\. To specify/)[0] ?? error.message) : String(error));

@@ -1,5 +1,5 @@
 // Finds and reads .backlog-coach.yaml for the CLI: the nearest one from the current folder upwards, through the core's reader.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import type { CoachConfig } from "../server/core/config";
 import { CONFIG_FILE_NAME, parseConfigFile } from "../server/core/config-file";
@@ -33,6 +33,7 @@ export function loadConfig(option: string | false | undefined, cwd = process.cwd
   if (!path) return { config: {} };
   let text: string;
   try {
+    if (!statSync(path).isFile()) throw new Error("it is not a regular file");
     text = readFileSync(path, "utf8");
   } catch (error) {
     throw new ConfigError(`Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);

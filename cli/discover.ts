@@ -1,8 +1,8 @@
 // Finds the backlog files the command line names: files, folders (searched by the backlog patterns) and globs.
-import { statSync } from "node:fs";
-import { extname, relative, resolve } from "node:path";
+import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
+import { extname, join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { FORMAT_GLOBS, formatOfFileName } from "../server/core/file-patterns";
+import { formatOfFileName } from "../server/core/file-patterns";
 import type { BacklogFormat } from "../server/core/model";
 import { UsageError } from "./args";
 
@@ -17,6 +17,7 @@ export interface BacklogFile {
 
 /** Folders no backlog lives in; searching them only costs time. */
 const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**", "**/out/**", "**/.vscode-test/**"];
+const IGNORED_FOLDERS = new Set(["node_modules", ".git", "dist", "out", ".vscode-test"]);
 
 /** Other file extensions each format is read from when the format is forced or the file is named explicitly. */
 const EXTENSIONS: Readonly<Record<BacklogFormat, readonly string[]>> = {
@@ -36,19 +37,90 @@ export function formatOfNamedFile(path: string, forced: BacklogFormat | undefine
 
 const toDisplay = (cwd: string, path: string): string => (relative(cwd, path) || path).split("\\").join("/");
 
-async function filesInFolder(folder: string, forced: BacklogFormat | undefined): Promise<{ path: string; format: BacklogFormat }[]> {
-  const patterns = forced ? [...FORMAT_GLOBS[forced], ...EXTENSIONS[forced].map((e) => `**/*${e}`)] : Object.values(FORMAT_GLOBS).flat();
-  const found = await glob(patterns, { cwd: folder, absolute: true, ignore: IGNORED, dot: false });
-  const files = found.flatMap((path) => {
-    const format = forced ?? formatOfFileName(path);
-    return format ? [{ path, format }] : [];
-  });
-  if (files.length > 0 || forced) return files;
+/** A folder in the tree that could not be listed, and why. */
+export interface UnreadableFolder {
+  readonly display: string;
+  readonly reason: string;
+}
+
+/** An error's text without its code said twice ("EACCES: permission denied, scandir '/x'"). */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as NodeJS.ErrnoException).code;
+  return code && !error.message.startsWith(code) ? `${code}: ${error.message}` : error.message;
+}
+
+/**
+ * The backlog files under a folder, by name (or, with a forced format, by extension too). Walked here rather
+ * than globbed, so that a folder that cannot be listed is reported, not skipped; symlinked folders are followed
+ * once each (by real path), so a loop ends and a file reached by two paths is found once; only regular files
+ * are taken (a FIFO would block the reader for ever). Dot-folders and IGNORED_FOLDERS are not entered.
+ */
+function filesInFolder(
+  folder: string,
+  forced: BacklogFormat | undefined,
+  cwd: string,
+): { files: { path: string; format: BacklogFormat }[]; unreadable: UnreadableFolder[] } {
+  const files: { path: string; format: BacklogFormat }[] = [];
+  const unreadable: UnreadableFolder[] = [];
+  const visited = new Set<string>();
+  const formatOf = (name: string): BacklogFormat | undefined =>
+    forced
+      ? formatOfFileName(name) === forced || EXTENSIONS[forced].includes(extname(name).toLowerCase())
+        ? forced
+        : undefined
+      : formatOfFileName(name);
+  const topTexts: string[] = [];
+  const stack = [folder];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    let entries: Dirent[];
+    try {
+      const real = realpathSync(dir);
+      if (visited.has(real)) continue;
+      visited.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      unreadable.push({ display: toDisplay(cwd, dir), reason: describeError(error) });
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const path = join(dir, entry.name);
+      let isDirectory = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(path);
+          isDirectory = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // A broken link names nothing to check.
+        }
+      }
+      if (isDirectory) {
+        if (!IGNORED_FOLDERS.has(entry.name)) stack.push(path);
+      } else if (isFile) {
+        const format = formatOf(entry.name);
+        if (format) files.push({ path, format });
+        else if (dir === folder && extname(entry.name).toLowerCase() === ".txt") topTexts.push(path);
+      }
+    }
+  }
   // A folder of exported story lists (like the Dalpiaz corpus) holds plain *.txt files and no backlog names:
   // read its own *.txt files as plain lists. Only when nothing else matched, so a project folder's
   // LICENSE.txt or requirements.txt are never read as stories.
-  const texts = await glob(["*.txt"], { cwd: folder, absolute: true, dot: false });
-  return texts.map((path) => ({ path, format: "plain" as const }));
+  if (files.length === 0 && !forced) files.push(...topTexts.map((path) => ({ path, format: "plain" as const })));
+  return { files, unreadable };
+}
+
+/** The real path of a file, so that one reached through two symlinked folders is checked once. */
+function identity(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 /**
@@ -59,10 +131,12 @@ export async function discoverFiles(
   inputs: readonly string[],
   forced: BacklogFormat | undefined,
   cwd = process.cwd(),
-): Promise<BacklogFile[]> {
+): Promise<{ files: BacklogFile[]; unreadable: UnreadableFolder[] }> {
   const seen = new Map<string, BacklogFile>();
+  const unreadable: UnreadableFolder[] = [];
   const add = (path: string, format: BacklogFormat): void => {
-    if (!seen.has(path)) seen.set(path, { path, display: toDisplay(cwd, path), format });
+    const key = identity(path);
+    if (!seen.has(key)) seen.set(key, { path, display: toDisplay(cwd, path), format });
   };
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
@@ -73,10 +147,13 @@ export async function discoverFiles(
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      const files = await filesInFolder(absolute, forced);
-      for (const f of files.sort((a, b) => a.path.localeCompare(b.path))) add(f.path, f.format);
+      const found = filesInFolder(absolute, forced, cwd);
+      unreadable.push(...found.unreadable);
+      for (const f of found.files.sort((a, b) => a.path.localeCompare(b.path))) add(f.path, f.format);
       continue;
     }
+    if (stats && !stats.isFile())
+      throw new UsageError(`${input} is not a regular file or folder (a pipe, socket or device): Backlog Coach reads files only.`);
     if (stats) {
       const format = formatOfNamedFile(absolute, forced);
       if (!format)
@@ -88,10 +165,18 @@ export async function discoverFiles(
     const matched = (await glob([input.split("\\").join("/")], { cwd, absolute: true, ignore: IGNORED })).sort();
     const files = matched.flatMap((path) => {
       const format = formatOfNamedFile(path, forced);
-      return format ? [{ path, format }] : [];
+      return format && isRegularFile(path) ? [{ path, format }] : [];
     });
     if (files.length === 0) throw new UsageError(`No backlog files match ${input}.`);
     for (const f of files) add(f.path, f.format);
   }
-  return [...seen.values()];
+  return { files: [...seen.values()], unreadable };
+}
+
+function isRegularFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

@@ -5,7 +5,7 @@ import { applyEdits, editsOfFixes } from "../server/core/apply-edits";
 import type { CoachConfig } from "../server/core/config";
 import type { Finding, Severity } from "../server/core/model";
 import { LineIndex } from "../server/core/parse/text-lines";
-import type { BacklogFile } from "./discover";
+import { describeError, type BacklogFile } from "./discover";
 import type { Progress } from "./progress";
 
 /** A finding placed on 1-based lines and UTF-16 columns (LSP's unit, and SARIF's default), as every output shows it. */
@@ -32,6 +32,8 @@ export interface FileResult {
   readonly error?: string;
   /** How many fixes --fix applied to the file. */
   readonly fixed: number;
+  /** Said on stderr, not a failure: why --fix left the file as it was. */
+  readonly notice?: string;
 }
 
 /** At most this many fix passes per file: a fix can make another one possible, but never loop for ever. */
@@ -57,13 +59,6 @@ export function toProblems(text: string, findings: readonly Finding[]): Problem[
     };
   });
 }
-
-const describeError = (error: unknown): string =>
-  error instanceof Error
-    ? (error as NodeJS.ErrnoException).code
-      ? `${(error as NodeJS.ErrnoException).code}: ${error.message}`
-      : error.message
-    : String(error);
 
 /** Applies safe fixes until none is left; returns the new text and how many fixes went in. */
 export function fixText(text: string, format: BacklogFile["format"], config: CoachConfig): { text: string; fixed: number } {
@@ -96,9 +91,10 @@ export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): 
   }
   let text = buffer.toString("utf8");
   let fixed = 0;
+  // Only a file that decodes losslessly is written back: everything outside the fixes must stay byte-identical.
+  // In any other file no finding is fixable, and --fix says why it left the file alone.
+  const lossless = Buffer.from(text, "utf8").equals(buffer);
   if (fix) {
-    // Only a file that decodes losslessly is written back: everything outside the fixes must stay byte-identical.
-    const lossless = Buffer.from(text, "utf8").equals(buffer);
     const result = lossless ? fixText(text, file.format, config) : { text, fixed: 0 };
     if (result.text !== text) {
       try {
@@ -111,7 +107,17 @@ export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): 
     }
   }
   const analysis = analyzeBacklog(text, file.format, config);
-  return { file, problems: toProblems(text, analysis.findings), analysis, fixed };
+  const problems = toProblems(text, analysis.findings);
+  if (lossless) return { file, problems, analysis, fixed };
+  return {
+    file,
+    problems: problems.map((p) => (p.fixable ? { ...p, fixable: false } : p)),
+    analysis,
+    fixed,
+    ...(fix && {
+      notice: `${file.display} is not valid UTF-8: --fix leaves it unchanged, since writing it back would change bytes outside the fixes.`,
+    }),
+  };
 }
 
 /** Checks every file in order, ticking the progress line. */

@@ -52,15 +52,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const { config } = loadConfig(options.config, io.cwd);
-    const files = await discoverFiles(options.inputs, options.type, io.cwd);
-    if (files.length === 0) throw new UsageError(`No backlog files found in ${options.inputs.join(", ")}.`);
+    const { files, unreadable } = await discoverFiles(options.inputs, options.type, io.cwd);
+    // A folder in the tree that cannot be listed fails the run (exit 2), as one named on the command line does:
+    // a CI job must not pass on the files it happened to reach.
+    for (const folder of unreadable) io.stderr(`backlog-coach: Cannot read the folder ${folder.display}: ${folder.reason}\n`);
+    if (files.length === 0 && unreadable.length === 0) throw new UsageError(`No backlog files found in ${options.inputs.join(", ")}.`);
     const progress = createProgress(files.length, io.stderrStream ?? process.stderr);
     let results = lintFiles(files, config, options.fix, progress);
     for (const r of results) if (r.error) io.stderr(`backlog-coach: ${r.error}\n`);
+    for (const r of results) if (r.notice) io.stderr(`backlog-coach: ${r.notice}\n`);
     for (const r of results)
       for (const f of r.analysis?.failures ?? [])
         io.stderr(`backlog-coach: rule ${f.ruleId} failed on ${r.file.display}: ${f.error.split("\n")[0] ?? ""}\n`);
-    const ioFailed = results.some((r) => r.error);
+    const ioFailed = unreadable.length > 0 || results.some((r) => r.error);
     if (options.command === "stats") {
       const stats = computeStats(results, config);
       io.stdout(options.output === "json" ? formatStatsJson(stats) : formatStatsText(stats));

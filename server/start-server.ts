@@ -159,6 +159,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return configs;
   }
 
+  /** What the last check of the editor settings said, so that a reload repeats it only when it changed. */
+  let settingsWarnings = "";
+
   async function loadConfiguration(): Promise<void> {
     const settings = canPullConfiguration
       ? ((await connection.workspace.getConfiguration("backlogCoach")) as {
@@ -167,13 +170,17 @@ export function startServer(connection: Connection, host: ServerHost): void {
           maxFileSize?: number;
         } | null)
       : null;
-    const fromSettings: CoachConfig = {
-      ...(settings?.rules && { rules: settings.rules }),
-      ...(typeof settings?.maxFindings === "number" && {
-        maxFindings: settings.maxFindings,
-      }),
-      ...(typeof settings?.maxFileSize === "number" && { maxFileSize: settings.maxFileSize }),
+    // The editor's settings are checked as the workspace file is (they are the same keys): a wrong-typed rule
+    // option or `maxFindings: -5` is left out with one warning in the log, not applied or failed on per story.
+    const raw = {
+      ...(settings?.rules !== undefined && { rules: settings.rules }),
+      ...(settings?.maxFindings !== undefined && { maxFindings: settings.maxFindings }),
+      ...(settings?.maxFileSize !== undefined && { maxFileSize: settings.maxFileSize }),
     };
+    const { config: fromSettings, findings } = parseConfigFile(JSON.stringify(raw));
+    const warnings = findings.map((f) => `Setting backlogCoach: ${f.message} It is ignored.`);
+    if (warnings.join("\n") !== settingsWarnings) for (const warning of warnings) connection.console.warn(warning);
+    settingsWarnings = warnings.join("\n");
     // The workspace file overrides the editor settings rule by rule: it is the team's shared choice.
     service.setConfig(mergeConfigs(fromSettings, ...(await loadConfigFiles())));
   }

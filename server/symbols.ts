@@ -1,15 +1,11 @@
 // Document symbols (an outline of stories), go to definition from a dependsOn id, and renaming a persona.
-import {
-  SymbolKind,
-  type DocumentSymbol,
-  type Location,
-  type Position,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit,
-} from "vscode-languageserver";
+import { SymbolKind, type DocumentSymbol, type Location, type Position, type Range, type WorkspaceEdit } from "vscode-languageserver";
+import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import type { Analysis } from "./core/analyze";
-import { sourceOf, type Span, type TextPart } from "./core/model";
+import { applyEdits } from "./core/apply-edits";
+import { parseBacklog } from "./core/formats";
+import { sourceOf, type Backlog, type Span, type TextEdit as CoreTextEdit, type TextPart } from "./core/model";
+import { yamlScalar } from "./core/rules/helpers";
 import type { LineIndex } from "./core/parse/text-lines";
 import { roleKey } from "./core/rules/story-role-persona";
 import { toRange } from "./lsp-convert";
@@ -52,14 +48,51 @@ export function definition(analysis: Analysis, lines: LineIndex, uri: string, po
   return null;
 }
 
+/** A place a persona is written, and the whole scalar it stands in (itself, for a declaration). */
+interface PersonaPlace {
+  readonly part: TextPart;
+  readonly container: TextPart;
+}
+
 /** Every place a persona is written: its declaration and the roles of stories that name it. */
-function personaPlaces(analysis: Analysis, key: string): TextPart[] {
-  const declared = analysis.backlog.personas.filter((p) => roleKey(p.text) === key);
+function personaPlaces(analysis: Analysis, key: string): PersonaPlace[] {
+  const source = sourceOf(analysis.backlog);
+  const declared = analysis.backlog.personas
+    .filter((p) => roleKey(p.text) === key)
+    .map((p) => {
+      // A quoted declaration's span holds its quotes: the name is what is between them, when written as read.
+      const written = source.slice(p.span.start, p.span.end);
+      const quoted = /^(["']).*\1$/s.test(written) && written.slice(1, -1) === p.text;
+      const part = quoted ? { text: p.text, span: { start: p.span.start + 1, end: p.span.end - 1 } } : p;
+      return { part, container: part };
+    });
   const roles = analysis.backlog.stories.flatMap((s) =>
-    s.sentence?.role && roleKey(s.sentence.role.text) === key ? [s.sentence.role] : [],
+    s.sentence?.role && roleKey(s.sentence.role.text) === key ? [{ part: s.sentence.role, container: s.sentence }] : [],
   );
   // Only text written exactly as read can be replaced in place (not escaped or folded scalars).
-  return [...declared, ...roles].filter((p) => sourceOf(analysis.backlog).slice(p.span.start, p.span.end) === p.text);
+  return [...declared, ...roles].filter(
+    (p) =>
+      source.slice(p.part.span.start, p.part.span.end) === p.part.text &&
+      source.slice(p.container.span.start, p.container.span.end) === p.container.text,
+  );
+}
+
+/**
+ * The edit that writes `name` in place of a persona in a YAML scalar, so that the file still reads as YAML and
+ * the scalar still says what it said with the new name: escaped inside a quoted scalar, and a plain scalar that
+ * the name would break (`Admin: billing`, `#1 fan`, `[beta] tester`) rewritten double-quoted as a whole.
+ */
+function yamlRenameEdit(source: string, place: PersonaPlace, name: string): CoreTextEdit {
+  const { part, container } = place;
+  const quote = source[container.span.start - 1];
+  if (quote === '"') return { span: part.span, newText: JSON.stringify(name).slice(1, -1) };
+  if (quote === "'") return { span: part.span, newText: name.replace(/'/g, "''") };
+  const renamed =
+    container.text.slice(0, part.span.start - container.span.start) + name + container.text.slice(part.span.end - container.span.start);
+  const scalar = yamlScalar(renamed);
+  return scalar === renamed && /^[^[\]{},]*$/.test(renamed)
+    ? { span: part.span, newText: name }
+    : { span: container.span, newText: scalar };
 }
 
 /** The persona name at a position (a declaration, or a story role that names a declared persona). */
@@ -87,9 +120,27 @@ export function renamePersona(
 ): WorkspaceEdit | null {
   const persona = personaAt(analysis, lines.offsetAt(position));
   if (!persona || newName.trim() === "") return null;
-  const edits: TextEdit[] = personaPlaces(analysis, roleKey(persona.text)).map((p) => ({
-    range: toRange(lines, p.span),
-    newText: newName,
-  }));
-  return { changes: { [uri]: edits } };
+  if (/[\r\n]/.test(newName))
+    throw new ResponseError(ErrorCodes.InvalidParams, "A persona's name is one line: it cannot hold a line break.");
+  const { backlog } = analysis;
+  // A rename is rare: the whole text as one string is affordable here.
+  const source = sourceOf(backlog).toString();
+  const places = personaPlaces(analysis, roleKey(persona.text));
+  const edits: CoreTextEdit[] =
+    backlog.format === "yaml"
+      ? places.map((p) => yamlRenameEdit(source, p, newName))
+      : places.map((p) => ({ span: p.part.span, newText: newName }));
+  // Read back what the edits make: the file must parse as before and name the new persona in every place.
+  const after = parseBacklog(applyEdits(source, edits).text, backlog.format);
+  const syntaxErrors = (b: Backlog): number => b.parseFindings.filter((f) => f.ruleId === "yaml-syntax").length;
+  const key = roleKey(newName);
+  const named =
+    after.personas.filter((p) => roleKey(p.text) === key).length +
+    after.stories.filter((s) => s.sentence?.role && roleKey(s.sentence.role.text) === key).length;
+  if (syntaxErrors(after) > syntaxErrors(backlog) || named < places.length)
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `'${newName}' cannot be written there without changing what the backlog says: choose another name.`,
+    );
+  return { changes: { [uri]: edits.map((e) => ({ range: toRange(lines, e.span), newText: e.newText })) } };
 }

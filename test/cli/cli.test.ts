@@ -1,7 +1,7 @@
 // The CLI over real files: every output format, exit codes, config, --fix round trips, the corpus, and agreement with the editor.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
@@ -364,5 +364,101 @@ describe("the installed command (bin/backlog-coach.js over dist/cli.js)", () => 
     assert.equal(lint.status, 1);
     assert.match(lint.stdout, /^examples\/checkout\.stories:8:1 error story-well-formed /m);
     assert.equal(spawnSync(process.execPath, [bin, "lint", "--nope"], { encoding: "utf8" }).status, 2);
+  });
+});
+
+describe("backlog-coach: hostile trees and arguments (issue #18)", () => {
+  const STORY = "As a shopper, I want to pay by card so that I get my goods.\n";
+
+  it("reports a folder inside the tree that cannot be read, checks the rest, and exits 2", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "a.stories"), STORY);
+    mkdirSync(join(dir, "locked"));
+    writeFileSync(join(dir, "locked", "b.stories"), STORY);
+    chmodSync(dir, 0o755);
+    chmodSync(join(dir, "locked"), 0o000);
+    try {
+      // root reads every folder whatever its mode (CI runs as root): the bundled command then runs as nobody,
+      // from a copy nobody can read wherever the repository lives.
+      const asRoot = process.getuid?.() === 0;
+      const tool = join(dir, "tool");
+      if (asRoot) {
+        mkdirSync(join(tool, "bin"), { recursive: true });
+        mkdirSync(join(tool, "dist"));
+        copyFileSync(join(REPO_ROOT, "bin", "backlog-coach.js"), join(tool, "bin", "backlog-coach.js"));
+        copyFileSync(join(REPO_ROOT, "dist", "cli.js"), join(tool, "dist", "cli.js"));
+        for (const d of [tool, join(tool, "bin"), join(tool, "dist")]) chmodSync(d, 0o755);
+      }
+      const result = asRoot
+        ? spawnSync(process.execPath, [join(tool, "bin", "backlog-coach.js"), "--no-config", dir], {
+            uid: 65534,
+            gid: 65534,
+            cwd: dir,
+            encoding: "utf8",
+          })
+        : { ...(await run(["--no-config", dir])), status: undefined };
+      const code = "code" in result ? result.code : result.status;
+      assert.equal(code, 2, result.stderr);
+      assert.match(result.stderr, /Cannot read the folder .*locked: EACCES: permission denied/);
+      assert.doesNotMatch(result.stderr, /EACCES: EACCES/);
+      assert.match(result.stderr, /1 file checked/);
+    } finally {
+      chmodSync(join(dir, "locked"), 0o755);
+    }
+  });
+
+  it("checks a file reached through two symlinked folders once, and ends a symlink loop", async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, "real"));
+    writeFileSync(join(dir, "real", "a.stories"), "As a shopper, I want to pay by card.\n");
+    symlinkSync(join(dir, "real"), join(dir, "alias"));
+    symlinkSync(dir, join(dir, "real", "loop"));
+    const result = await run(["--no-config", "--format", "json", dir]);
+    const report = JSON.parse(result.stdout) as JsonReport;
+    assert.equal(report.files.length, 1, report.files.map((f) => f.path).join(", "));
+    assert.equal(report.files[0]?.problems.filter((p) => p.ruleId === "story-benefit").length, 1);
+  });
+
+  it("refuses a FIFO named on the command line instead of waiting on it for ever", async () => {
+    const dir = tempDir();
+    const fifo = join(dir, "pipe.stories");
+    const made = spawnSync("mkfifo", [fifo]);
+    if (made.status !== 0) return;
+    const result = await run(["--no-config", fifo]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /is not a regular file or folder/);
+  });
+
+  it("says why --fix leaves a file that is not valid UTF-8, and counts none of its findings as fixable", async () => {
+    const dir = tempDir();
+    const file = join(dir, "latin.backlog.yaml");
+    const bytes = Buffer.concat([
+      Buffer.from("stories:\n  - story: As a shopper, want to pay by card, so that I get my goods.\n    notes: caf"),
+      Buffer.from([0xe9]),
+      Buffer.from("\n"),
+    ]);
+    writeFileSync(file, bytes);
+    const json = JSON.parse((await run(["--no-config", "--format", "json", file])).stdout) as JsonReport;
+    const problems = json.files[0]?.problems ?? [];
+    assert.ok(problems.some((p) => p.ruleId === "story-well-formed"));
+    assert.ok(problems.every((p) => !p.fixable));
+    const fixed = await run(["--no-config", "--fix", file]);
+    assert.match(fixed.stderr, /latin\.backlog\.yaml is not valid UTF-8: --fix leaves it unchanged/);
+    assert.match(fixed.stderr, /0 fixed/);
+    assert.ok(readFileSync(file).equals(bytes));
+  });
+
+  it("says what --max-warnings needs for a negative value", async () => {
+    const result = await run(["--max-warnings", "-1", "examples"]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--max-warnings needs a whole number of 0 or more, not '-1'/);
+  });
+
+  it("ends a did-you-mean message with its question mark only", async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, ".backlog-coach.yaml"), "rules:\n  story-benefti: off\n");
+    writeFileSync(join(dir, "a.stories"), STORY);
+    const result = await run([dir], dir);
+    assert.match(result.stderr, /There is no rule 'story-benefti': did you mean 'story-benefit'\?\n/);
   });
 });

@@ -131,6 +131,52 @@ describe("server robustness", () => {
     assert.ok(last.every((symbols) => symbols.length === 60));
   });
 
+  it("renames a persona to a name YAML reads specially without breaking the file or changing its meaning", async () => {
+    const text = [
+      "personas:",
+      "  - name: intern",
+      "  - 'intern'",
+      "stories:",
+      "  - story: As an intern, I want to see my tasks, so that I know what to do.",
+      '  - story: "As an intern, I want to ask for help, so that I learn."',
+      "  - story: 'As an intern, I want a mentor, so that I grow.'",
+      "",
+    ].join("\n");
+    const uri = "file:///rename.backlog.yaml";
+    const opened = client.diagnostics(uri);
+    await client.open(uri, text);
+    await opened;
+    const { parseDocument } = await import("yaml");
+    for (const name of ["Admin: billing", "#1 fan", "- intern", '"VIP" buyer', "[beta] tester", "it's me", "a\\b"]) {
+      const edit = await client.connection.sendRequest<{ changes: Record<string, { range: never; newText: string }[]> } | null>(
+        "textDocument/rename",
+        {
+          textDocument: { uri },
+          position: { line: 1, character: 10 },
+          newName: name,
+        },
+      );
+      const renamed = applyLspEdits(text, edit?.changes[uri] ?? []);
+      const doc = parseDocument(renamed);
+      assert.deepEqual(doc.errors, [], `${name}:\n${renamed}`);
+      const data = doc.toJS() as { personas: ({ name: string } | string)[]; stories: { story: string }[] };
+      assert.deepEqual(
+        data.personas.map((p) => (typeof p === "string" ? p : p.name)),
+        [name, name],
+        name,
+      );
+      for (const story of data.stories) assert.ok(story.story.startsWith(`As an ${name}, I want`), `${name}: ${story.story}`);
+    }
+    await assert.rejects(
+      client.connection.sendRequest("textDocument/rename", {
+        textDocument: { uri },
+        position: { line: 1, character: 10 },
+        newName: "two\nlines",
+      }),
+      /one line/,
+    );
+  });
+
   it("answers requests after shutdown with InvalidRequest", async () => {
     const uri = "file:///after.backlog.yaml";
     const opened = client.diagnostics(uri);
@@ -141,5 +187,38 @@ describe("server robustness", () => {
       client.connection.sendRequest("textDocument/hover", { textDocument: { uri }, position: { line: 3, character: 14 } }),
       (error: { code?: number }) => error.code === ErrorCodes.InvalidRequest,
     );
+  });
+});
+
+describe("editor settings", () => {
+  it("leaves out wrong-typed rule options and a negative maxFindings with one warning each, instead of failing per story", async () => {
+    const client = await startTestClient({
+      configuration: true,
+      settings: { rules: { "story-atomic": { severity: "warning", options: { twoActions: "yes" } }, "story-benefit": 7 }, maxFindings: -5 },
+    });
+    const logged: string[] = [];
+    client.connection.onNotification("window/logMessage", (m: { message: string }) => void logged.push(m.message));
+    try {
+      const uri = "file:///settings.backlog.yaml";
+      let text = backlog(40, (i) => i !== 2).replace("pay with card 5,", "pay with card 5 and refund it,");
+      const opened = client.diagnostics(uri, (d) => d.diagnostics.length > 0);
+      await client.open(uri, text);
+      const diagnostics = await opened;
+      for (let v = 2; v <= 6; v++) {
+        text = text.replace("card 9,", `card 9${"!".repeat(v)},`);
+        const next = client.diagnostics(uri, (d) => d.version === v);
+        await client.change(uri, v, text);
+        await next;
+      }
+      // Both rules run at their defaults, and maxFindings -5 is not a limit of nothing.
+      assert.ok(diagnostics.some((d) => d.code === "story-benefit"));
+      assert.ok(diagnostics.some((d) => d.code === "story-atomic"));
+      assert.ok(!diagnostics.some((d) => d.code === "too-many-findings"));
+      const warnings = logged.filter((m) => m.startsWith("Setting backlogCoach"));
+      assert.ok(warnings.length >= 2 && warnings.length <= 4, warnings.join("\n"));
+      assert.ok(!logged.some((m) => /failed/.test(m)), logged.join("\n"));
+    } finally {
+      await client.dispose();
+    }
   });
 });

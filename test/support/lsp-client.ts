@@ -36,7 +36,7 @@ export interface TestClient {
  * files through the client, and this client answers from the map (null for a uri it does not hold).
  */
 export async function startTestClient(
-  initOptions: { configuration?: boolean; workspaceFolder?: string; clientFiles?: ReadonlyMap<string, string> } = {},
+  initOptions: { configuration?: boolean; settings?: unknown; workspaceFolder?: string; clientFiles?: ReadonlyMap<string, string> } = {},
 ): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -65,7 +65,7 @@ export async function startTestClient(
       }
     }
   });
-  connection.onRequest("workspace/configuration", () => [{}]);
+  connection.onRequest("workspace/configuration", () => [initOptions.settings ?? {}]);
   connection.onRequest("client/registerCapability", () => null);
   if (clientFiles)
     connection.onRequest(ReadConfigFileRequest, (p: ReadConfigFileParams): ReadConfigFileResult => clientFiles.get(p.uri) ?? null);

@@ -115,6 +115,15 @@ export function describeWorkbench(host: ExtensionHostKind): void {
       await page.locator(".quick-input-widget input").fill("> Developer: Show Running Extensions");
       await page.locator(".quick-input-list .monaco-list-row", { hasText: "Show Running Extensions" }).first().click();
       const row = page.locator(".runtime-extensions-editor .monaco-list-row", { hasText: "Backlog Coach" });
+      // The list is virtual and ordered by activation time: the row may be below the fold (the web worker's
+      // extensions come last), so scroll down until it is rendered.
+      const list = page.locator(".runtime-extensions-editor .monaco-list").first();
+      await list.locator(".monaco-list-row").first().waitFor();
+      for (let step = 0; step < 40 && (await row.count()) === 0; step++) {
+        await list.hover();
+        await page.mouse.wheel(0, 400);
+        await page.waitForTimeout(150);
+      }
       await row.waitFor();
       // The editor labels an extension of the web-worker host "web worker", one of the server's Node host by the
       // server's address.

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
+import { parseDocument, visit } from "yaml";
 import { analyzeBacklog } from "../../server/core/analyze";
 import type { BacklogFormat } from "../../server/core/model";
 import { FIXTURES, REPO_ROOT } from "../support/fixtures";
@@ -62,13 +63,21 @@ const NASTY = [
   "story: ",
   "stories:\n  - ",
   "x".repeat(10_000),
+  // The shapes of issue #18: deep flow maps, compact indicators, quotes and lists, indentation, run-on "and"s.
+  "{a: ".repeat(300),
+  "- ".repeat(300),
+  "> ".repeat(300),
+  "1. ".repeat(300),
+  `\n${" ".repeat(1_500)}x`,
+  " and x".repeat(2_000),
+  '{ "id": "S-9", "story": "As a user, I want x, so that y." }',
 ];
 
 /** One mutation of a text: truncate, delete, duplicate, insert hostile tokens, swap, nest deeply. */
 function mutate(text: string, random: () => number): string {
   const at = Math.floor(random() * (text.length + 1));
   const len = Math.floor(random() * 40);
-  switch (Math.floor(random() * 9)) {
+  switch (Math.floor(random() * 12)) {
     case 0:
       return text.slice(0, at);
     case 1:
@@ -88,9 +97,36 @@ function mutate(text: string, random: () => number): string {
         .split(/\r?\n/)
         .reverse()
         .join(random() < 0.5 ? "\n" : "\r\n");
+    case 9:
+      // Everything on one line, as a tool that strips line breaks writes it.
+      return text.replace(/\r?\n/g, random() < 0.5 ? " " : ", ");
+    case 10:
+      // The YAML written as one-line JSON or flow maps, when it reads as YAML at all.
+      return asFlow(text, random() < 0.5);
+    case 11:
+      return text.slice(0, at) + pick(random, ["{a: ", "- ", "> ", "[", "  "]).repeat(100 + Math.floor(random() * 3000)) + text.slice(at);
     default:
       return `${text}\n---\n${text.slice(0, at)}`;
   }
+}
+
+/** A YAML text with every map written in flow style, or as JSON; the text itself when it does not parse. */
+function asFlow(text: string, json: boolean): string {
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0) return text;
+  if (json) {
+    try {
+      return JSON.stringify(doc.toJS({ maxAliasCount: 100 })) ?? text;
+    } catch {
+      return text; // An alias bomb: the seed stays as it is.
+    }
+  }
+  visit(doc, {
+    Map(_, map) {
+      map.flow = true;
+    },
+  });
+  return doc.toString();
 }
 
 describe("fuzzing the analysis core", () => {
