@@ -19,6 +19,7 @@ import { parseBacklog } from "../server/core/formats";
 import { parseYamlFast } from "../server/core/parse/yaml-fast";
 import { rules } from "../server/core/rules/registry";
 import { BacklogDocument } from "../server/backlog-document";
+import { GuidanceRequest } from "../server/protocol";
 import { BacklogLanguageService } from "../server/service";
 import { startTestClient } from "../test/support/lsp-client";
 import { generateBacklog } from "./bench-generate";
@@ -331,6 +332,144 @@ async function serverOverStdio(text: string, file: string): Promise<void> {
   server.stop();
 }
 
+/** A stdio server, initialised, with its configuration and registration requests answered. */
+async function startStdioServer(): Promise<ReturnType<typeof spawnServer>> {
+  const server = spawnServer(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"]);
+  server.connection.onRequest("workspace/configuration", () => [{}]);
+  server.connection.onRequest("client/registerCapability", () => null);
+  await server.connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
+  await server.connection.sendNotification("initialized", {});
+  return server;
+}
+
+/**
+ * 1 MB on one line (issue #18: no diagnostics within 15 s, 2.7 GB): a plain list, a YAML flow list and one-line
+ * JSON, each opened fresh over stdio, to its whole analysis; the same stories one per line are the baseline.
+ */
+async function oneLineFiles(): Promise<void> {
+  const count = 16_000;
+  const sentence = (i: number): string => `As a shopper, I want to see order ${i}, so that I can track item ${i}.`;
+  const stories = Array.from({ length: count }, (_, i) => ({ id: `S-${i}`, story: sentence(i) }));
+  const shapes: [string, string, string, string][] = [
+    ["plain list", "one.stories", stories.map((s) => s.story).join(" "), stories.map((s) => s.story).join("\n")],
+    [
+      "YAML flow list",
+      "one.backlog.yaml",
+      `stories: [${stories.map((s) => `{id: ${s.id}, story: "${s.story}"}`).join(", ")}]\n`,
+      `stories:\n${stories.map((s) => `  - id: ${s.id}\n    story: "${s.story}"\n`).join("")}`,
+    ],
+    ["one-line JSON", "one.backlog.yaml", JSON.stringify({ stories }), JSON.stringify({ stories }, null, 2)],
+  ];
+  const server = await startStdioServer();
+  const { connection } = server;
+  let n = 0;
+  const openTime = async (name: string, text: string): Promise<number> => {
+    const uri = `file:///bench/${n++}-${name}`;
+    const started = performance.now();
+    await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text } });
+    // The outline is answered from the whole analysis of the opened text (after any preview).
+    await connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
+    const took = performance.now() - started;
+    await connection.sendNotification("textDocument/didClose", { textDocument: { uri } });
+    return took;
+  };
+  for (const [label, name, oneLine, lines] of shapes) {
+    const one: number[] = [];
+    const base: number[] = [];
+    for (let run = 0; run < SLOW_RUNS; run++) {
+      one.push(await openTime(name, oneLine));
+      base.push(await openTime(name, lines));
+    }
+    rows.push({
+      name: `${label}, ${(oneLine.length / 1e6).toFixed(2)} MB on one line: open to its findings over stdio (${SLOW_RUNS} runs; baseline: the same stories one per line)`,
+      median: ms(median(one)),
+      baseline: ms(median(base)),
+      ratio: (median(one) / median(base)).toFixed(2),
+      target: "≤ 1 s",
+    });
+  }
+  server.stop();
+}
+
+/**
+ * A flood of edits (issue #18: requests waited 19 s): 50 open documents get 20 whole-text changes each, sent at
+ * once, then a hover on the first. The hover's wait is compared with one analysis of that document (a change to
+ * it alone, to its diagnostics): it may wait for that one analysis and for the queued messages to be read, not
+ * for an analysis of each superseded version.
+ */
+async function editFlood(): Promise<void> {
+  const server = await startStdioServer();
+  const { connection } = server;
+  const base = generateBacklog(300);
+  const uris = Array.from({ length: 50 }, (_, i) => `file:///bench/flood-${i}.backlog.yaml`);
+  for (const uri of uris) {
+    const opened = nextDiagnostics(connection, uri, () => true);
+    await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: 1, text: base } });
+    await opened;
+  }
+  const variant = (v: number): string => base.replace("I want to", `I want${" really".repeat(v % 7)} to`);
+  let version = 1;
+  const single: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    version++;
+    const v = version;
+    const done = nextDiagnostics(connection, uris[0] as string, (d) => d.version === v);
+    const started = performance.now();
+    await connection.sendNotification("textDocument/didChange", {
+      textDocument: { uri: uris[0], version: v },
+      contentChanges: [{ text: variant(v) }],
+    });
+    await done;
+    single.push(performance.now() - started);
+  }
+  const waits: number[] = [];
+  const reading: number[] = [];
+  const published: number[] = [];
+  for (let run = 0; run < SLOW_RUNS; run++) {
+    let publishes = 0;
+    let answered = false;
+    const counter = connection.onNotification(PublishDiagnosticsNotification.type, () => {
+      if (!answered) publishes++;
+    });
+    const sends: Promise<void>[] = [];
+    const started = performance.now();
+    for (let k = 0; k < 20; k++) {
+      version++;
+      for (const uri of uris)
+        sends.push(
+          connection.sendNotification("textDocument/didChange", {
+            textDocument: { uri, version },
+            contentChanges: [{ text: variant(version) }],
+          }),
+        );
+    }
+    // The guidance request needs no analysis: its answer comes when the queue has been read.
+    const guidance = connection.sendRequest(GuidanceRequest).then(() => performance.now() - started);
+    const hover = connection.sendRequest("textDocument/hover", { textDocument: { uri: uris[0] }, position: { line: 0, character: 2 } });
+    await Promise.all(sends);
+    await hover;
+    answered = true;
+    waits.push(performance.now() - started);
+    reading.push(await guidance);
+    published.push(publishes);
+    counter.dispose();
+    // Let the superseded documents' last analyses run before the next flood.
+    await Promise.all(uris.map((uri) => connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } })));
+  }
+  rows.push({
+    name: `1,000 whole-text edits to 50 documents (300 stories each) sent at once, over stdio: reading them, to a request that needs no analysis (${SLOW_RUNS} runs)`,
+    median: ms(median(reading)),
+  });
+  rows.push({
+    name: `... then a hover on one of them: its wait beyond that reading (baseline: one edit's analysis of the document, ${RUNS} runs); analyses published before its answer: ${published.join(", ")}`,
+    median: ms(median(waits.map((w, k) => w - (reading[k] ?? 0)))),
+    baseline: ms(median(single)),
+    ratio: (median(waits.map((w, k) => w - (reading[k] ?? 0))) / median(single)).toFixed(2),
+    target: "≤ one analysis",
+  });
+  server.stop();
+}
+
 function cli(): void {
   const corpus = resolve(ROOT, "..", "shared", "corpus", "dalpiaz");
   if (!existsSync(corpus)) {
@@ -395,11 +534,16 @@ async function main(): Promise<void> {
     ["LSP keystrokes", () => lspKeystrokes(text)],
     ["yaml-language-server", () => yamlLanguageServer(text, file)],
     ["server over stdio", () => serverOverStdio(text, file)],
+    ["one-line files", oneLineFiles],
+    ["edit flood", editFlood],
     ["CLI", cli],
     ["client load", clientLoad],
     ["bundles", bundles],
   ];
+  // `npm run bench -- "edit flood"` runs only the cases whose names contain an argument.
+  const only = process.argv.slice(2);
   for (const [name, run] of cases) {
+    if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
     try {
       await run();
     } catch (error) {

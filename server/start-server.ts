@@ -29,7 +29,7 @@ import {
 import { BacklogLanguageService } from "./service";
 import { BacklogDocument } from "./backlog-document";
 import type { ReadConfigFile } from "./config-reader";
-import type { MessageActivity } from "./message-activity";
+import { STREAM_GAP_MS, type MessageActivity } from "./message-activity";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -102,9 +102,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   }
 
   /**
-   * Runs `work` once no message has been dispatched for a turn of the event loop (or after QUIET_WAIT_MAX_MS):
-   * edits still queued behind this one then supersede it before it is done, and a request queued behind a
-   * flood of edits waits for at most one analysis, of its own document (see `current`).
+   * Runs `work` once no message has been dispatched for a turn of the event loop and no stream of messages is
+   * arriving (or after QUIET_WAIT_MAX_MS): edits still queued or on their way then supersede it before it is done,
+   * and a request behind a flood of edits waits for at most one analysis, of its own document (see `current`).
    */
   function whenQuiet(work: () => void): void {
     const activity = host.activity;
@@ -112,9 +112,19 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const due = performance.now();
     let seen = activity.count;
     const check = (): void => {
-      if (activity.count === seen || performance.now() - due > QUIET_WAIT_MAX_MS) return work();
-      seen = activity.count;
-      nextTurn(check);
+      const now = performance.now();
+      if (now - due > QUIET_WAIT_MAX_MS) return work();
+      if (activity.count !== seen) {
+        seen = activity.count;
+        return nextTurn(check);
+      }
+      // While messages stream in (not typing), wait for the stream to pause.
+      const sinceLast = now - activity.lastAt;
+      if (activity.streaming && sinceLast < STREAM_GAP_MS) {
+        setTimeout(check, STREAM_GAP_MS - sinceLast);
+        return;
+      }
+      work();
     };
     nextTurn(check);
   }
