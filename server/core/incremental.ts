@@ -14,6 +14,7 @@ import {
 } from "./analyze";
 import type { CoachConfig } from "./config";
 import type { Backlog, BacklogFormat, Finding, Span, Story, TextChange, TextSource } from "./model";
+import { parseBacklog } from "./formats";
 import { lineBreakOf } from "./parse/text-lines";
 import {
   layoutOf,
@@ -183,6 +184,10 @@ export class IncrementalAnalyzer {
   /** Bumped whatever story rules' results depend on changes: config, rules, the backlog outside its stories. */
   private generation = 0;
 
+  /** Markdown and plain lists: rule results by story text, and what they were checked with (see analyzeByStory). */
+  private byStoryText = new Map<string, RuleResults>();
+  private storyContext = "";
+
   constructor(private readonly format: BacklogFormat) {}
 
   /**
@@ -191,10 +196,52 @@ export class IncrementalAnalyzer {
    */
   analyze(text: string, config: CoachConfig = {}, ruleSet: readonly Rule[] = rules, edit?: TextChange): Analysis {
     this.configure(config, ruleSet);
-    const analysis = this.format === "yaml" && !refuseToCheck(text, this.format, config) ? this.analyzeYaml(text, config, edit) : undefined;
+    const refused = refuseToCheck(text, this.format, config);
+    const analysis = this.format === "yaml" && !refused ? this.analyzeYaml(text, config, edit) : undefined;
     if (analysis) return analysis;
     this.giveUp();
+    if (this.format !== "yaml" && !refused) return this.analyzeByStory(text, config);
     return analyzeBacklog(text, this.format, config, ruleSet);
+  }
+
+  /**
+   * Markdown and plain lists: the file is read again (their readers are cheap next to the rules), and each story
+   * whose text and surroundings are unchanged keeps its rule results, moved to its place: a keystroke re-checks
+   * the story it is in and the backlog-wide rules only. The text outside the stories (front matter, the title,
+   * the line break) is part of the key, since story rules read it (personas, the file's line break).
+   */
+  private analyzeByStory(text: string, config: CoachConfig): Analysis {
+    const backlog = parseBacklog(text, this.format);
+    const { stories } = backlog;
+    const first = stories[0]?.span.start ?? text.length;
+    const last = stories[stories.length - 1]?.span.end ?? text.length;
+    const context = `${this.generation}\u0000${lineBreakOf(text)}\u0000${text.slice(0, first)}\u0000${text.slice(last)}`;
+    const previous = context === this.storyContext ? this.byStoryText : new Map<string, RuleResults>();
+    const kept = new Map<string, RuleResults>();
+    const results = stories.map((story, index) => {
+      const { start, end } = story.span;
+      // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
+      const key = `\u0000${text.slice(start, end)}`.slice(1);
+      const cached = previous.get(key) ?? kept.get(key);
+      if (cached) {
+        kept.set(key, cached);
+        return shiftResults(cached, start, index);
+      }
+      const found = checkStory(story, backlog, this.active);
+      const relative = isEmpty(found) ? NO_RESULTS : shiftResults(found, -start, 0);
+      if (relative.findings.every((list) => list.every((f) => movable(f, end - start)))) kept.set(key, relative);
+      return found;
+    });
+    this.storyContext = context;
+    this.byStoryText = kept;
+    return assembleAnalysis(
+      backlog,
+      configureParseFindings(backlog.parseFindings, config),
+      this.active,
+      results,
+      checkBacklogRules(backlog, this.active, this.memories),
+      config,
+    );
   }
 
   /**

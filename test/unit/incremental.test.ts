@@ -7,7 +7,8 @@ import { BacklogDocument } from "../../server/backlog-document";
 import { analyzeBacklog } from "../../server/core/analyze";
 import { IncrementalAnalyzer } from "../../server/core/incremental";
 import { layoutOf, relayout } from "../../server/core/parse/yaml-fast";
-import { REPO_ROOT } from "../support/fixtures";
+import { formatOfFileName } from "../../server/core/file-patterns";
+import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 import { mutateYaml, randomBacklog } from "../support/yaml-variants";
 import { generateBacklog } from "../../scripts/bench-generate";
@@ -146,5 +147,41 @@ describe("incremental analysis", () => {
     const analyzer = new IncrementalAnalyzer("plain");
     const text = "As a user, I want to log in, so that I see my data.\nI want things\n";
     assert.deepStrictEqual(analyzer.analyze(text), analyzeBacklog(text, "plain"));
+  });
+
+  it("keeps the rule results of unchanged Markdown and plain stories, with the results of a full analysis after every edit", () => {
+    const random = seededRandom(20261201);
+    const files = [
+      ...fixtureFiles(join(REPO_ROOT, "examples")),
+      ...fixtureFiles(join(FIXTURES, "formats")),
+      ...fixtureFiles(join(FIXTURES, "rules")).flatMap(fixtureFiles),
+    ].flatMap((f) => {
+      const format = formatOfFileName(f);
+      return format === "markdown" || format === "plain" ? [{ format, text: readFileSync(f, "utf8") }] : [];
+    });
+    assert.ok(files.length >= 5);
+    const snippets = [
+      "x",
+      "\n",
+      " and ",
+      ", so that I can ",
+      "As a clerk, I want ",
+      "---\npersonas: [clerk]\n---\n",
+      "## S-9 ",
+      "- Given a, when b, then c\n",
+      "",
+    ];
+    for (const { format, text: original } of files) {
+      const analyzer = new IncrementalAnalyzer(format);
+      let text = original;
+      assert.deepStrictEqual(analyzer.analyze(text), analyzeBacklog(text, format));
+      for (let e = 0; e < 40; e++) {
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = random() < 0.4 ? Math.floor(random() * 12) : 0;
+        text = text.slice(0, at) + pick(random, snippets) + text.slice(at + cut);
+        const config = random() < 0.1 ? { rules: { "story-benefit": "off" as const } } : {};
+        assert.deepStrictEqual(analyzer.analyze(text, config), analyzeBacklog(text, format, config), `${format} edit ${e}`);
+      }
+    }
   });
 });

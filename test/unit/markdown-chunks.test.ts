@@ -70,4 +70,18 @@ describe("Markdown read a chunk at a time", () => {
       assert.deepEqual(cut, whole, name);
     }
   });
+
+  it("moves the chunks an edit did not touch, with the result of reading the edited text anew", () => {
+    const random = seededRandom(7);
+    const story = (i: number) =>
+      `## S-${i} Pay ${i}\n\nAs a shopper, I want to pay with card ${i}, so that I get my goods.\n\n- Given a cart, when I pay, then I get a receipt.\n\n`;
+    let text = `# Backlog\n\n${Array.from({ length: 200 }, (_, i) => story(i)).join("")}`;
+    parseMarkdownStories(text);
+    for (let e = 0; e < 40; e++) {
+      const at = Math.floor(random() * text.length);
+      text =
+        text.slice(0, at) + pick(random, ["x", "\n", "## S-99 New\n", "```\n", "", "<!--\n"]) + text.slice(at + (random() < 0.3 ? 5 : 0));
+      assert.deepEqual(parseMarkdownStories(text), parseMarkdownStories(text, { chunkChars: Infinity }), `edit ${e}`);
+    }
+  });
 });
