@@ -177,6 +177,30 @@ describe("server robustness", () => {
     );
   });
 
+  it("analyses and publishes a version once when a completion request follows its edit", async () => {
+    const uri = "file:///once.backlog.yaml";
+    const base = backlog(2000);
+    const opened = client.diagnostics(uri);
+    // Opened in two steps (its first stories, then all of it): wait for the whole before counting.
+    let openPublishes = 0;
+    const whole = client.diagnostics(uri, () => ++openPublishes === 2);
+    await client.open(uri, base);
+    await opened;
+    await whole;
+    const versions: number[] = [];
+    client.connection.onNotification(PublishDiagnosticsNotification.type, (p) => {
+      if (p.uri === uri) versions.push(p.version ?? -1);
+    });
+    for (let v = 2; v <= 6; v++) {
+      await client.change(uri, v, base.replace("card 5,", `card 5${"!".repeat(v)},`));
+      await client.connection.sendRequest("textDocument/completion", { textDocument: { uri }, position: { line: 1, character: 4 } });
+    }
+    // Whatever was still pending is published by the time the outline is answered.
+    await client.connection.sendRequest("textDocument/documentSymbol", { textDocument: { uri } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(versions, [2, 3, 4, 5, 6]);
+  });
+
   it("answers requests after shutdown with InvalidRequest", async () => {
     const uri = "file:///after.backlog.yaml";
     const opened = client.diagnostics(uri);

@@ -173,11 +173,14 @@ describe("fuzzing the analysis core", () => {
     const random = seededRandom(7);
     for (let i = 0; i < 200; i++) {
       const chars = Array.from({ length: 1 + Math.floor(random() * 400) }, () => String.fromCharCode(Math.floor(random() * 0x3000)));
-      for (const format of FORMATS) analyzeBacklog(chars.join(""), format);
+      for (const format of FORMATS) assert.deepEqual(analyzeBacklog(chars.join(""), format).failures, [], `random input #${i} (${format})`);
     }
     for (const format of FORMATS) {
-      analyzeBacklog(`stories:\n${"  ".repeat(1)}- story: ${"[".repeat(5000)}`, format);
-      analyzeBacklog(`stories:\n  - story: As a user, I want ${"very ".repeat(4000)}long things`, format);
+      for (const text of [
+        `stories:\n${"  ".repeat(1)}- story: ${"[".repeat(5000)}`,
+        `stories:\n  - story: As a user, I want ${"very ".repeat(4000)}long things`,
+      ])
+        assert.deepEqual(analyzeBacklog(text, format).failures, [], `${format}: ${text.slice(0, 40)}`);
     }
   });
 });

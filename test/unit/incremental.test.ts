@@ -184,4 +184,21 @@ describe("incremental analysis", () => {
       }
     }
   });
+
+  it("suggests the nearest id for a dangling dependsOn after the ids change, as a full analysis does", () => {
+    const analyzer = new IncrementalAnalyzer("yaml");
+    const backlog = (ids: string[]) =>
+      `stories:\n${ids.map((id) => `  - id: ${id}\n    story: As a shopper, I want to pay ${id}, so that I get my goods.\n    dependsOn: [S-3]\n`).join("")}`;
+    for (const ids of [
+      ["S-1", "S-2"],
+      ["T-1", "S-2"],
+      ["T-1", "T-2"],
+      ["T-1", "S-4"],
+      ["S-3", "S-4"],
+    ]) {
+      const text = backlog(ids);
+      const incremental = analyzer.analyze(text);
+      assert.deepStrictEqual(incremental, analyzeBacklog(text, "yaml"), ids.join(", "));
+    }
+  });
 });

@@ -2,9 +2,33 @@
 import { sourceOf, type Fix, type Story, type TextPart } from "../model";
 import { editDistance } from "../nlp/similarity";
 import { defineRule } from "./rule";
-import { storyGroups } from "./story-groups";
+import { storyGroups, type StoryGroups } from "./story-groups";
 
 const idOf = (story: Story): string | undefined => story.id?.text.trim();
+
+/**
+ * The id at most two edits from an unknown reference (not the referring story's own), for "did you mean". Ranking
+ * every id for each unknown reference on every keystroke was half of a keystroke on 1,000 stories: the answers are
+ * kept in the rule's memory until an id comes or goes.
+ */
+function nearestId(memory: Map<string, unknown> | undefined, byId: StoryGroups, id: string, own: string | undefined): string | undefined {
+  const known = memory?.get("nearest") as { revision: number; answers: Map<string, string | undefined> } | undefined;
+  const cache =
+    known?.revision === byId.keySetRevision ? known : { revision: byId.keySetRevision, answers: new Map<string, string | undefined>() };
+  memory?.set("nearest", cache);
+  const key = `${own ?? ""}\u0000${id}`;
+  if (cache.answers.has(key)) return cache.answers.get(key);
+  let best: { c: string; d: number } | undefined;
+  const wanted = id.toLowerCase();
+  for (const { key: c } of byId.entries()) {
+    if (c === own) continue;
+    const d = editDistance(c.toLowerCase(), wanted);
+    if (!best || d < best.d) best = { c, d };
+  }
+  const near = best && best.d <= 2 ? best.c : undefined;
+  cache.answers.set(key, near);
+  return near;
+}
 
 export default defineRule({
   meta: {
@@ -29,13 +53,7 @@ export default defineRule({
         const id = ref.text.trim();
         const target = byId.first(id);
         if (!target) {
-          const suggestion = byId
-            .entries()
-            .map((e) => e.key)
-            .filter((c) => c !== story.id?.text.trim())
-            .map((c) => ({ c, d: editDistance(c.toLowerCase(), id.toLowerCase()) }))
-            .sort((a, b) => a.d - b.d)[0];
-          const near = suggestion && suggestion.d <= 2 ? suggestion.c : undefined;
+          const near = nearestId(context.memory, byId, id, story.id?.text.trim());
           const verbatim = sourceOf(backlog).slice(ref.span.start, ref.span.end) === ref.text;
           const fixes: Fix[] | undefined =
             near && verbatim

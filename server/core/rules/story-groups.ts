@@ -14,6 +14,7 @@ export class StoryGroups {
   private readonly groups = new Map<string, number | number[]>();
   /** The keys more than one story has: `repeats` looks at these only, not at every key on every keystroke. */
   private readonly shared = new Set<string>();
+  private revision = 0;
 
   constructor(private readonly keyOf: (story: Story) => string | undefined) {}
 
@@ -87,7 +88,13 @@ export class StoryGroups {
     return this.groups.size;
   }
 
+  /** Changes whenever a key comes or goes: what is derived from the set of keys alone can be kept until then. */
+  get keySetRevision(): number {
+    return this.revision;
+  }
+
   private rebuild(): this {
+    this.revision++;
     this.groups.clear();
     this.shared.clear();
     this.keys = this.stories.map((story, i) => {
@@ -103,6 +110,7 @@ export class StoryGroups {
     const at = this.groups.get(key);
     if (at === undefined) {
       this.groups.set(key, i);
+      this.revision++;
       return;
     }
     if (typeof at === "number") {
@@ -120,7 +128,10 @@ export class StoryGroups {
   private remove(key: string | undefined, i: number): void {
     if (key === undefined) return;
     const at = this.groups.get(key);
-    if (at === i) this.groups.delete(key);
+    if (at === i) {
+      this.groups.delete(key);
+      this.revision++;
+    }
     if (at === undefined || typeof at === "number") return;
     const k = at.indexOf(i);
     if (k < 0) return;
