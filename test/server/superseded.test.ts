@@ -13,9 +13,10 @@ describe("superseded edits", () => {
 
   it("analyses a burst of edits once, for the last version", async () => {
     const uri = "file:///burst.backlog.yaml";
-    // Big enough that an analysis takes more than the immediate threshold, so edits are debounced.
+    // Small: its analysis is fast, so the edits are not debounced by its cost; they are dropped because they
+    // stream in (see whenQuiet in server/start-server.ts), whatever the speed of the machine.
     const story = (i: number): string => `  - id: S-${i}\n    story: As a shopper, I want to pay with card ${i}, so that I get my goods.\n`;
-    const base = `stories:\n${Array.from({ length: 3000 }, (_, i) => story(i)).join("")}`;
+    const base = `stories:\n${Array.from({ length: 30 }, (_, i) => story(i)).join("")}`;
     const opened = client.diagnostics(uri);
     await client.open(uri, base);
     await opened;
