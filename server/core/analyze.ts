@@ -2,7 +2,7 @@
 import { DEFAULT_MAX_FILE_SIZE, DEFAULT_MAX_FINDINGS, resolveRule, type CoachConfig } from "./config";
 import { parseBacklog, type ParseOptions } from "./formats";
 import { sourceOf, type Backlog, type BacklogFormat, type Finding, type Severity, type Story, type TextSource } from "./model";
-import { fileNotChecked } from "./rules/file-format-rules";
+import fileNotChecked from "./rules/file-not-checked";
 import { ruleById, rules } from "./rules/registry";
 import type { Rule, RuleContext, RuleReport } from "./rules/rule";
 import { applySuppressions } from "./suppressions";

@@ -6,7 +6,7 @@ import configSchema from "../../schemas/config.schema.json";
 import { isSeveritySetting, type CoachConfig, type RuleSetting } from "./config";
 import type { Finding, Span } from "./model";
 import { editDistance } from "./nlp/similarity";
-import { configFile } from "./rules/file-format-rules";
+import configFile from "./rules/config-file";
 import { rules } from "./rules/registry";
 
 // Defined with the other file names, which the client imports without this module's YAML and schema code.
