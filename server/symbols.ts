@@ -5,9 +5,9 @@ import type { Analysis } from "./core/analyze";
 import { applyEdits } from "./core/apply-edits";
 import { parseBacklog } from "./core/formats";
 import { sourceOf, type Backlog, type Span, type TextEdit as CoreTextEdit, type TextPart } from "./core/model";
-import { yamlScalar } from "./core/rules/helpers";
+import { yamlScalar } from "./core/parse/yaml-scalar";
 import type { LineIndex } from "./core/parse/text-lines";
-import { roleKey } from "./core/rules/story-role-persona";
+import { roleKey } from "./core/nlp/similarity";
 import { toRange } from "./lsp-convert";
 
 const inside = (span: Span, offset: number): boolean => offset >= span.start && offset <= span.end;

@@ -306,3 +306,6 @@ export function requestStems(text: string): string[] {
   const canonical = canonicalStems;
   return contentStems(requestKey(text)).map((s) => canonical.get(s) ?? s);
 }
+
+/** A role as compared with persona names: lower case, no article, single spaces (rules and rename share it). */
+export const roleKey = (text: string): string => normalise(text.replace(/^(?:an?|the)\s+/i, ""));

@@ -1,4 +1,5 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
+import { yamlScalar } from "../parse/yaml-scalar";
 import { sourceOf, type Backlog, type Criterion, type Span, type Story, type TextEdit } from "../model";
 import { criterionSteps, type CriterionSteps, type StepKeyword } from "../nlp/gherkin";
 
@@ -49,12 +50,6 @@ function appendYamlEntry(backlog: Backlog, story: Story, key: string, value: { b
   // An empty map (`{}`) gets its first key without a comma before it.
   const empty = /\{\s*$/.test(sourceOf(backlog).slice(Math.max(0, at.start - 200), at.start));
   return { span: at, newText: `${empty ? "" : ", "}${layout.flow === "json" ? JSON.stringify(key) : key}: ${value.flow}` };
-}
-
-/** A YAML scalar for a one-line value: plain when that reads back the same, else double-quoted. */
-export function yamlScalar(value: string): string {
-  const plainSafe = /^[^\s\-?:,[\]{}#&*!|>'"%@`]/.test(value) && !/:\s|\s#|[\r\n]|:$|\s$/.test(value);
-  return plainSafe ? value : JSON.stringify(value);
 }
 
 /** Whether a span's source text is exactly the given text (a plain scalar), so it can be edited in place. */

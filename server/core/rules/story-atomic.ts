@@ -3,7 +3,8 @@
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
-import { appendYamlCriteria, eolOf, isVerbatim, perOptions, yamlScalar } from "./helpers";
+import { yamlScalar } from "../parse/yaml-scalar";
+import { appendYamlCriteria, eolOf, isVerbatim, perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
 /** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */

@@ -1,7 +1,7 @@
 // QUS "unambiguous" for roles: a story names a declared persona, not a generic "user".
 import type { Fix, Story, TextPart } from "../model";
 import { GENERIC_ROLES } from "../nlp/word-lists";
-import { editDistance, normalise, words } from "../nlp/similarity";
+import { editDistance, roleKey, words } from "../nlp/similarity";
 import { perOptions } from "./helpers";
 import { defineRule } from "./rule";
 
@@ -9,9 +9,6 @@ export interface RolePersonaOptions {
   /** Roles that say nothing about who benefits. */
   readonly genericRoles: readonly string[];
 }
-
-/** A role as compared with persona names: lower case, no article, single spaces. */
-export const roleKey = (text: string): string => normalise(text.replace(/^(?:an?|the)\s+/i, ""));
 
 /** Personas ordered by how close their names are to a role, nearest first. */
 function nearestPersonas(role: string, personas: readonly TextPart[]): TextPart[] {
