@@ -109,9 +109,25 @@ describe("a first day with Backlog Coach in the VS Code workbench", { skip }, ()
     await shot("4-walkthrough");
   });
 
+  it('offers no snippet that would write a second "As a" after "As a "', async () => {
+    await page.locator(".tab", { hasText: "product.stories" }).filter({ hasNotText: ".md" }).click();
+    await page.locator(".monaco-editor .view-line", { hasText: "As a shopper" }).last().click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("As a ");
+    await page.keyboard.press("Control+Space");
+    const rows = page.locator(".suggest-widget .monaco-list-row");
+    await rows.first().waitFor();
+    const labels = await rows.allInnerTexts();
+    await shot("5-completion");
+    console.log(`suggestions after "As a ": ${JSON.stringify(labels)}`);
+    assert.ok(!labels.some((l) => /Story sentence|User story/.test(l)), labels.join(" | "));
+    await page.keyboard.press("Escape");
+  });
+
   it('"Restart Language Server" says it restarted', async () => {
     await runCommand("Backlog Coach: Restart Language Server");
     await page.locator(".notifications-toasts", { hasText: "the language server restarted" }).waitFor();
-    await shot("5-restarted");
+    await shot("6-restarted");
   });
 });
