@@ -105,6 +105,9 @@ describe("a first day with Backlog Coach in the VS Code workbench", { skip }, ()
     await first.locator(".codicon.complete").waitFor();
     assert.equal(await steps.filter({ hasText: "Open the sidebar" }).first().locator(".codicon.complete").count(), 0);
     await page.locator(".getting-started-step", { hasText: "See a finding" }).first().click();
+    // The README's picture: the walkthrough alone, without the Problems panel the earlier steps opened.
+    await page.keyboard.press("Control+J");
+    await page.locator(".part.panel").waitFor({ state: "hidden" });
     await page.waitForTimeout(500);
     await shot("4-walkthrough");
   });
