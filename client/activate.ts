@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
 import { HealthChangedNotification, SHOW_GUIDANCE_COMMAND } from "../server/protocol";
+import { registerConfigCompletion } from "./config-completion";
 import { LOAD_START } from "./load-start";
 import { registerNewBacklog } from "./new-backlog";
 import { RestartPolicy } from "./restart-policy";
@@ -73,6 +74,7 @@ export async function activateCoach(
       void vscode.window.showInformationMessage("Backlog Coach: the language server restarted.");
     }),
     ...registerNewBacklog(),
+    registerConfigCompletion(context.extension),
   );
   return {
     loadMs: LOADED - LOAD_START,

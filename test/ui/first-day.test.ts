@@ -35,6 +35,7 @@ describe("a first day with Backlog Coach in the VS Code workbench", { skip }, ()
       const workspace = join(sandbox.root, "workspace");
       mkdirSync(workspace);
       writeFileSync(join(workspace, EMPTY), "# my first backlog\n");
+      writeFileSync(join(workspace, ".backlog-coach.yaml"), "rules:\n  story-atomic: off\n");
       await harness.installVsix(sandbox, harness.VSIX);
       const started = await harness.startCodeServer(sandbox, workspace);
       server = started.process;
@@ -128,9 +129,26 @@ describe("a first day with Backlog Coach in the VS Code workbench", { skip }, ()
     await page.keyboard.press("Escape");
   });
 
+  it("completes rule ids and severities in .backlog-coach.yaml", async () => {
+    await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: ".backlog-coach.yaml" }).click();
+    await page.locator(".tab.active").filter({ hasText: ".backlog-coach.yaml" }).waitFor();
+    await page.locator(".monaco-editor .view-line", { hasText: "story-atomic: off" }).click();
+    await page.keyboard.press("End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("story-va");
+    const suggestion = page.locator(".suggest-widget .monaco-list-row", { hasText: "story-vague-terms" });
+    await suggestion.first().waitFor();
+    await shot("6-config-completion");
+    await page.keyboard.press("Enter");
+    // Accepting the rule id asks for its severity.
+    await page.locator(".suggest-widget .monaco-list-row", { hasText: "warning" }).first().waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator(".monaco-editor .view-line", { hasText: "story-vague-terms:" }).waitFor();
+  });
+
   it('"Restart Language Server" says it restarted', async () => {
     await runCommand("Backlog Coach: Restart Language Server");
     await page.locator(".notifications-toasts", { hasText: "the language server restarted" }).waitFor();
-    await shot("6-restarted");
+    await shot("7-restarted");
   });
 });
