@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import type { BacklogFormat } from "../server/core/model";
 
-export type OutputFormat = "text" | "json" | "sarif" | "github";
+export type OutputFormat = "text" | "stylish" | "json" | "sarif" | "github";
 
 /** What the command line asks for, checked. */
 export interface CliOptions {
@@ -33,7 +33,12 @@ of plain story lists (its *.txt files). A file named explicitly is read by its n
 (.yaml/.yml, .md, .txt). With no path, the current folder is searched.
 
 Options:
-  -f, --format <text|json|sarif|github>  Output format (default: text; stats: text or json)
+  -f, --format <name>                    Output format (stats: text or json):
+                                           text     one line per problem, path:line:col severity rule message
+                                                    (the default: what CI logs, grep and the $backlog-coach
+                                                    problem matcher read)
+                                           stylish  grouped under each file, as ESLint prints them
+                                           json, sarif (code scanning), github (pull request annotations)
       --fix                              Apply the safe fixes in place, then report what is left
       --max-warnings <n>                 Exit 1 when there are more than n warnings
       --type <yaml|markdown|plain>       Read every file as this format (also: --format-of)
@@ -46,7 +51,7 @@ Options:
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too many warnings,
 2 usage error, unreadable file or invalid config.`;
 
-const OUTPUTS: readonly string[] = ["text", "json", "sarif", "github"];
+const OUTPUTS: readonly string[] = ["text", "stylish", "json", "sarif", "github"];
 const FORMATS: readonly string[] = ["yaml", "markdown", "plain"];
 
 /**

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from "./config";
 import { formatGithub } from "./format-github";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
-import { formatText } from "./format-text";
+import { formatStylish, formatText } from "./format-text";
 import { countProblems, lintFiles, type FileResult } from "./lint";
 import { createProgress } from "./progress";
 import { computeStats, formatStatsJson, formatStatsText } from "./stats";
@@ -22,7 +22,7 @@ export interface CliIo {
   readonly stderrStream?: NodeJS.WriteStream;
 }
 
-const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif, github: formatGithub } as const;
+const FORMATTERS = { text: formatText, stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub } as const;
 
 function summary(results: readonly FileResult[], options: CliOptions): string {
   const { errors, warnings, infos, fixed } = countProblems(results);
@@ -73,7 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (options.quiet) results = results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === "error") }));
     io.stdout(FORMATTERS[options.output](results));
     // The summary goes to stderr so that stdout stays exactly the chosen format.
-    if (options.output === "text") io.stderr(summary(results, options));
+    if (options.output === "text" || options.output === "stylish") io.stderr(summary(results, options));
     if (ioFailed) return EXIT.failure;
     const { errors, warnings } = countProblems(results);
     if (errors > 0) return EXIT.problems;

@@ -68,19 +68,36 @@ export function computeStats(results: readonly FileResult[], config: CoachConfig
 
 const share = (n: number, of: number): string => (of > 0 ? `${((100 * n) / of).toFixed(1)} %` : "n/a");
 
-/** A plain-text table (also valid Markdown), as the README's corpus report shows it. */
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * A plain-text table (also valid Markdown), as the README's corpus report shows it. Each share names what it is out
+ * of: criteria count only in the formats that hold them, readiness only where a story has a status.
+ */
 export function formatStatsText(stats: Stats): string {
+  const all = count(stats.stories, "story", "stories");
+  const row = (measure: string, n: number, of: number, ofWhat: string): string => `| ${measure} | ${n} | ${ofWhat} | ${share(n, of)} |`;
   const lines = [
-    `${stats.files} files, ${stats.stories} stories`,
+    `${count(stats.files, "file", "files")}, ${all}`,
     "",
-    "| measure | stories | share |",
-    "|---|---:|---:|",
-    `| well formed (role and means) | ${stats.wellFormed} | ${share(stats.wellFormed, stats.stories)} |`,
-    `| with a benefit (not a placeholder) | ${stats.withBenefit} | ${share(stats.withBenefit, stats.stories)} |`,
-    `| with acceptance criteria | ${stats.withCriteria} | ${share(stats.withCriteria, stats.criteriaApplicable)} |`,
-    `| ready (status ready, well formed, with criteria) | ${stats.ready} | ${share(stats.ready, stats.readyApplicable)} |`,
+    "| measure | stories | out of | share |",
+    "|---|---:|---|---:|",
+    row("well formed (role and means)", stats.wellFormed, stats.stories, all),
+    row("with a benefit (not a placeholder)", stats.withBenefit, stats.stories, all),
+    row(
+      "with acceptance criteria",
+      stats.withCriteria,
+      stats.criteriaApplicable,
+      `${count(stats.criteriaApplicable, "story", "stories")} in YAML and Markdown (a plain list holds no criteria)`,
+    ),
+    row(
+      "ready (status ready, well formed, with criteria)",
+      stats.ready,
+      stats.readyApplicable,
+      `${count(stats.readyApplicable, "story", "stories")} in YAML (the format with a status)`,
+    ),
     "",
-    "| rule | severity | findings | stories flagged | share of stories |",
+    `| rule | severity | findings | stories flagged | share of the ${all} |`,
     "|---|---|---:|---:|---:|",
     ...stats.byRule.map((r) => `| ${r.ruleId} | ${r.severity} | ${r.findings} | ${r.stories} | ${share(r.stories, stats.stories)} |`),
   ];

@@ -3,7 +3,9 @@
 import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
 import { HealthChangedNotification, SHOW_GUIDANCE_COMMAND } from "../server/protocol";
+import { registerConfigCompletion } from "./config-completion";
 import { LOAD_START } from "./load-start";
+import { registerNewBacklog } from "./new-backlog";
 import { RestartPolicy } from "./restart-policy";
 import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
 
@@ -69,7 +71,10 @@ export async function activateCoach(
       const c = await ready;
       await c.stop();
       await c.start();
+      void vscode.window.showInformationMessage("Backlog Coach: the language server restarted.");
     }),
+    ...registerNewBacklog(),
+    registerConfigCompletion(context.extension),
   );
   return {
     loadMs: LOADED - LOAD_START,

@@ -23,18 +23,8 @@ else
   say "debian packages: missing ${missing[*]}; run as root: apt-get install -y --no-install-recommends ${missing[*]}"
 fi
 
-# 2. npm dependencies, when node_modules is missing or older than the lockfile.
-if [[ -f package-lock.json ]]; then
-  if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
-    say "npm ci"
-    npm ci --no-audit --no-fund
-  else
-    say "npm dependencies: up to date"
-  fi
-elif [[ ! -d node_modules ]]; then
-  say "npm install (no lockfile)"
-  npm install --no-audit --no-fund
-fi
+# 2. npm dependencies, when the lockfile changed since the last install.
+bash scripts/ensure-npm-deps.sh
 
 # 3. Node 24: code-server 4.139 requires exactly Node 24.
 if [[ -x "$NODE24" && "$("$NODE24" --version 2>/dev/null)" == "v$NODE24_VERSION" ]]; then

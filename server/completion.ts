@@ -2,12 +2,19 @@
 import { CompletionItemKind, type CompletionItem, type Position } from "vscode-languageserver";
 import backlogSchema from "../schemas/backlog.schema.json";
 import type { Analysis } from "./core/analyze";
+import { nextStepKinds } from "./completion-step-order";
+import { templateCompletions } from "./completion-templates";
 import { criterionSteps, stepKeywordsByKind } from "./core/nlp/gherkin";
 import { sourceOf } from "./core/model";
 import type { LineIndex } from "./core/parse/text-lines";
 
-/** The status values the backlog schema allows, in its order. */
-const STATUSES: readonly string[] = backlogSchema.definitions.story.properties.status.enum;
+/**
+ * The status values the backlog schema allows, in its order, one spelling each: the schema accepts "in progress"
+ * beside "in-progress", completion offers the first.
+ */
+const STATUSES: readonly string[] = backlogSchema.definitions.story.properties.status.enum.filter(
+  (s, i, all) => all.findIndex((t) => t.replace(/[\s_-]+/g, "-") === s.replace(/[\s_-]+/g, "-")) === i,
+);
 
 /** The language most of the backlog's criteria are written in, so keywords come in that language. */
 function criteriaLanguage(analysis: Analysis): string {
@@ -47,7 +54,10 @@ export function completions(analysis: Analysis, lines: LineIndex, position: Posi
   if (role) {
     const typed = role[1] ?? "";
     const personas = analysis.backlog.personas.map((p) => p.text);
-    const used = analysis.backlog.stories.flatMap((s) => (s.sentence?.role ? [s.sentence.role.text] : []));
+    // Not the role on the line being typed: after "As a " that is the "a" itself.
+    const used = analysis.backlog.stories.flatMap((s) =>
+      s.sentence?.role && lines.positionAt(s.sentence.role.span.start).line !== position.line ? [s.sentence.role.text] : [],
+    );
     const seen = new Set<string>();
     return [...personas, ...used].flatMap((name, i): CompletionItem[] => {
       const key = name.toLowerCase();
@@ -82,17 +92,26 @@ export function completions(analysis: Analysis, lines: LineIndex, position: Posi
   if (step && inAcceptance(analysis, lines, offset)) {
     const typed = step[1] ?? "";
     const first = /^\s*[-*]\s+\p{L}*$/u.test(before);
-    const order = ["given", "when", "then", "and", "but"];
-    return stepKeywordsByKind(criteriaLanguage(analysis)).map(({ kind, keyword }) => {
+    const keywords = stepKeywordsByKind(criteriaLanguage(analysis));
+    // Only the keywords the criterion can take next, in the order it needs them (completion-step-order.ts).
+    const written = before.slice(0, before.length - typed.length).replace(/^\s*[-*]\s+/, "");
+    const order = nextStepKinds(first ? "" : written, new Map(keywords.map((k) => [k.keyword.toLowerCase(), k.kind])));
+    return keywords.flatMap(({ kind, keyword }) => {
       const word = first ? keyword : keyword.toLowerCase();
-      return {
-        label: word,
-        kind: CompletionItemKind.Keyword,
-        detail: `Gherkin ${kind}`,
-        sortText: `${order.indexOf(kind)}${word}`,
-        textEdit: { range: range(typed), newText: `${word} ` },
-      };
+      if (!order.includes(kind)) return [];
+      return [
+        {
+          label: word,
+          kind: CompletionItemKind.Keyword,
+          detail: `Gherkin ${kind}`,
+          sortText: `${order.indexOf(kind)}${word}`,
+          textEdit: { range: range(typed), newText: `${word} ` },
+        },
+      ];
     });
   }
-  return [];
+  const first = analysis.backlog.stories[0];
+  const storyIndent =
+    first && /^\s*/.exec(text.slice(lines.lineStart(lines.positionAt(first.span.start).line), first.span.start))?.[0].length;
+  return templateCompletions(analysis.backlog.format, before, position, storyIndent);
 }

@@ -170,7 +170,7 @@ describe("backlog-coach lint: exit codes and messages", () => {
     writeFileSync(join(dir, "notes.rtf"), "x");
     const cases: [string[], RegExp][] = [
       [["lint", "--fxi"], /Unknown option '--fxi'/],
-      [["lint", "--format", "xml", "."], /--format must be one of text, json, sarif, github/],
+      [["lint", "--format", "xml", "."], /--format must be one of text, stylish, json, sarif, github/],
       [["lint", "--max-warnings", "many", "."], /--max-warnings needs a whole number/],
       [["lint", "missing.stories"], /No such file or folder: missing\.stories/],
       [["lint", "dangling.stories"], /No such file or folder: dangling\.stories/],

@@ -1,0 +1,63 @@
+// The story templates as completion items, offered only where a story can start: on an empty line (or its first
+// word) and after an empty `story:` key. As snippet files they were offered everywhere, so accepting one after
+// "As a " wrote "As a As a <role>"; here the editor asks the server, which knows the line.
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from "vscode-languageserver";
+import type { BacklogFormat } from "./core/model";
+
+const SENTENCE = "As a ${1:role}, I want ${2:capability}, so that ${3:benefit}.";
+const CRITERION = "Given ${6:context}, when ${7:event}, then ${8:outcome}";
+
+/** The story item each format starts a story with (the YAML one is a list item under `stories:`). */
+const STORY: Readonly<Record<BacklogFormat, string>> = {
+  yaml: [
+    "- id: ${1:ID-1}",
+    "  title: ${2:Short title}",
+    "  story: As a ${3:role}, I want ${4:capability}, so that ${5:benefit}.",
+    "  acceptance:",
+    `    - ${CRITERION}`,
+    "  estimate: ${9:3}",
+    "  status: ${10|new,draft,refining,ready,in-progress,done|}",
+  ].join("\n"),
+  markdown: [
+    "## ${1:ID-1} ${2:Short title}",
+    "",
+    "As a ${3:role}, I want ${4:capability}, so that ${5:benefit}.",
+    "",
+    "### Acceptance criteria",
+    "",
+    `- ${CRITERION}`,
+    "",
+  ].join("\n"),
+  plain: SENTENCE,
+};
+
+const DETAIL: Readonly<Record<BacklogFormat, string>> = {
+  yaml: "A story with its sentence, acceptance criteria, estimate and status",
+  markdown: "A story section with its sentence and acceptance criteria",
+  plain: "The user story template, one story per line",
+};
+
+/**
+ * Template items for the text of the line before the cursor (`before`), or none. `storyIndent`: in YAML, the column
+ * of the stories' "- " (undefined when there is none yet), where a story item starts; deeper lines are inside one.
+ */
+export function templateCompletions(format: BacklogFormat, before: string, position: Position, storyIndent?: number): CompletionItem[] {
+  const range = (typed: string) => ({ start: { line: position.line, character: position.character - typed.length }, end: position });
+  const item = (label: string, body: string, detail: string, typed: string): CompletionItem => ({
+    label,
+    kind: CompletionItemKind.Snippet,
+    detail,
+    // Typing "As" or "story" at a line's start finds it; what was typed is replaced, never repeated.
+    filterText: `${typed.toLowerCase().startsWith("as") ? "as a" : "story"} ${label}`,
+    sortText: "~",
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: range(typed), newText: body },
+  });
+  if (format === "yaml" && /^\s*(?:-\s+)?story:\s*$/.test(before)) return [item("Story sentence", SENTENCE, "The user story template", "")];
+  const word = /^(\s*)(\w*)$/.exec(before);
+  if (!word) return [];
+  const indent = word[1]?.length ?? 0;
+  // A YAML story is an item of the stories list; a Markdown section and a plain story start at the first column.
+  if (format === "yaml" ? storyIndent !== undefined && indent !== storyIndent : indent > 0) return [];
+  return [item(format === "plain" ? "Story sentence" : "User story", STORY[format], DETAIL[format], word[2] ?? "")];
+}
