@@ -1,6 +1,8 @@
 // Issue #15, part A: the health view, the editor and the CLI tell the same, honest story about a backlog.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { analyzeBacklog } from "../../server/core/analyze";
+import { applyEdits } from "../../server/core/apply-edits";
 import { BacklogLanguageService } from "../../server/service";
 
 const URI = "file:///w/a.backlog.yaml";
@@ -44,5 +46,80 @@ describe("the health view ranks by severity", () => {
     for (const f of service.analysis(URI)?.findings ?? []) counts[f.severity]++;
     assert.deepEqual(health?.findingsBySeverity, counts);
     assert.ok(counts.error >= 1);
+  });
+});
+
+describe("an unfilled placeholder is the missing part", () => {
+  it("the criteria-missing fix leaves a placeholder that is reported and not counted as a criterion", () => {
+    const text = "stories:\n  - id: S-1\n    story: As a shopper, I want to save my card, so that I pay faster.\n";
+    const fix = analyzeBacklog(text, "yaml").findings.find((f) => f.ruleId === "criteria-missing")?.fixes?.[0];
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits).text;
+    const left = analyzeBacklog(fixed, "yaml").findings.filter((f) => f.ruleId === "criteria-missing");
+    assert.deepEqual(
+      left.map((f) => f.messageId),
+      ["placeholder"],
+    );
+    assert.equal(healthOf(fixed).withCriteria, 0);
+    assert.equal(healthOf(fixed).ready, 0);
+  });
+
+  it("the benefit fix leaves a placeholder benefit that is reported and not counted as a benefit", () => {
+    const text =
+      "stories:\n  - id: S-1\n    story: As a shopper, I want to save my card.\n    acceptance:\n      - Given a card, when I save it, then it is listed\n";
+    const fix = analyzeBacklog(text, "yaml").findings.find((f) => f.ruleId === "story-benefit")?.fixes?.[0];
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits).text;
+    assert.deepEqual(
+      analyzeBacklog(fixed, "yaml")
+        .findings.filter((f) => f.ruleId === "story-benefit")
+        .map((f) => f.messageId),
+      ["placeholder"],
+    );
+    assert.equal(healthOf(fixed).withBenefit, 0);
+    assert.equal(healthOf(fixed).withCriteria, 1);
+  });
+
+  it("the Given/When/Then rewrite and the 'then' step leave placeholders that criteria-missing reports", () => {
+    const text = [
+      "stories:",
+      "  - id: S-1",
+      "    story: As a shopper, I want to save my card, so that I pay faster.",
+      "    acceptance:",
+      "      - Given a card, when I save it, then it is listed",
+      "      - Given a card, when I save it, then it is offered first",
+      "      - Given a card, when I pay",
+      "      - The card is stored encrypted",
+      "",
+    ].join("\n");
+    const findings = analyzeBacklog(text, "yaml").findings;
+    for (const ruleId of ["criteria-gherkin-style", "criteria-then"]) {
+      const fix = findings.find((f) => f.ruleId === ruleId)?.fixes?.[0];
+      assert.ok(fix, ruleId);
+      const fixed = applyEdits(text, fix.edits).text;
+      const left = analyzeBacklog(fixed, "yaml").findings.filter((f) => f.ruleId === "criteria-missing");
+      assert.ok(
+        left.some((f) => f.messageId === "placeholder" && fixed.slice(f.span.start, f.span.end).startsWith("<")),
+        `${ruleId}: ${fixed}`,
+      );
+    }
+  });
+
+  it("a comparison in angle brackets is not a placeholder", () => {
+    const text = [
+      "stories:",
+      "  - id: S-1",
+      "    story: As a shopper, I want to see my total, so that I know what I pay.",
+      "    acceptance:",
+      "      - Given 2 < 3 items and a total > 0, when I open the cart, then the total is shown",
+      "",
+    ].join("\n");
+    const service = new BacklogLanguageService();
+    service.update(URI, text, 1);
+    assert.deepEqual(
+      service.analysis(URI)?.findings.filter((f) => f.ruleId === "criteria-missing"),
+      [],
+    );
+    assert.equal(healthOf(text).withCriteria, 1);
   });
 });
