@@ -123,3 +123,26 @@ describe("an unfilled placeholder is the missing part", () => {
     assert.equal(healthOf(text).withCriteria, 1);
   });
 });
+
+describe("messages that are true", () => {
+  const uniqueOf = (a: string, b: string): string[] =>
+    analyzeBacklog(
+      `stories:\n  - id: A-1\n    story: As a shopper, I want to pay by card, ${a}.\n  - id: A-2\n    story: As a shopper, I want to pay by card, ${b}.\n`,
+      "yaml",
+    )
+      .findings.filter((f) => f.ruleId === "story-unique")
+      .map((f) => f.message);
+
+  it("a duplicate that differs by a contraction is a duplicate, not 'another benefit'", () => {
+    for (const [a, b] of [
+      ["so that there's no queue", "so that there is no queue"],
+      ["so that what's new shows first", "so that what is new shows first"],
+      ["so that I'm done", "so that I am done"],
+    ] as const)
+      assert.deepEqual(uniqueOf(a, b), ["This story asks the same as A-1: merge the two, or say what differs."], `${a} / ${b}`);
+  });
+
+  it("two different benefits are still 'another benefit'", () => {
+    assert.match(uniqueOf("so that I pay fast", "so that I keep my points")[0] ?? "", /another benefit/);
+  });
+});
