@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeBacklog } from "../../server/core/analyze";
 import { applyEdits } from "../../server/core/apply-edits";
+import { completions } from "../../server/completion";
 import { BacklogLanguageService } from "../../server/service";
 
 const URI = "file:///w/a.backlog.yaml";
@@ -144,5 +145,45 @@ describe("messages that are true", () => {
 
   it("two different benefits are still 'another benefit'", () => {
     assert.match(uniqueOf("so that I pay fast", "so that I keep my points")[0] ?? "", /another benefit/);
+  });
+});
+
+describe("an empty status", () => {
+  const text = "stories:\n  - id: A-1\n    status:\n    story: As a shopper, I want to pay by card, so that I go.\n";
+
+  it("gets one schema error that names the allowed values, on the key, in the editor as in a full analysis", () => {
+    const service = new BacklogLanguageService();
+    service.update(URI, text, 1);
+    for (const findings of [analyzeBacklog(text, "yaml").findings, service.analysis(URI)?.findings ?? []]) {
+      const schema = findings.filter((f) => f.ruleId === "backlog-schema");
+      assert.deepEqual(
+        schema.map((f) => [text.slice(f.span.start, f.span.end), f.message]),
+        [
+          [
+            "status",
+            '"status" has no value: write one of new, draft, refining, ready, in-progress, in progress, done, blocked, cancelled (completion lists them), or remove the key.',
+          ],
+        ],
+      );
+    }
+  });
+
+  it("completes the values right after the colon, with the space YAML needs", () => {
+    const service = new BacklogLanguageService();
+    service.update(URI, text, 1);
+    const analysis = service.analysis(URI);
+    const lines = service.lines(URI);
+    assert.ok(analysis && lines);
+    const items = completions(analysis, lines, { line: 2, character: "    status:".length });
+    const ready = items.find((i) => i.label === "ready");
+    assert.equal((ready?.textEdit as { newText: string } | undefined)?.newText, " ready");
+    // After "status: " the value goes in as it is.
+    const spaced = "stories:\n  - id: A-1\n    status: \n";
+    service.update(URI, spaced, 2);
+    const after = completions(service.analysis(URI) ?? analysis, service.lines(URI) ?? lines, {
+      line: 2,
+      character: "    status: ".length,
+    });
+    assert.equal((after.find((i) => i.label === "ready")?.textEdit as { newText: string } | undefined)?.newText, "ready");
   });
 });
