@@ -187,3 +187,91 @@ describe("an empty status", () => {
     assert.equal((after.find((i) => i.label === "ready")?.textEdit as { newText: string } | undefined)?.newText, "ready");
   });
 });
+
+describe("split writes the new story complete", () => {
+  const text = [
+    "stories:",
+    "  - id: CB-3",
+    "    title: Orders",
+    "    status: ready",
+    "    priority: 3",
+    "    estimate: 5",
+    "    story: As a shopper, I want to search and filter my orders, so that I find one.",
+    "    acceptance:",
+    "      - Given 3 orders, when I search for one, then it is listed",
+    "",
+    "  - id: CB-10",
+    "    priority: 4",
+    "    story: As a shopper, I want to pay by card, so that I get my goods.",
+    "",
+    "  - id: CB-4",
+    "    priority: 5",
+    "    story: As a shopper, I want to see my cart, so that I know the total.",
+    "",
+  ].join("\n");
+
+  const split = (source: string, format: "yaml" | "plain"): string => {
+    const fix = analyzeBacklog(source, format).findings.find((f) => f.ruleId === "story-atomic")?.fixes?.[0];
+    assert.ok(fix, "a split is offered");
+    return applyEdits(source, fix.edits).text;
+  };
+
+  it("copies title, status and criteria, takes the next free id and the next rank, leaves the estimate, keeps the blank lines", () => {
+    assert.equal(
+      split(text, "yaml"),
+      [
+        "stories:",
+        "  - id: CB-3",
+        "    title: Orders",
+        "    status: ready",
+        "    priority: 3",
+        "    estimate: 5",
+        "    story: As a shopper, I want to search my orders, so that I find one.",
+        "    acceptance:",
+        "      - Given 3 orders, when I search for one, then it is listed",
+        "",
+        "  - id: CB-11",
+        "    title: Orders",
+        "    story: As a shopper, I want to filter my orders, so that I find one.",
+        "    status: ready",
+        "    priority: 4",
+        "    acceptance:",
+        "      - Given 3 orders, when I search for one, then it is listed",
+        "",
+        "  - id: CB-10",
+        "    priority: 5",
+        "    story: As a shopper, I want to pay by card, so that I get my goods.",
+        "",
+        "  - id: CB-4",
+        "    priority: 6",
+        "    story: As a shopper, I want to see my cart, so that I know the total.",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("leaves no two stories sharing a rank or an id", () => {
+    const findings = analyzeBacklog(split(text, "yaml"), "yaml").findings;
+    assert.deepEqual(
+      findings.filter((f) => f.ruleId === "priority-unique" || f.ruleId === "story-id").map((f) => f.message),
+      [],
+    );
+  });
+
+  it("keeps the zero padding of the id scheme, and a file without blank lines gets none", () => {
+    const packed =
+      "stories:\n  - id: S-009\n    story: As a shopper, I want to search and filter my orders, so that I find one.\n  - id: S-010\n    story: As a shopper, I want to pay by card, so that I get my goods.\n";
+    const out = split(packed, "yaml");
+    assert.match(out, /\n {2}- id: S-011\n {4}story: As a shopper, I want to filter my orders/);
+    assert.doesNotMatch(out, /\n\s*\n/);
+  });
+
+  it("a plain list split as the file spaces its stories", () => {
+    const plain =
+      "As a shopper, I want to search and filter my orders, so that I find one.\n\nAs a shopper, I want to pay by card, so that I get my goods.\n";
+    assert.equal(
+      split(plain, "plain"),
+      "As a shopper, I want to search my orders, so that I find one.\n\nAs a shopper, I want to filter my orders, so that I find one.\n\nAs a shopper, I want to pay by card, so that I get my goods.\n",
+    );
+  });
+});
