@@ -1,6 +1,7 @@
 // Issue #15, part A: the health view, the editor and the CLI tell the same, honest story about a backlog.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { placeholderSnippet } from "../../client/snippet-placeholders";
 import { analyzeBacklog } from "../../server/core/analyze";
 import { applyEdits } from "../../server/core/apply-edits";
 import { completions } from "../../server/completion";
@@ -268,5 +269,40 @@ describe("split writes the new story complete", () => {
       split(plain, "plain"),
       "As a shopper, I want to search my orders, so that I find one.\n\nAs a shopper, I want to filter my orders, so that I find one.\n\nAs a shopper, I want to pay by card, so that I get my goods.\n",
     );
+  });
+});
+
+describe("placeholder fixes as snippets", () => {
+  it("makes each '<name>' of a fix a tab stop, escapes the rest, and leaves text without one", () => {
+    assert.equal(placeholderSnippet(", so that <benefit>"), ", so that ${1:benefit}");
+    assert.equal(
+      placeholderSnippet("Given <context>, when <event>, then <outcome>"),
+      "Given ${1:context}, when ${2:event}, then ${3:outcome}",
+    );
+    assert.equal(placeholderSnippet("Given $5 off {x}, then <outcome>"), "Given \\$5 off {x\\}, then ${1:outcome}");
+    assert.equal(placeholderSnippet("Given 2 < 3 and 4 > 1"), undefined);
+    assert.equal(placeholderSnippet(", so that I pay faster"), undefined);
+  });
+
+  it("covers the text of every placeholder fix the rules offer", () => {
+    const text = [
+      "stories:",
+      "  - id: S-1",
+      "    story: As a shopper, I want to save my card.",
+      "    acceptance:",
+      "      - Given a card, when I save it, then it is listed",
+      "      - Given a card, when I save it, then it is offered",
+      "      - Given a card, when I pay",
+      "      - The card is stored encrypted",
+      "  - id: S-2",
+      "    story: As a shopper, I want to see my orders, so that I can reorder.",
+      "",
+    ].join("\n");
+    const placeholderFixes = analyzeBacklog(text, "yaml")
+      .findings.flatMap((f) => f.fixes ?? [])
+      .flatMap((fix) => fix.edits)
+      .filter((e) => /<\p{L}+>/u.test(e.newText));
+    assert.ok(placeholderFixes.length >= 4, String(placeholderFixes.length));
+    for (const e of placeholderFixes) assert.match(placeholderSnippet(e.newText) ?? "", /\$\{1:\p{L}+\}/u, e.newText);
   });
 });
