@@ -110,6 +110,19 @@ function clauseToCriterionFix(backlog: Backlog, story: Story, c: Coordination): 
   };
 }
 
+/** An id that ends in a number: its prefix ("CB-") and the number ("11"). */
+const NUMBERED_ID = /^(.*?)(\d+)$/;
+
+/** The highest number after each id prefix of a backlog ("CB-" -> 10), read once per backlog, not per split. */
+const highestNumbers = perOptions((backlog: Backlog): ReadonlyMap<string, number> => {
+  const highest = new Map<string, number>();
+  for (const s of backlog.stories) {
+    const m = s.id ? NUMBERED_ID.exec(s.id.text) : null;
+    if (m) highest.set(m[1] ?? "", Math.max(highest.get(m[1] ?? "") ?? 0, Number(m[2])));
+  }
+  return highest;
+});
+
 /**
  * The next `count` free ids in the backlog's own scheme: after "CB-3" in a backlog whose highest "CB-" id is
  * CB-10, "CB-11" (with the scheme's zero padding: "S-009" -> "S-010"). An id with no number at its end gets a
@@ -118,15 +131,11 @@ function clauseToCriterionFix(backlog: Backlog, story: Story, c: Coordination): 
 function nextIds(backlog: Backlog, id: string, count: number): string[] {
   const taken = idsOf(backlog);
   const ids: string[] = [];
-  const numbered = /^(.*?)(\d+)$/.exec(id);
+  const numbered = NUMBERED_ID.exec(id);
   if (numbered) {
     const prefix = numbered[1] ?? "";
     const width = (numbered[2] ?? "").length;
-    let highest = 0;
-    for (const other of taken) {
-      const m = other !== undefined && other.startsWith(prefix) ? /^\d+$/.exec(other.slice(prefix.length)) : null;
-      if (m) highest = Math.max(highest, Number(m[0]));
-    }
+    const highest = highestNumbers(backlog).get(prefix) ?? 0;
     for (let n = highest + 1; ids.length < count; n++) {
       const next = `${prefix}${String(n).padStart(width, "0")}`;
       if (!taken.has(next)) ids.push(next);
@@ -141,6 +150,21 @@ function nextIds(backlog: Backlog, id: string, count: number): string[] {
   return ids;
 }
 
+/** The stories of each whole-number rank written as a plain number, read once per backlog, not per split. */
+const storiesByRank = perOptions((backlog: Backlog): ReadonlyMap<number, readonly Story[]> => {
+  const source = sourceOf(backlog);
+  const byRank = new Map<number, Story[]>();
+  for (const s of backlog.stories) {
+    const r = s.priority?.value;
+    if (typeof r === "number" && s.priority && String(r) === source.slice(s.priority.span.start, s.priority.span.end)) {
+      const list = byRank.get(r);
+      if (list) list.push(s);
+      else byRank.set(r, [s]);
+    }
+  }
+  return byRank;
+});
+
 /**
  * Ranks for the new stories right after the original's, and the edits that move the stories ranked there one
  * further down each, so that no two stories share a rank: a story ranked 3 split in two gives the new one 4, and
@@ -149,20 +173,11 @@ function nextIds(backlog: Backlog, id: string, count: number): string[] {
 function ranksAfter(backlog: Backlog, story: Story, count: number): { ranks: number[]; edits: TextEdit[] } {
   const rank = story.priority?.value;
   if (typeof rank !== "number" || !Number.isInteger(rank)) return { ranks: [], edits: [] };
-  const source = sourceOf(backlog);
-  const byRank = new Map<number, Story[]>();
-  for (const s of backlog.stories) {
-    const r = s.priority?.value;
-    if (typeof r === "number" && s.priority && s !== story && String(r) === source.slice(s.priority.span.start, s.priority.span.end)) {
-      const list = byRank.get(r);
-      if (list) list.push(s);
-      else byRank.set(r, [s]);
-    }
-  }
+  const byRank = storiesByRank(backlog);
   const edits: TextEdit[] = [];
   // The run of ranks taken right after the original's moves down by `count`.
   for (let r = rank + 1; byRank.has(r); r++)
-    for (const s of byRank.get(r) ?? []) if (s.priority) edits.push({ span: s.priority.span, newText: String(r + count) });
+    for (const s of byRank.get(r) ?? []) if (s.priority && s !== story) edits.push({ span: s.priority.span, newText: String(r + count) });
   return { ranks: Array.from({ length: count }, (_, k) => rank + 1 + k), edits };
 }
 
