@@ -7,10 +7,13 @@
 const PLACEHOLDER = /<([\p{L}][\p{L}\p{N} _-]*)>/gu;
 
 /**
- * The snippet for a fix's text when it holds a placeholder: each "<name>" becomes a tab stop "${n:name}" in order,
- * the rest is escaped ("$", "}" and "\" are snippet syntax). Undefined when the text holds no placeholder.
+ * The snippet for a fix's text when it holds a placeholder: each "<name>" becomes a tab stop "${n:<name>}" in
+ * order, selected with its brackets, so that a placeholder left as it is stays "<name>" and is still reported;
+ * the rest is escaped ("$", "}" and "\" are snippet syntax). Undefined when the text holds no placeholder, and
+ * for a text of several lines: VS Code re-indents a snippet's lines, which would move YAML keys.
  */
 export function placeholderSnippet(text: string): string | undefined {
+  if (text.includes("\n")) return undefined;
   PLACEHOLDER.lastIndex = 0;
   if (!PLACEHOLDER.test(text)) return undefined;
   PLACEHOLDER.lastIndex = 0;
@@ -18,7 +21,7 @@ export function placeholderSnippet(text: string): string | undefined {
   let from = 0;
   let stop = 0;
   for (let m = PLACEHOLDER.exec(text); m; m = PLACEHOLDER.exec(text)) {
-    out += escapeSnippet(text.slice(from, m.index)) + `\${${++stop}:${escapeSnippet(m[1] ?? "")}}`;
+    out += escapeSnippet(text.slice(from, m.index)) + `\${${++stop}:<${escapeSnippet(m[1] ?? "")}>}`;
     from = m.index + m[0].length;
   }
   PLACEHOLDER.lastIndex = 0;

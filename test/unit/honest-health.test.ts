@@ -274,14 +274,16 @@ describe("split writes the new story complete", () => {
 
 describe("placeholder fixes as snippets", () => {
   it("makes each '<name>' of a fix a tab stop, escapes the rest, and leaves text without one", () => {
-    assert.equal(placeholderSnippet(", so that <benefit>"), ", so that ${1:benefit}");
+    assert.equal(placeholderSnippet(", so that <benefit>"), ", so that ${1:<benefit>}");
     assert.equal(
       placeholderSnippet("Given <context>, when <event>, then <outcome>"),
-      "Given ${1:context}, when ${2:event}, then ${3:outcome}",
+      "Given ${1:<context>}, when ${2:<event>}, then ${3:<outcome>}",
     );
-    assert.equal(placeholderSnippet("Given $5 off {x}, then <outcome>"), "Given \\$5 off {x\\}, then ${1:outcome}");
+    assert.equal(placeholderSnippet("Given $5 off {x}, then <outcome>"), "Given \\$5 off {x\\}, then ${1:<outcome>}");
     assert.equal(placeholderSnippet("Given 2 < 3 and 4 > 1"), undefined);
     assert.equal(placeholderSnippet(", so that I pay faster"), undefined);
+    // Several lines (a new acceptance list) stay a plain edit: VS Code would re-indent the snippet's lines.
+    assert.equal(placeholderSnippet("\n    acceptance:\n      - Given <context>"), undefined);
   });
 
   it("covers the text of every placeholder fix the rules offer", () => {
@@ -303,6 +305,31 @@ describe("placeholder fixes as snippets", () => {
       .flatMap((fix) => fix.edits)
       .filter((e) => /<\p{L}+>/u.test(e.newText));
     assert.ok(placeholderFixes.length >= 4, String(placeholderFixes.length));
-    for (const e of placeholderFixes) assert.match(placeholderSnippet(e.newText) ?? "", /\$\{1:\p{L}+\}/u, e.newText);
+    for (const e of placeholderFixes.filter((x) => !x.newText.includes("\n")))
+      assert.match(placeholderSnippet(e.newText) ?? "", /\$\{1:<\p{L}+>\}/u, e.newText);
+  });
+});
+
+describe("split in a long ranked backlog", () => {
+  it("moves at most 50 stories down a rank; beyond that the new story gets no rank rather than a shared one", () => {
+    const story = (i: number, means = `pay order ${i}`) =>
+      `  - id: L-${i}\n    priority: ${i}\n    story: As a shopper, I want to ${means}, so that I get my goods.\n`;
+    const build = (count: number) =>
+      `stories:\n${story(1, "search and filter my orders")}${Array.from({ length: count }, (_, k) => story(k + 2)).join("")}`;
+    for (const [count, moved] of [
+      [50, 50],
+      [51, 0],
+    ] as const) {
+      const text = build(count);
+      const fix = analyzeBacklog(text, "yaml").findings.find((f) => f.ruleId === "story-atomic")?.fixes?.[0];
+      assert.ok(fix);
+      const out = applyEdits(text, fix.edits).text;
+      assert.equal(fix.edits.length - 2, moved, `${count} stories after`);
+      assert.equal(/I want to filter my orders, so that I get my goods\.\n {4}priority: 2\n/.test(out), moved > 0, out.slice(0, 400));
+      assert.deepEqual(
+        analyzeBacklog(out, "yaml").findings.filter((f) => f.ruleId === "priority-unique"),
+        [],
+      );
+    }
   });
 });
