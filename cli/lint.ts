@@ -131,19 +131,27 @@ export function lintFiles(files: readonly BacklogFile[], config: CoachConfig, fi
   return results;
 }
 
-/** Totals over all results. */
-export function countProblems(results: readonly FileResult[]): { errors: number; warnings: number; infos: number; fixed: number } {
+/** Totals over all results, one per severity: the sidebar's health counts the same four (hints apart from info). */
+export function countProblems(results: readonly FileResult[]): {
+  errors: number;
+  warnings: number;
+  infos: number;
+  hints: number;
+  fixed: number;
+} {
   let errors = 0;
   let warnings = 0;
   let infos = 0;
+  let hints = 0;
   let fixed = 0;
   for (const r of results) {
     fixed += r.fixed;
     for (const p of r.problems) {
       if (p.severity === "error") errors++;
       else if (p.severity === "warning") warnings++;
-      else infos++;
+      else if (p.severity === "info") infos++;
+      else hints++;
     }
   }
-  return { errors, warnings, infos, fixed };
+  return { errors, warnings, infos, hints, fixed };
 }

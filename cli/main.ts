@@ -25,10 +25,12 @@ export interface CliIo {
 const FORMATTERS = { text: formatText, stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub } as const;
 
 function summary(results: readonly FileResult[], options: CliOptions): string {
-  const { errors, warnings, infos, fixed } = countProblems(results);
+  const { errors, warnings, infos, hints, fixed } = countProblems(results);
   const parts = [`${results.length} file${results.length === 1 ? "" : "s"} checked`];
   parts.push(`${errors} error${errors === 1 ? "" : "s"}`, `${warnings} warning${warnings === 1 ? "" : "s"}`);
   if (!options.quiet) parts.push(`${infos} info`);
+  // A hint is counted as a hint, not folded into info: the editor shows none in its Problems panel.
+  if (!options.quiet && hints > 0) parts.push(`${hints} hint${hints === 1 ? "" : "s"}`);
   if (options.fix) parts.push(`${fixed} fixed`);
   return `backlog-coach: ${parts.join(", ")}\n`;
 }

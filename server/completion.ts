@@ -76,14 +76,17 @@ export function completions(analysis: Analysis, lines: LineIndex, position: Posi
     });
   }
 
-  const status = /^\s*(?:-\s+)?status\s*:\s*([\w -]*)$/.exec(before);
+  const status = /^\s*(?:-\s+)?status\s*:(\s*)([\w -]*)$/.exec(before);
   if (status && analysis.backlog.format === "yaml") {
-    const typed = status[1] ?? "";
+    const typed = status[2] ?? "";
+    // Right after the colon ("status:|"), the value needs its space: "status:ready" is one plain scalar in YAML.
+    const space = status[1] === "" && typed === "" ? " " : "";
     return STATUSES.map((s, i) => ({
       label: s,
       kind: CompletionItemKind.EnumMember,
       sortText: String(i).padStart(2, "0"),
-      textEdit: { range: range(typed), newText: s },
+      filterText: s,
+      textEdit: { range: range(typed), newText: `${space}${s}` },
     }));
   }
 

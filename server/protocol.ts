@@ -10,9 +10,11 @@ export interface BacklogHealth {
   readonly withBenefit: number;
   readonly withCriteria: number;
   readonly ready: number;
+  /** Findings per severity, counted as the CLI's summary counts them (hints apart from info). */
+  readonly findingsBySeverity: { readonly error: number; readonly warning: number; readonly info: number; readonly hint: number };
   /** Findings per rule id, most frequent first. */
   readonly findingsByRule: readonly { readonly ruleId: string; readonly count: number }[];
-  /** The stories with the most findings, worst first. */
+  /** The stories to look at first: ranked by their most severe finding (errors first), then by how many they have. */
   readonly worstStories: readonly StoryProblemSummary[];
   /** The sprint length as the backlog declares it ("2 weeks"), so the sidebar can scale timeboxes too. */
   readonly sprintLength?: string;
@@ -23,6 +25,8 @@ export interface StoryProblemSummary {
   readonly line: number;
   readonly character: number;
   readonly findings: number;
+  /** The severity of the story's most severe finding, whose message is `topMessage`. */
+  readonly severity: "error" | "warning" | "info" | "hint";
   readonly topMessage: string;
 }
 

@@ -4,13 +4,23 @@ import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
-import type { BacklogFormat, TextChange, TextSource } from "./core/model";
+import type { BacklogFormat, Finding, Severity, TextChange, TextSource } from "./core/model";
 import { healthMeasures } from "./core/health";
 import { previewFindings } from "./core/preview";
 import { LineIndex } from "./core/parse/text-lines";
 import { codeActions as buildCodeActions } from "./code-actions";
 import { toDiagnostic } from "./lsp-convert";
 import type { BacklogHealth } from "./protocol";
+
+/** Severities from the most severe: the order of the health view's stories. */
+const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** The most severe of a story's findings (the first of them in the file); the list is never empty. */
+function mostSevere(list: readonly Finding[]): Finding {
+  let top = list[0] as Finding;
+  for (const f of list) if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[top.severity]) top = f;
+  return top;
+}
 
 /** What the service keeps per open document: the text it analysed and the result. */
 interface DocumentState {
@@ -142,16 +152,30 @@ export class BacklogLanguageService {
     const { backlog } = state.analysis;
     const m = healthMeasures(state.analysis);
     const stories = backlog.stories;
+    // Errors first: a story is ranked by its most severe finding, then by how many findings it has, then by place;
+    // each is headed by that most severe finding (the first of them in the file).
     const worst = [...m.findingsByStory.entries()]
-      .sort((a, b) => b[1].length - a[1].length || a[0] - b[0])
+      .map(([index, list]) => ({ index, list, top: mostSevere(list) }))
+      .sort((a, b) => SEVERITY_RANK[a.top.severity] - SEVERITY_RANK[b.top.severity] || b.list.length - a.list.length || a.index - b.index)
       .slice(0, 10)
-      .flatMap(([index, list]) => {
+      .flatMap(({ index, list, top }) => {
         const story = stories[index];
         if (!story) return [];
         const position = state.lines.positionAt(story.span.start);
         const label = story.id?.text ?? story.title?.text ?? story.sentence?.text.slice(0, 60) ?? `Story ${index + 1}`;
-        return [{ label, line: position.line, character: position.character, findings: list.length, topMessage: list[0]?.message ?? "" }];
+        return [
+          {
+            label,
+            line: position.line,
+            character: position.character,
+            findings: list.length,
+            severity: top.severity,
+            topMessage: top.message,
+          },
+        ];
       });
+    const bySeverity = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of state.analysis.findings) bySeverity[f.severity]++;
     return {
       uri,
       format: state.format,
@@ -160,6 +184,7 @@ export class BacklogLanguageService {
       withBenefit: m.withBenefit,
       withCriteria: m.withCriteria,
       ready: m.ready,
+      findingsBySeverity: bySeverity,
       findingsByRule: [...m.findingsByRule.entries()].sort((a, b) => b[1] - a[1]).map(([ruleId, count]) => ({ ruleId, count })),
       worstStories: worst,
       ...(backlog.sprint?.length && { sprintLength: backlog.sprint.length.text }),

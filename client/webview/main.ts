@@ -695,6 +695,13 @@ function renderCareers(guidance: Guidance): HTMLElement[] {
 const percent = (part: number, whole: number): string =>
   whole === 0 ? "–" : `${Math.round((part / whole) * 100)} % (${part} of ${whole})`;
 
+/** "1 error, 3 warnings, 2 info", as the CLI's summary counts them; hints only when there are any. */
+function severityCounts(c: BacklogHealth["findingsBySeverity"]): string {
+  const parts = [`${c.error} error${c.error === 1 ? "" : "s"}`, `${c.warning} warning${c.warning === 1 ? "" : "s"}`, `${c.info} info`];
+  if (c.hint > 0) parts.push(`${c.hint} hint${c.hint === 1 ? "" : "s"}`);
+  return parts.join(", ");
+}
+
 function renderHealth(): HTMLElement[] {
   const h = state.health;
   const group = section("Backlog health", "health-title");
@@ -711,6 +718,7 @@ function renderHealth(): HTMLElement[] {
     ["With acceptance criteria", percent(h.withCriteria, h.stories)],
     ["Ready", percent(h.ready, h.stories)],
     ["With a benefit", percent(h.withBenefit, h.stories)],
+    ["Findings", severityCounts(h.findingsBySeverity)],
   ];
   for (const [name, value] of rows) {
     const tr = el("tr");
@@ -741,11 +749,12 @@ function renderHealth(): HTMLElement[] {
     button.append(
       el("span", s.label, "story-label"),
       el("span", ` ${s.findings} finding${s.findings === 1 ? "" : "s"}`, "badge"),
+      el("span", s.severity, `severity severity-${s.severity}`),
       el("span", s.topMessage, "story-message muted"),
     );
     button.setAttribute(
       "aria-label",
-      `${s.label}, line ${s.line + 1}: ${s.findings} finding${s.findings === 1 ? "" : "s"}. ${s.topMessage}`,
+      `${s.label}, line ${s.line + 1}: ${s.findings} finding${s.findings === 1 ? "" : "s"}, the most severe ${s.severity === "error" ? "an" : "a"} ${s.severity}. ${s.topMessage}`,
     );
     button.addEventListener("click", () => vscode.postMessage({ type: "reveal", uri: h.uri, line: s.line, character: s.character }));
     const li = el("li");

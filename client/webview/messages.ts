@@ -165,7 +165,14 @@ export const isGuidance = shape({
 }) as (v: unknown) => v is Guidance;
 
 const isStoryProblem = (v: unknown): v is StoryProblemSummary =>
-  isRecord(v) && hasStrings(v, ["label", "topMessage"]) && isCount(v["line"]) && isCount(v["character"]) && isCount(v["findings"]);
+  isRecord(v) &&
+  hasStrings(v, ["label", "topMessage"]) &&
+  isCount(v["line"]) &&
+  isCount(v["character"]) &&
+  isCount(v["findings"]) &&
+  SEVERITIES.includes(String(v["severity"]));
+
+const SEVERITIES = ["error", "warning", "info", "hint"];
 
 /** A backlog's health as the server reports it. */
 export function isHealth(v: unknown): v is BacklogHealth {
@@ -174,6 +181,8 @@ export function isHealth(v: unknown): v is BacklogHealth {
     isString(v["uri"]) &&
     ["yaml", "markdown", "plain"].includes(String(v["format"])) &&
     ["stories", "wellFormed", "withBenefit", "withCriteria", "ready"].every((k) => isCount(v[k])) &&
+    isRecord(v["findingsBySeverity"]) &&
+    SEVERITIES.every((k) => isCount((v["findingsBySeverity"] as Record<string, unknown>)[k])) &&
     Array.isArray(v["findingsByRule"]) &&
     v["findingsByRule"].every((r) => isRecord(r) && isString(r["ruleId"]) && isCount(r["count"])) &&
     Array.isArray(v["worstStories"]) &&

@@ -1,5 +1,6 @@
 // The measures of a backlog's health, from one analysis: shared by the sidebar (server/service.ts) and the CLI's
 // `stats` (cli/stats.ts), so that the editor and CI count a story as well formed or ready in the same way.
+import { unfilledPart } from "./nlp/placeholder";
 import { givesBenefit, isWellFormed } from "./parse/story-sentence";
 import type { Analysis } from "./analyze";
 import type { Finding } from "./model";
@@ -10,7 +11,7 @@ export interface HealthMeasures {
   readonly wellFormed: number;
   /** A benefit ("so that") found. */
   readonly withBenefit: number;
-  /** At least one acceptance criterion. */
+  /** At least one acceptance criterion that is written out (not a template such as "Given <context> ..." or "TBD"). */
   readonly withCriteria: number;
   /** Status `ready`, well formed and with criteria. */
   readonly ready: number;
@@ -45,7 +46,7 @@ export function healthMeasures(analysis: Analysis): HealthMeasures {
   for (const s of stories) {
     if (isWellFormed(s.sentence)) wellFormed++;
     if (givesBenefit(s.sentence)) withBenefit++;
-    if ((s.acceptance?.length ?? 0) > 0) withCriteria++;
+    if (s.acceptance?.some((c) => unfilledPart(c.text) === undefined)) withCriteria++;
     if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;
   }
   const storiesByRule = new Map([...flagged].map(([ruleId, set]) => [ruleId, set.size] as const));

@@ -13,8 +13,9 @@ const health = {
   withBenefit: 1,
   withCriteria: 0,
   ready: 0,
+  findingsBySeverity: { error: 0, warning: 2, info: 0, hint: 0 },
   findingsByRule: [{ ruleId: "criteria-missing", count: 2 }],
-  worstStories: [{ label: "<img src=x onerror=alert(1)>", line: 3, character: 4, findings: 2, topMessage: "m" }],
+  worstStories: [{ label: "<img src=x onerror=alert(1)>", line: 3, character: 4, findings: 2, severity: "warning", topMessage: "m" }],
   sprintLength: "2 weeks",
 };
 
@@ -31,6 +32,9 @@ describe("sidebar messages", () => {
     assert.equal(parseHostMessage({ type: "guidance", guidance: badEntry }), undefined);
     assert.equal(parseHostMessage({ type: "health", fileName: null, health: { ...health, stories: -1 } }), undefined);
     assert.equal(parseHostMessage({ type: "health", fileName: null, health: { ...health, worstStories: [{ label: 1 }] } }), undefined);
+    const badSeverity = [{ ...health.worstStories[0], severity: "fatal" }];
+    assert.equal(parseHostMessage({ type: "health", fileName: null, health: { ...health, worstStories: badSeverity } }), undefined);
+    assert.equal(parseHostMessage({ type: "health", fileName: null, health: { ...health, findingsBySeverity: { error: 1 } } }), undefined);
     assert.equal(parseHostMessage({ type: "showEntry", id: 'x" onclick="y' }), undefined);
     assert.equal(parseHostMessage({ type: "other" }), undefined);
     assert.equal(parseHostMessage(null), undefined);

@@ -27,3 +27,22 @@ export function isPlaceholder(text: string): boolean {
   if (hadPiece && words.every((w) => FRAME_WORDS.has(w))) return true;
   return words.length === 1 && NAMES_OF_PARTS.test(words[0] ?? "");
 }
+
+/**
+ * The first unfilled placeholder of an acceptance criterion, relative to its text: "<context>" in "Given
+ * <context>, when I pay, then ...", a "TBD", a step left as "then ..." or "then ???", or the whole criterion
+ * when it says nothing ("TBD", "..."). Angle brackets must hold words only, so that "x < 5 and y > 3" is
+ * a comparison, not a placeholder. Undefined for a criterion that is written out.
+ */
+export function unfilledPart(text: string): { readonly start: number; readonly end: number } | undefined {
+  if (!MAY_HOLD_PIECE.test(text)) return undefined;
+  if (isPlaceholder(text)) {
+    const start = text.length - text.trimStart().length;
+    return { start, end: text.trimEnd().length };
+  }
+  const m = UNFILLED_PIECE.exec(text);
+  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+/** "<outcome>", "TBD"/"TBC"/"TODO", and a step keyword followed by nothing but "..." or "???". */
+const UNFILLED_PIECE = /<[\p{L}][\p{L}\p{N} _-]*>|\b(?:tbd|tbc|tbs|todo)\b|(?<=\b(?:given|when|then|and|but)\s+)(?:\.{2,}|\u2026|\?{2,})/iu;

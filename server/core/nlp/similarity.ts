@@ -277,8 +277,25 @@ function contractionWrittenOut(w: string): string {
   if (irregular) return irregular;
   const ending = CONTRACTED_ENDINGS.find(([e]) => w.endsWith(e) && w.length > e.length);
   if (ending) return w.slice(0, -ending[0].length) + ending[1];
-  return w === "it's" || w === "that's" ? `${w.slice(0, -2)} is` : w;
+  if (w === "let's") return "let us";
+  return IS_CONTRACTIONS.has(w) ? `${w.slice(0, -2)} is` : w;
 }
+
+/** Words whose "'s" is "is", never a possessive: "there's no queue" and "there is no queue" are one benefit. */
+const IS_CONTRACTIONS = new Set([
+  "it's",
+  "that's",
+  "there's",
+  "here's",
+  "what's",
+  "who's",
+  "where's",
+  "when's",
+  "why's",
+  "how's",
+  "he's",
+  "she's",
+]);
 
 const NUMBER_WORDS: Readonly<Record<string, string>> = {
   one: "1",

@@ -117,6 +117,30 @@ function describe(e: ErrorObject, path: DataPath): string {
   }
 }
 
+/** The value at a data path, or undefined when the path leads nowhere. */
+function valueAt(data: unknown, path: DataPath): unknown {
+  let value = data;
+  for (const segment of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string | number, unknown>)[segment];
+  }
+  return value;
+}
+
+/** A key written with no value ("status:"): what to write there, with the allowed values where there is a list. */
+function describeEmpty(e: ErrorObject, path: DataPath): string {
+  const where = label(path);
+  if (e.keyword === "enum")
+    return `${where} has no value: write one of ${(e.params["allowedValues"] as unknown[]).map(String).join(", ")} (completion lists them), or remove the key.`;
+  return `${where} has no value: write a ${String(e.params["type"]).replace(",", " or ")}, or remove the key.`;
+}
+
+/** An empty value has no text to mark: its key is marked instead. */
+function emptySpan(locator: SchemaLocator, path: DataPath): Span | undefined {
+  const key = path[path.length - 1];
+  return typeof key === "string" ? locator.keyRange(path.slice(0, -1), key) : undefined;
+}
+
 function spanFor(locator: SchemaLocator, text: string, e: ErrorObject, path: DataPath): Span {
   const range = locator.nodeRange(path);
   if (!range) return { start: 0, end: Math.min(1, text.length) };
@@ -136,13 +160,18 @@ function findingsOf(validate: ValidateFunction, data: unknown, locator: SchemaLo
   const errors = validate.errors ?? [];
   // An anyOf failure also reports each branch's failure; the anyOf message alone is the one a user needs.
   const anyOfPaths = new Set(errors.filter((e) => e.keyword === "anyOf").map((e) => e.instancePath));
+  // A value with a list of allowed values that is also of the wrong type ("status:" left empty is null) gets one
+  // message, which names the allowed values, instead of "must be of type string" and then the list.
+  const enumPaths = new Set(errors.filter((e) => e.keyword === "enum").map((e) => e.instancePath));
   const seen = new Set<string>();
   const findings: Finding[] = [];
   for (const e of errors) {
     if (e.schemaPath.includes("/anyOf/") && [...anyOfPaths].some((p) => e.instancePath.startsWith(p))) continue;
+    if (e.keyword === "type" && enumPaths.has(e.instancePath)) continue;
     const path = pathOf(e.instancePath);
-    const message = describe(e, [...prefix, ...path]);
-    const span = spanFor(locator, text, e, path);
+    const empty = valueAt(data, path) === null && (e.keyword === "enum" || e.keyword === "type");
+    const message = empty ? describeEmpty(e, [...prefix, ...path]) : describe(e, [...prefix, ...path]);
+    const span = empty ? (emptySpan(locator, path) ?? spanFor(locator, text, e, path)) : spanFor(locator, text, e, path);
     const key = `${span.start}:${message}`;
     if (seen.has(key)) continue;
     seen.add(key);

@@ -1,6 +1,7 @@
 // INVEST "Testable": a story carries acceptance criteria, or nobody can say when it is done.
 import type { Story } from "../model";
-import { appendYamlCriteria } from "./helpers";
+import { unfilledPart } from "../nlp/placeholder";
+import { appendYamlCriteria, isVerbatim } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -12,6 +13,7 @@ export default defineRule({
     messages: {
       missing: "The story has no acceptance criteria: add at least one 'Given ..., when ..., then ...'.",
       empty: "The acceptance criteria list is empty.",
+      placeholder: "'{piece}' is a placeholder, not a criterion: write the context, the event and the outcome someone can check.",
     },
     fixable: true,
     defaultOptions: {},
@@ -19,7 +21,24 @@ export default defineRule({
   checkStory(story: Story, context) {
     // A plain story list has nowhere to put criteria: asking for them there would flag every line.
     if (context.backlog.format === "plain") return;
-    if (story.acceptance && story.acceptance.length > 0) return;
+    if (story.acceptance && story.acceptance.length > 0) {
+      // A criterion left as a template ("Given <context>, when <event>, then <outcome>", "TBD") tests nothing:
+      // it is reported as the missing part, and the health view does not count it as a criterion.
+      for (const c of story.acceptance) {
+        const piece = unfilledPart(c.text);
+        if (!piece) continue;
+        const at = isVerbatim(context.backlog, c.span, c.text)
+          ? { start: c.span.start + piece.start, end: c.span.start + piece.end }
+          : c.span;
+        context.report({
+          messageId: "placeholder",
+          data: { piece: c.text.slice(piece.start, piece.end) },
+          span: at,
+          storyIndex: story.index,
+        });
+      }
+      return;
+    }
     if (story.acceptance && story.acceptanceSpan) {
       context.report({ messageId: "empty", span: story.acceptanceSpan, storyIndex: story.index });
       return;

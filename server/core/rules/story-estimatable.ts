@@ -21,7 +21,7 @@ export default defineRule<EstimatableOptions>({
     id: "story-estimatable",
     description: "Ask for something small enough to estimate: 'manage users' is an epic, 'deactivate a user' is a story.",
     source: "QUS",
-    defaultSeverity: "hint",
+    defaultSeverity: "info",
     messages: {
       epic: "'{phrase}' names a whole area of work: split it into the concrete things the role does, so each can be estimated.",
     },

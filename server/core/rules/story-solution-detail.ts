@@ -18,7 +18,7 @@ export default defineRule<SolutionDetailOptions>({
     id: "story-solution-detail",
     description: "State the problem, not the solution: leave buttons, clicks and databases to the team.",
     source: "QUS",
-    defaultSeverity: "hint",
+    defaultSeverity: "info",
     messages: {
       solution: "'{word}' describes a solution, not the need: say what the role wants to achieve and let the team design how.",
     },

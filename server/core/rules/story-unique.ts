@@ -38,6 +38,12 @@ const keysOf = perStory((story): StoryKeys => {
 /** The normalised benefit: read only for a story that has a twin. */
 const endsKey = (story: Story): string => requestKey(story.sentence?.ends?.text ?? "");
 
+/** Whether two benefits hold the same content stems, in any order: the same reason written differently. */
+const sameStems = (a: Story, b: Story): boolean => {
+  const [x, y] = [new Set(requestStems(a.sentence?.ends?.text ?? "")), new Set(requestStems(b.sentence?.ends?.text ?? ""))];
+  return x.size > 0 && x.size === y.size && [...x].every((w) => y.has(w));
+};
+
 const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
 const meansKey = (story: Story): string | undefined => keysOf(story).means;
 
@@ -146,8 +152,9 @@ export default defineRule<UniqueOptions>({
       if (!story.sentence) continue;
       reported.add(story.index);
       // Only two different benefits are "another benefit"; one story without any is the same request.
+      // Benefits with the same content words ("so that I can't wait" / "so that I cannot wait") are one benefit too.
       const [ends, twinEnds] = [endsKey(story), endsKey(twin)];
-      const sameEnds = ends === twinEnds || ends === "" || twinEnds === "";
+      const sameEnds = ends === twinEnds || ends === "" || twinEnds === "" || sameStems(story, twin);
       context.report({
         messageId: sameEnds ? "duplicate" : "sameMeans",
         data: { twin: storyLabel(twin) },

@@ -1,7 +1,8 @@
 // Vague terms (ISO/IEC/IEEE 29148, NASA ARM): words nobody can measure make a story open to several readings.
-import { VAGUE_TERMS, phrasePattern } from "../nlp/word-lists";
-import { perOptions } from "./helpers";
-import type { TextPart } from "../model";
+import { isPlaceholder } from "../nlp/placeholder";
+import { UNTESTABLE_OUTCOMES, VAGUE_TERMS, phrasePattern } from "../nlp/word-lists";
+import { isVerbatim, perOptions } from "./helpers";
+import type { Criterion, TextPart } from "../model";
 import { defineRule, type RuleContext } from "./rule";
 
 export interface VagueTermsOptions {
@@ -28,12 +29,41 @@ function reportVague(part: TextPart, pattern: RegExp, storyIndex: number, contex
   }
 }
 
+/** The outcomes criteria-testable reports whole ("is fast", "is easy to use"): a vague word inside one is left to it. */
+const UNTESTABLE = phrasePattern(UNTESTABLE_OUTCOMES) as RegExp;
+
+/** Spans of a criterion's text, relative to it, that hold an untestable outcome phrase. */
+function untestableRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  UNTESTABLE.lastIndex = 0;
+  for (let m = UNTESTABLE.exec(text); m; m = UNTESTABLE.exec(text)) ranges.push([m.index, m.index + m[0].length]);
+  UNTESTABLE.lastIndex = 0;
+  return ranges;
+}
+
+/** Reports the vague terms of an acceptance criterion, where one makes the criterion open to several readings. */
+function reportVagueCriterion(c: Criterion, pattern: RegExp, storyIndex: number, context: RuleContext): void {
+  // An unfilled criterion ("TBD", "Given <context> ...") is reported as a placeholder by criteria-missing.
+  if (isPlaceholder(c.text)) return;
+  const inOutcome = untestableRanges(c.text);
+  const verbatim = isVerbatim(context.backlog, c.span, c.text);
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(c.text); m; m = pattern.exec(c.text)) {
+    const at = m.index;
+    if (inOutcome.some(([from, to]) => at >= from && at < to)) continue;
+    // Quoted or folded scalars: the whole criterion, rather than a guessed offset.
+    const span = verbatim ? { start: c.span.start + at, end: c.span.start + at + m[0].length } : c.span;
+    context.report({ messageId: "vague", data: { word: m[0] }, span, storyIndex });
+  }
+  pattern.lastIndex = 0;
+}
+
 export default defineRule<VagueTermsOptions>({
   meta: {
     id: "story-vague-terms",
-    description: "Avoid words nobody can measure ('fast', 'easy', 'user friendly', 'etc.').",
+    description: "Avoid words nobody can measure ('fast', 'easy', 'user friendly', 'etc.') in what is built and how it is tested.",
     source: "vague terms",
-    defaultSeverity: "hint",
+    defaultSeverity: "info",
     messages: {
       vague: "'{word}' is vague: say how much, how fast or exactly which, so that the team can test it.",
     },
@@ -50,11 +80,12 @@ export default defineRule<VagueTermsOptions>({
     },
   },
   checkStory(story, context) {
-    const sentence = story.sentence;
-    if (!sentence?.means || !sentence.role) return;
     const pattern = patternOf(context.options);
     if (!pattern) return;
-    reportVague(sentence.means, pattern, story.index, context);
-    if (sentence.ends) reportVague(sentence.ends, pattern, story.index, context);
+    // The means and the criteria say what is built and how it is tested: a vague word there leaves the team
+    // guessing. The benefit is a reason, not a requirement: "so that I can reorder quickly" is not reported.
+    const sentence = story.sentence;
+    if (sentence?.means && sentence.role) reportVague(sentence.means, pattern, story.index, context);
+    for (const c of story.acceptance ?? []) reportVagueCriterion(c, pattern, story.index, context);
   },
 });
