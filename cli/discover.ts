@@ -16,8 +16,9 @@ export interface BacklogFile {
 }
 
 /** Folders no backlog lives in; searching them only costs time. */
-const IGNORED = ["**/node_modules/**", "**/.git/**", "**/dist/**", "**/out/**", "**/.vscode-test/**"];
 const IGNORED_FOLDERS = new Set(["node_modules", ".git", "dist", "out", ".vscode-test"]);
+/** The same folders as globs, for the inputs that are globs. */
+const IGNORED = [...IGNORED_FOLDERS].map((folder) => `**/${folder}/**`);
 
 /** Other file extensions each format is read from when the format is forced or the file is named explicitly. */
 const EXTENSIONS: Readonly<Record<BacklogFormat, readonly string[]>> = {

@@ -290,12 +290,8 @@ async function yamlLanguageServer(text: string, file: string): Promise<void> {
 
 /** Resident memory of our bundled server with the file open, read from /proc (Linux only). */
 async function serverOverStdio(text: string, file: string): Promise<void> {
-  const server = spawnServer(process.execPath, [join(ROOT, "dist", "server.js"), "--stdio"]);
+  const server = await startStdioServer();
   const { connection } = server;
-  connection.onRequest("workspace/configuration", () => [{}]);
-  connection.onRequest("client/registerCapability", () => null);
-  await connection.sendRequest("initialize", { processId: process.pid, rootUri: null, capabilities: {} });
-  await connection.sendNotification("initialized", {});
   const uri = pathToFileURL(file).toString();
   let firstAt = 0;
   let publishes = 0;

@@ -106,6 +106,16 @@ const NO_RESULTS: RuleResults = { findings: [], failures: [], empty: true };
 const isEmpty = (results: RuleResults): boolean =>
   results.empty === true || (results.findings.every((list) => list.length === 0) && results.failures.every((f) => !f));
 
+/**
+ * A story's results made relative to its start, to be kept and moved with it: the shared empty results when
+ * there are none, undefined when one points outside the `reach` characters from its start.
+ */
+function relativeResults(results: RuleResults, start: number, reach: number): RuleResults | undefined {
+  if (isEmpty(results)) return NO_RESULTS;
+  const relative = shiftResults(results, -start, 0);
+  return relative.findings.every((list) => list.every((f) => movable(f, reach))) ? relative : undefined;
+}
+
 function shiftResults(results: RuleResults, delta: number, index: number): RuleResults {
   // Most stories have no findings: their results need no moving, and copying them would only feed the GC.
   if (isEmpty(results)) return results;
@@ -228,8 +238,8 @@ export class IncrementalAnalyzer {
         return shiftResults(cached, start, index);
       }
       const found = checkStory(story, backlog, this.active);
-      const relative = isEmpty(found) ? NO_RESULTS : shiftResults(found, -start, 0);
-      if (relative.findings.every((list) => list.every((f) => movable(f, end - start)))) kept.set(key, relative);
+      const relative = relativeResults(found, start, end - start);
+      if (relative) kept.set(key, relative);
       return found;
     });
     this.storyContext = context;
@@ -527,13 +537,13 @@ export class IncrementalAnalyzer {
     const results = checkStory(story, backlog, this.active);
     // A story's ranges may reach the next item's dash (see readStoryChunk); anything further cannot move with it.
     const reach = entry.text.length + (entry.place === "middle" ? entry.indent + 1 : 0);
-    if (isEmpty(results)) {
+    const relative = relativeResults(results, start, reach);
+    if (relative === NO_RESULTS) {
       entry.results = NO_RESULTS;
       entry.generation = this.generation;
       return NO_RESULTS;
     }
-    const relative = shiftResults(results, -start, 0);
-    if (relative.findings.every((list) => list.every((f) => movable(f, reach)))) {
+    if (relative) {
       entry.results = relative;
       entry.generation = this.generation;
       entry.placedResults = { start, index, results };

@@ -2,9 +2,8 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, Location, WorkspaceEdit } from "vscode-languageserver/node";
-import { applyEdits } from "../../server/core/apply-edits";
-import { LineIndex } from "../../server/core/parse/text-lines";
 import { startTestClient, type TestClient } from "../support/lsp-client";
+import { applyLspEdits } from "../support/lsp-edits";
 
 const URI = "file:///workspace/features.backlog.yaml";
 const TEXT = [
@@ -42,14 +41,7 @@ function positionAfter(lineMarker: string, marker: string): { line: number; char
   return { line, character: text.indexOf(marker) + marker.length };
 }
 
-function applyWorkspaceEdit(text: string, edit: WorkspaceEdit | null): string {
-  const lines = new LineIndex(text);
-  const edits = (edit?.changes?.[URI] ?? []).map((e) => ({
-    span: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) },
-    newText: e.newText,
-  }));
-  return applyEdits(text, edits).text;
-}
+const applyWorkspaceEdit = (text: string, edit: WorkspaceEdit | null): string => applyLspEdits(text, edit?.changes?.[URI] ?? []);
 
 describe("editor features", () => {
   let client: TestClient;

@@ -2,27 +2,14 @@
 import assert from "node:assert/strict";
 import { afterEach, beforeEach, describe, it } from "node:test";
 import { ErrorCodes, PublishDiagnosticsNotification, type CodeAction, type Hover } from "vscode-languageserver/node";
-import { applyEdits } from "../../server/core/apply-edits";
-import { LineIndex } from "../../server/core/parse/text-lines";
 import { HealthRequest, type BacklogHealth } from "../../server/protocol";
 import { startTestClient, type TestClient } from "../support/lsp-client";
+import { applyLspEdits } from "../support/lsp-edits";
 
 const story = (i: number, benefit = true): string =>
   `  - id: S-${i}\n    story: As a shopper, I want to pay with card ${i}${benefit ? ", so that I get my goods" : ""}.\n    acceptance:\n      - Given a cart, when I pay, then I get a receipt.\n`;
 const backlog = (count: number, benefit = (_i: number) => true): string =>
   `stories:\n${Array.from({ length: count }, (_, i) => story(i, benefit(i))).join("")}`;
-
-/** Applies an LSP edit list to a text (ranges in that text). */
-function applyLspEdits(
-  text: string,
-  edits: readonly { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
-): string {
-  const lines = new LineIndex(text);
-  return applyEdits(
-    text,
-    edits.map((e) => ({ span: { start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end) }, newText: e.newText })),
-  ).text;
-}
 
 describe("server robustness", () => {
   let client: TestClient;
