@@ -53,11 +53,13 @@ const meansStemsOf = perStory((s): readonly string[] => [...new Set(requestStems
 
 /**
  * Words that say where or with what rather than what (QUS-LABELS.md: "the same request in other words"): "use
- * ALFRED to pay" and "pay", "restore the package via cli" and "undelete the package" ask for one thing.
+ * ALFRED to pay" and "pay", "restore the package via cli" and "undelete the package" ask for one thing. Written as
+ * words and read through `requestStems`, so that each is the stem a means holds ("online" is "onlin", "mobile" is
+ * "phon").
  */
 const CONTEXT_STEMS = new Set(
-  "use app application system online automat automatical mobile phone web site websit portal via cli ui interfac easi quick dashboard screen page".split(
-    " ",
+  requestStems(
+    "use app application system online automatic automatically mobile phone web site website portal via cli ui interface easily quickly dashboard screen page",
   ),
 );
 
