@@ -3,11 +3,14 @@ import type { Backlog, BacklogFormat } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
 import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
+import type { StoryReuse } from "./parse/story-reuse";
 import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml-fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
 export interface ParseOptions {
   readonly yaml?: "fast" | "library";
+  /** The stories of the last reading, for a reader that can hand back unchanged chunks' stories (Markdown, plain lists). */
+  readonly reuse?: StoryReuse;
 }
 
 /** Parses a backlog of a known format, schema findings included. Never throws on any input. */
@@ -17,8 +20,8 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       // Both give the same result (test/unit/yaml-fast.test.ts); the library path is the reference.
       return options.yaml === "library" ? parseYamlWithLibrary(text) : parseYamlFast(text).backlog;
     case "markdown":
-      return parseMarkdownStories(text);
+      return parseMarkdownStories(text, { ...(options.reuse && { reuse: options.reuse }) });
     case "plain":
-      return parsePlainStories(text);
+      return parsePlainStories(text, options.reuse);
   }
 }

@@ -18,20 +18,18 @@ import { parseBacklog } from "./formats";
 import { lineBreakOf } from "./parse/text-lines";
 import {
   layoutOf,
-  moveStory,
   readSkeleton,
   readStoryChunk,
   blockReader,
   relayoutReusing,
-  shiftFinding,
-  shiftFrom,
-  shiftStory,
   type ChunkPlace,
   type LayoutReuse,
   type StoryChunk,
   type YamlLayout,
   type YamlSkeleton,
 } from "./parse/yaml-fast";
+import { moveStory, shiftFinding, shiftFrom, shiftStory } from "./parse/story-move";
+import { StoryReuse } from "./parse/story-reuse";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
 
@@ -196,7 +194,10 @@ export class IncrementalAnalyzer {
 
   /** Markdown and plain lists: rule results by story text, and what they were checked with (see analyzeByStory). */
   private byStoryText = new Map<string, RuleResults>();
+  private byStoryObject = new Map<Story, RuleResults>();
   private storyContext = "";
+  /** Markdown and plain lists: the stories of the last reading, handed back for unchanged chunks. */
+  private readonly storyReuse = new StoryReuse();
 
   constructor(private readonly format: BacklogFormat) {}
 
@@ -221,29 +222,43 @@ export class IncrementalAnalyzer {
    * the line break) is part of the key, since story rules read it (personas, the file's line break).
    */
   private analyzeByStory(text: string, config: CoachConfig): Analysis {
-    const backlog = parseBacklog(text, this.format);
+    const backlog = parseBacklog(text, this.format, { reuse: this.storyReuse });
+    const reused = this.storyReuse.finish();
     const { stories } = backlog;
     const first = stories[0]?.span.start ?? text.length;
     const last = stories[stories.length - 1]?.span.end ?? text.length;
     const context = `${this.generation}\u0000${lineBreakOf(text)}\u0000${text.slice(0, first)}\u0000${text.slice(last)}`;
-    const previous = context === this.storyContext ? this.byStoryText : new Map<string, RuleResults>();
-    const kept = new Map<string, RuleResults>();
+    // The stories were read in the old surroundings (the line break is in each story's layout): read them again.
+    if (context !== this.storyContext && this.storyContext !== "") {
+      this.storyReuse.clear();
+      this.storyContext = "";
+      return this.analyzeByStory(text, config);
+    }
+    const same = context === this.storyContext;
+    // A story handed back by the reader is its unchanged text: its results are found by the object. Stories of a
+    // reader that makes new ones every time are found by their text.
+    const previousByObject = same ? this.byStoryObject : new Map<Story, RuleResults>();
+    const previousByText = same ? this.byStoryText : new Map<string, RuleResults>();
+    const keptByObject = new Map<Story, RuleResults>();
+    const keptByText = new Map<string, RuleResults>();
     const results = stories.map((story, index) => {
       const { start, end } = story.span;
       // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
-      const key = `\u0000${text.slice(start, end)}`.slice(1);
-      const cached = previous.get(key) ?? kept.get(key);
+      const key = reused ? undefined : `\u0000${text.slice(start, end)}`.slice(1);
+      const cached = key === undefined ? previousByObject.get(story) : (previousByText.get(key) ?? keptByText.get(key));
+      const keep = (r: RuleResults): void => void (key === undefined ? keptByObject.set(story, r) : keptByText.set(key, r));
       if (cached) {
-        kept.set(key, cached);
+        keep(cached);
         return shiftResults(cached, start, index);
       }
       const found = checkStory(story, backlog, this.active);
       const relative = relativeResults(found, start, end - start);
-      if (relative) kept.set(key, relative);
+      if (relative) keep(relative);
       return found;
     });
     this.storyContext = context;
-    this.byStoryText = kept;
+    this.byStoryObject = keptByObject;
+    this.byStoryText = keptByText;
     return assembleAnalysis(
       backlog,
       configureParseFindings(backlog.parseFindings, config),

@@ -185,6 +185,27 @@ describe("incremental analysis", () => {
     }
   });
 
+  it("keeps the story objects of unchanged plain stories, moved to their new place, and reads the edited one", () => {
+    const analyzer = new IncrementalAnalyzer("plain");
+    const file = "As a clerk, I want to file a claim, so that I am paid.";
+    const close = "As a clerk, I want to close a claim, so that it is done.";
+    const before = analyzer.analyze(`${file}\n${close}\n`).backlog.stories[0];
+    const text = `# claims\nAs a clerk, I want to see all claims.\n${file}\n${close}\n`;
+    const after = analyzer.analyze(text);
+    assert.deepStrictEqual(after, analyzeBacklog(text, "plain"));
+    // The comment above the stories changed their surroundings: every story was read again.
+    assert.notStrictEqual(after.backlog.stories[1], before);
+    const edited = text.replace("see all claims", "see my claims");
+    const again = analyzer.analyze(edited);
+    assert.deepStrictEqual(again, analyzeBacklog(edited, "plain"));
+    assert.strictEqual(again.backlog.stories[1], after.backlog.stories[1]);
+    assert.strictEqual(again.backlog.stories[2], after.backlog.stories[2]);
+    assert.notStrictEqual(again.backlog.stories[0], after.backlog.stories[0]);
+    // A story moved by the edit above it is where the new text has it.
+    const moved = analyzer.analyze(edited.replace("see my claims", "see claims")).backlog.stories[2];
+    assert.strictEqual(moved?.sentence?.span.start, edited.replace("see my claims", "see claims").indexOf(close));
+  });
+
   it("suggests the nearest id for a dangling dependsOn after the ids change, as a full analysis does", () => {
     const analyzer = new IncrementalAnalyzer("yaml");
     const backlog = (ids: string[]) =>

@@ -6,6 +6,7 @@ import { parseYaml } from "./yaml-guard";
 import type { Backlog, Criterion, Finding, Span, Story, TextPart } from "../model";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { opensStory } from "./plain-stories";
+import type { StoryReuse } from "./story-reuse";
 import { lineBreakOf } from "./text-lines";
 import { readBacklogHeader } from "./yaml-backlog";
 
@@ -415,7 +416,7 @@ function shiftPositions(node: Nodes, offset: number, lines: number): void {
  * story sentences); a leading id in the heading is the story id, the rest its title; the first paragraph is
  * the sentence; lists or Gherkin lines under an "Acceptance criteria" sub-heading are the criteria. Never throws.
  */
-export function parseMarkdownStories(text: string, options: { readonly chunkChars?: number } = {}): Backlog {
+export function parseMarkdownStories(text: string, options: { readonly chunkChars?: number; readonly reuse?: StoryReuse } = {}): Backlog {
   const eol = lineBreakOf(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fm = findFrontMatter(text, bodyStart);
@@ -434,7 +435,10 @@ export function parseMarkdownStories(text: string, options: { readonly chunkChar
   const front = fm ? readFrontMatter(text, fm) : undefined;
   const nodes = tree.children;
   const depth = storyDepthOf(text, nodes);
-  const stories: Story[] = depth === undefined ? paragraphStories(text, nodes, eol) : headingStories(text, nodes, depth, eol);
+  // A link reference definition anywhere changes how every section reads its links: then nothing is reused.
+  const reuse = nodes.some((n) => n.type === "definition") ? undefined : options.reuse;
+  const read = reusing(text, reuse, `${depth ?? 0}\u0000`);
+  const stories: Story[] = depth === undefined ? paragraphStories(text, nodes, eol, read) : headingStories(text, nodes, depth, eol, read);
   let product: TextPart | undefined = front?.header.product;
   if (!product && depth !== undefined && depth > 1) {
     const titles = nodes.filter((n): n is Heading => n.type === "heading" && n.depth < depth);
@@ -463,8 +467,27 @@ function tooDeepFinding(at: number): Finding {
   };
 }
 
+/**
+ * Reads a story from the text `[start, end)` by `read`, or hands back the one read from the same text last time
+ * (`reuse`): the story's section is all it is read from, with the story depth (in `prefix`) and the line break
+ * (the caller's context) the same.
+ */
+type ReadStory = (start: number, end: number, index: number, read: () => Story) => Story;
+
+function reusing(text: string, reuse: StoryReuse | undefined, prefix: string): ReadStory {
+  if (!reuse) return (_start, _end, _index, read) => read();
+  return (start, end, index, read) => {
+    const chunk = prefix + text.slice(start, end);
+    const taken = reuse.take(chunk, start, index);
+    if (taken) return taken;
+    const story = read();
+    reuse.keep(chunk, start, story);
+    return story;
+  };
+}
+
 /** One story per heading at `depth`, its section running to the next heading at that depth or above. */
-function headingStories(text: string, nodes: readonly RootContent[], depth: number, eol: string): Story[] {
+function headingStories(text: string, nodes: readonly RootContent[], depth: number, eol: string, read: ReadStory): Story[] {
   const stories: Story[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const heading = nodes[i];
@@ -476,7 +499,12 @@ function headingStories(text: string, nodes: readonly RootContent[], depth: numb
       if (n?.type === "heading" && (n.depth < depth || (n.depth === depth && !isCriteriaTitle(text, n)))) break;
       j++;
     }
-    stories.push(readHeadingStory(text, heading, nodes.slice(i + 1, j), stories.length, eol));
+    const section = nodes.slice(i + 1, j);
+    const last = section[section.length - 1];
+    const index = stories.length;
+    stories.push(
+      read(startOf(heading), last ? endOf(last) : endOf(heading), index, () => readHeadingStory(text, heading, section, index, eol)),
+    );
     i = j - 1;
   }
   return stories;
@@ -537,19 +565,22 @@ function readHeadingStory(text: string, heading: Heading, section: readonly Root
 }
 
 /** A file with no headings: each paragraph that reads as a story is one story (criteria need a story heading). */
-function paragraphStories(text: string, nodes: readonly RootContent[], eol: string): Story[] {
+function paragraphStories(text: string, nodes: readonly RootContent[], eol: string, read: ReadStory): Story[] {
   const stories: Story[] = [];
   nodes.forEach((node) => {
     if (node.type !== "paragraph") return;
     const s = startOf(node);
     const masked = maskedInline(text, node.children, s, endOf(node));
     if (!readsAsStory(masked)) return;
-    stories.push({
-      index: stories.length,
-      span: { start: s, end: endOf(node) },
-      sentence: parseStorySentence(masked, s),
-      layout: { keyIndent: "", endOfEntry: endOf(node), eol },
-    });
+    const index = stories.length;
+    stories.push(
+      read(s, endOf(node), index, () => ({
+        index,
+        span: { start: s, end: endOf(node) },
+        sentence: parseStorySentence(masked, s),
+        layout: { keyIndent: "", endOfEntry: endOf(node), eol },
+      })),
+    );
   });
   return stories;
 }

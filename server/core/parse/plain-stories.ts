@@ -1,6 +1,7 @@
 // Reads a plain story list (one story per line, as backlogs are exported) into the story model with exact spans.
 import type { Backlog, Span, Story, TextPart } from "../model";
 import { tagWords } from "../nlp/tagger";
+import type { StoryReuse } from "./story-reuse";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { lineBreakOf } from "./text-lines";
 
@@ -131,7 +132,20 @@ function stripLead(raw: string): { rest: string; restAt: number; id?: { text: st
   return { rest: raw.slice(at), restAt: at };
 }
 
-function toStory(text: string, pending: Pending, index: number, eol: string): Story {
+function toStory(text: string, pending: Pending, index: number, eol: string, reuse: StoryReuse | undefined): Story {
+  if (reuse) {
+    // A story's chunk is its span: the bullet, the id and the sentence, continuation lines included.
+    const chunk = text.slice(pending.start, pending.end);
+    const taken = reuse.take(chunk, pending.start, index);
+    if (taken) return taken;
+    const story = readStory(text, pending, index, eol);
+    reuse.keep(chunk, pending.start, story);
+    return story;
+  }
+  return readStory(text, pending, index, eol);
+}
+
+function readStory(text: string, pending: Pending, index: number, eol: string): Story {
   const span: Span = { start: pending.start, end: pending.end };
   const sentenceText = onOneLine(text.slice(pending.contentStart, pending.end));
   return {
@@ -145,14 +159,15 @@ function toStory(text: string, pending: Pending, index: number, eol: string): St
 
 /**
  * Parses a plain story list. Blank lines, '#' comments and headings are not stories; a line that continues
- * the story above is joined to it (the story's span covers both lines). Never throws.
+ * the story above is joined to it (the story's span covers both lines). With `reuse`, a story whose text is
+ * unchanged since the last reading is handed back moved, not read again. Never throws.
  */
-export function parsePlainStories(text: string): Backlog {
+export function parsePlainStories(text: string, reuse?: StoryReuse): Backlog {
   const eol = lineBreakOf(text);
   const stories: Story[] = [];
   let pending: Pending | undefined;
   const flush = (): void => {
-    if (pending) stories.push(toStory(text, pending, stories.length, eol));
+    if (pending) stories.push(toStory(text, pending, stories.length, eol, reuse));
     pending = undefined;
   };
   for (const { line, kind } of classifyPlainLines(text)) {

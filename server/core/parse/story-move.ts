@@ -1,0 +1,153 @@
+// Moving a story's offsets after an edit elsewhere in its file: copies (shift*) and in place (move*). Shared by
+// every format's incremental reading; nothing here knows a format.
+import type { Finding, Span, Story } from "../model";
+
+const shiftSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
+
+/** A copy of a part with its span moved by `d`. */
+export function shiftPart<T extends { readonly span: Span }>(part: T, d: number): T {
+  return { ...part, span: shiftSpan(part.span, d) };
+}
+
+/** The Story fields `shiftStory` moves by hand; any other field is moved by `shiftDeep`. */
+const KNOWN_STORY_FIELDS = new Set([
+  "index",
+  "span",
+  "id",
+  "title",
+  "sentence",
+  "acceptance",
+  "acceptanceSpan",
+  "estimate",
+  "priority",
+  "status",
+  "dependsOn",
+  "layout",
+]);
+
+/** Moves every `start`/`end` number in a value: the model's convention for offsets, for fields added later. */
+const shiftDeep = (value: unknown, d: number): unknown => shiftFrom(value, -Infinity, d);
+
+/** A copy of a value with every `start`/`end` number at or after `at` moved by `d` (offsets after an edit). */
+export function shiftFrom(value: unknown, at: number, d: number): unknown {
+  if (Array.isArray(value)) return value.map((v: unknown) => shiftFrom(v, at, d));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value))
+    out[k] = (k === "start" || k === "end") && typeof v === "number" && v >= at ? v + d : shiftFrom(v, at, d);
+  return out;
+}
+
+/**
+ * A story's spans moved by `d` and its index set. Spelled out field by field for speed (it runs for every
+ * story after an edit); fields added to the model later are moved by the generic `shiftDeep`.
+ */
+export function shiftStory(story: Story, d: number, index: number): Story {
+  if (d === 0 && story.index === index) return story;
+  const s = story.sentence;
+  const out: { -readonly [K in keyof Story]: Story[K] } = { ...story, index, span: shiftSpan(story.span, d) };
+  if (story.id) out.id = shiftPart(story.id, d);
+  if (story.title) out.title = shiftPart(story.title, d);
+  if (s) {
+    const sentence: { -readonly [K in keyof typeof s]: (typeof s)[K] } = { ...s, span: shiftSpan(s.span, d) };
+    if (s.roleMarker) sentence.roleMarker = shiftPart(s.roleMarker, d);
+    if (s.role) sentence.role = shiftPart(s.role, d);
+    if (s.meansMarker) sentence.meansMarker = shiftPart(s.meansMarker, d);
+    if (s.means) sentence.means = shiftPart(s.means, d);
+    if (s.endsMarker) sentence.endsMarker = shiftPart(s.endsMarker, d);
+    if (s.ends) sentence.ends = shiftPart(s.ends, d);
+    if (s.trailing) sentence.trailing = shiftPart(s.trailing, d);
+    out.sentence = sentence;
+  }
+  if (story.acceptance) out.acceptance = story.acceptance.map((c) => shiftPart(c, d));
+  if (story.acceptanceSpan) out.acceptanceSpan = shiftSpan(story.acceptanceSpan, d);
+  if (story.estimate) out.estimate = shiftPart(story.estimate, d);
+  if (story.priority) out.priority = shiftPart(story.priority, d);
+  if (story.status) out.status = shiftPart(story.status, d);
+  if (story.dependsOn) out.dependsOn = story.dependsOn.map((p) => shiftPart(p, d));
+  if (story.layout) out.layout = { ...story.layout, endOfEntry: story.layout.endOfEntry + d };
+  for (const key of Object.keys(story)) {
+    if (!KNOWN_STORY_FIELDS.has(key)) {
+      (out as Record<string, unknown>)[key] = shiftDeep((story as unknown as Record<string, unknown>)[key], d);
+      withOtherFields.add(out);
+    }
+  }
+  return out;
+}
+
+/** Stories made by `shiftStory` that have fields it moves generically: `moveStory` looks for them only there. */
+const withOtherFields = new WeakSet<Story>();
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Moves every `start`/`end` number in a value in place (see `shiftDeep`). */
+function moveDeep(value: unknown, d: number): void {
+  if (Array.isArray(value)) for (const v of value as unknown[]) moveDeep(v, d);
+  else if (value !== null && typeof value === "object") {
+    const record = value as Record<string, unknown>;
+    for (const [k, v] of Object.entries(record)) {
+      if ((k === "start" || k === "end") && typeof v === "number") record[k] = v + d;
+      else moveDeep(v, d);
+    }
+  }
+}
+
+export const moveSpan = (span: Span, d: number): void => {
+  const m = span as Mutable<Span>;
+  m.start += d;
+  m.end += d;
+};
+
+/**
+ * Moves a story by `d` in place and sets its index. Only for a story made by `shiftStory` with a non-zero
+ * shift (every span object its own): after an edit, thousands of stories move, and copying them all made
+ * the garbage collector the largest cost of a keystroke.
+ */
+export function moveStory(story: Story, d: number, index: number): void {
+  const m = story as Mutable<Story>;
+  m.index = index;
+  if (d === 0) return;
+  // Field by field, with no array or key list made: thousands of stories move on every keystroke.
+  moveSpan(story.span, d);
+  movePart(story.id, d);
+  movePart(story.title, d);
+  movePart(story.status, d);
+  movePart(story.estimate, d);
+  movePart(story.priority, d);
+  const s = story.sentence;
+  if (s) {
+    moveSpan(s.span, d);
+    movePart(s.roleMarker, d);
+    movePart(s.role, d);
+    movePart(s.meansMarker, d);
+    movePart(s.means, d);
+    movePart(s.endsMarker, d);
+    movePart(s.ends, d);
+    movePart(s.trailing, d);
+  }
+  if (story.acceptance) for (const c of story.acceptance) moveSpan(c.span, d);
+  if (story.acceptanceSpan) moveSpan(story.acceptanceSpan, d);
+  if (story.dependsOn) for (const p of story.dependsOn) moveSpan(p.span, d);
+  if (story.layout) (story.layout as Mutable<NonNullable<Story["layout"]>>).endOfEntry += d;
+  if (withOtherFields.has(story)) {
+    for (const key of Object.keys(story)) {
+      if (!KNOWN_STORY_FIELDS.has(key)) moveDeep((story as unknown as Record<string, unknown>)[key], d);
+    }
+  }
+}
+
+const movePart = (part: { readonly span: Span } | undefined, d: number): void => {
+  if (part) moveSpan(part.span, d);
+};
+
+/** A finding's spans (its own, its fixes', its related places') moved by `d`, its story index set. */
+export function shiftFinding(f: Finding, d: number, index: number | undefined): Finding {
+  if (d === 0 && f.storyIndex === index) return f;
+  return {
+    ...f,
+    span: shiftSpan(f.span, d),
+    ...(index !== undefined && { storyIndex: index }),
+    ...(f.fixes && { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, span: shiftSpan(e.span, d) })) })) }),
+    ...(f.related && { related: f.related.map((r) => ({ ...r, span: shiftSpan(r.span, d) })) }),
+  };
+}
