@@ -40,3 +40,34 @@ export function generateBacklog(stories: number, seed = 1): string {
   }
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * The same kind of backlog as a Markdown story file (a heading per story, its sentence, a criteria section) or a
+ * plain list (one story per line), with the findings users' files have: one story in seven without a benefit,
+ * one in eleven asking for two things.
+ */
+export function generateStoryFile(format: "markdown" | "plain", stories: number, seed = 1): string {
+  const random = seededRandom(seed);
+  const out: string[] = format === "markdown" ? ["# Checkout", ""] : ["# Checkout (generated for the benchmark)"];
+  for (let i = 1; i <= stories; i++) {
+    const verb = pick(random, VERBS);
+    const thing = pick(random, THINGS);
+    const means = i % 11 === 0 ? `${verb} ${thing} ${i} and print it` : `${verb} ${thing} ${i}`;
+    const ends = i % 7 === 0 ? "" : `, so that ${pick(random, BENEFITS)}`;
+    const sentence = `As a ${pick(random, ROLES)}, I want to ${means}${ends}.`;
+    if (format === "plain") out.push(sentence);
+    else
+      out.push(
+        `## CHK-${i} ${verb} ${thing}`,
+        "",
+        sentence,
+        "",
+        "### Acceptance criteria",
+        "",
+        `- Given ${thing}, when I ${verb} it, then I see it done`,
+        "- Given it is done, when I reload, then it stays",
+        "",
+      );
+  }
+  return `${out.join("\n")}\n`;
+}

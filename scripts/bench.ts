@@ -22,7 +22,7 @@ import { BacklogDocument } from "../server/backlog-document";
 import { GuidanceRequest } from "../server/protocol";
 import { BacklogLanguageService } from "../server/service";
 import { startTestClient } from "../test/support/lsp-client";
-import { generateBacklog } from "./bench-generate";
+import { generateBacklog, generateStoryFile } from "./bench-generate";
 
 const ROOT = resolve(__dirname, "..", "..");
 const STORIES = 10_000;
@@ -124,6 +124,47 @@ function typingCase(text: string): void {
     p95: ms(quantile(strokes, 0.95)),
     target: "≤ 10 ms",
   });
+}
+
+/**
+ * Typing in Markdown and plain lists, as the server does it (the change applied, the analysis, the diagnostics),
+ * in the middle story's sentence; the baseline is opening the same file (its whole analysis) in the same run.
+ */
+function formatKeystrokes(): void {
+  for (const format of ["markdown", "plain"] as const) {
+    for (const stories of [1_000, 10_000]) {
+      const text = generateStoryFile(format, stories);
+      const uri = `file:///bench/big.${format === "markdown" ? "stories.md" : "stories"}`;
+      const open = (): { service: BacklogLanguageService; document: BacklogDocument } => {
+        const service = new BacklogLanguageService();
+        const document = BacklogDocument.create(uri, format, 1, text);
+        service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+        service.diagnostics(uri);
+        return { service, document };
+      };
+      const baseline = median(time(SLOW_RUNS, open));
+      const { service, document } = open();
+      const position = document.positionAt(text.indexOf("I want to", text.indexOf(`${stories / 2} `)));
+      const strokes: number[] = [];
+      const count = stories > 1_000 ? 40 : KEYSTROKES;
+      for (let i = 0; i < count; i++) {
+        const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
+        const started = performance.now();
+        BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
+        service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+        service.diagnostics(uri);
+        strokes.push(performance.now() - started);
+      }
+      const stroke = median(strokes);
+      rows.push({
+        name: `${format === "markdown" ? "Markdown" : "plain list"}, ${stories.toLocaleString("en")} stories (${(text.length / 1e6).toFixed(2)} MB): keystroke in the middle story's sentence to diagnostics (${count} keystrokes; baseline: opening the file, ${SLOW_RUNS} runs)`,
+        median: ms(stroke),
+        p95: ms(quantile(strokes, 0.95)),
+        baseline: ms(baseline),
+        ratio: (stroke / baseline).toFixed(3),
+      });
+    }
+  }
 }
 
 function coreCases(text: string): void {
@@ -529,6 +570,7 @@ async function main(): Promise<void> {
     ["typing", () => typingCase(text)],
     ["core cases", () => coreCases(text)],
     ["LSP keystrokes", () => lspKeystrokes(text)],
+    ["format keystrokes", formatKeystrokes],
     ["yaml-language-server", () => yamlLanguageServer(text, file)],
     ["server over stdio", () => serverOverStdio(text, file)],
     ["one-line files", oneLineFiles],

@@ -258,8 +258,23 @@ function defuseMarkdownNesting(text: string): { text: string; at: number } | und
   return at >= 0 && chars ? { text: chars.join(""), at } : undefined;
 }
 
-/** A chunk grows to at least this many characters before it may end at a heading (tests vary it). */
+/** The usual size of a chunk, in characters (tests vary it). */
 const CHUNK_CHARS = 8_192;
+
+/**
+ * Whether a chunk of `length` characters ends at this heading line. The heading's own text decides (one heading
+ * in eight, by a hash), once the chunk has a quarter of the usual size, so that an edit inside one chunk leaves
+ * the later cuts where they were and their chunks' text the same (cutting by length alone moved every later cut
+ * when a keystroke crossed the length: all the later chunks were parsed again). A chunk of four times the usual
+ * size ends at the next heading whatever it says.
+ */
+function cutsHere(heading: string, length: number, chunkChars: number): boolean {
+  if (length < chunkChars / 4) return false;
+  if (length >= chunkChars * 4) return true;
+  let hash = 0x811c9dc5 | 0;
+  for (let i = 0; i < heading.length; i++) hash = Math.imul(hash ^ heading.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % 8 === 0;
+}
 
 /**
  * The offsets where the text may be cut into pieces that parse as they do in the whole: the starts of ATX heading
@@ -301,7 +316,7 @@ function chunkStarts(text: string, chunkChars: number): number[] {
                     ? new RegExp(`</${marker}>`, "i")
                     : /^\s*$/;
         if (!(marker && close.test(line.slice(line.indexOf("<") + 1 + marker.length)))) html = close;
-      } else if (/^#{1,6}(?:[ \t]|\r?$)/.test(line) && at - chunkStart >= chunkChars) {
+      } else if (/^#{1,6}(?:[ \t]|\r?$)/.test(line) && cutsHere(line, at - chunkStart, chunkChars)) {
         starts.push(at);
         chunkStart = at;
       }
@@ -318,6 +333,8 @@ function chunkStarts(text: string, chunkChars: number): number[] {
  */
 /** A chunk's nodes as last placed: at `from`, its first line `line`. */
 interface ParsedChunk {
+  /** The chunk's text, as a string of its own (the key it is kept by). */
+  readonly key: string;
   readonly children: RootContent[];
   from: number;
   line: number;
@@ -356,10 +373,11 @@ function parseInChunks(text: string, chunkChars: number): Root {
         tree = fromMarkdown(chunk);
       }
       for (const node of tree.children) shiftPositions(node, from, line);
-      parsed = { children: tree.children, from, line };
+      // Kept by a copy of its text: a slice would keep the whole text alive.
+      parsed = { key: `\u0000${chunk}`.slice(1), children: tree.children, from, line };
     }
-    // Kept for the next text only when read without a merge, and as a copy: a slice keeps the whole text alive.
-    if (next === k + 1 && !chunks.has(chunk)) chunks.set(`\u0000${chunk}`.slice(1), parsed);
+    // Kept for the next text only when read without a merge.
+    if (next === k + 1 && !chunks.has(chunk)) chunks.set(parsed.key, parsed);
     children.push(...parsed.children);
     for (let i = chunk.indexOf("\n"); i >= 0; i = chunk.indexOf("\n", i + 1)) line++;
     k = next;
@@ -437,7 +455,8 @@ export function parseMarkdownStories(text: string, options: { readonly chunkChar
   const depth = storyDepthOf(text, nodes);
   // A link reference definition anywhere changes how every section reads its links: then nothing is reused.
   const reuse = nodes.some((n) => n.type === "definition") ? undefined : options.reuse;
-  const read = reusing(text, reuse, `${depth ?? 0}\u0000`);
+  reuse?.within(`markdown\u0000${depth ?? 0}`);
+  const read = reusing(text, reuse);
   const stories: Story[] = depth === undefined ? paragraphStories(text, nodes, eol, read) : headingStories(text, nodes, depth, eol, read);
   let product: TextPart | undefined = front?.header.product;
   if (!product && depth !== undefined && depth > 1) {
@@ -469,15 +488,15 @@ function tooDeepFinding(at: number): Finding {
 
 /**
  * Reads a story from the text `[start, end)` by `read`, or hands back the one read from the same text last time
- * (`reuse`): the story's section is all it is read from, with the story depth (in `prefix`) and the line break
- * (the caller's context) the same.
+ * (`reuse`): the story's section is all it is read from, with the story depth (`within`) and the line break (the
+ * caller's context) the same.
  */
 type ReadStory = (start: number, end: number, index: number, read: () => Story) => Story;
 
-function reusing(text: string, reuse: StoryReuse | undefined, prefix: string): ReadStory {
+function reusing(text: string, reuse: StoryReuse | undefined): ReadStory {
   if (!reuse) return (_start, _end, _index, read) => read();
   return (start, end, index, read) => {
-    const chunk = prefix + text.slice(start, end);
+    const chunk = text.slice(start, end);
     const taken = reuse.take(chunk, start, index);
     if (taken) return taken;
     const story = read();

@@ -20,6 +20,16 @@ export class StoryReuse {
   private previous = new Map<string, Placed[]>();
   private current = new Map<string, Placed[]>();
   private used = false;
+  private setting = "";
+
+  /**
+   * Says what the reader reads the stories with besides their text (the story depth of a Markdown file): when
+   * it differs from the last reading's, nothing read then is handed back.
+   */
+  within(setting: string): void {
+    if (setting !== this.setting) this.previous = new Map();
+    this.setting = setting;
+  }
 
   /** The story read before from a chunk with this text, moved to `start` and `index`, or undefined. */
   take(chunk: string, start: number, index: number): Story | undefined {
