@@ -1,6 +1,7 @@
 // The parser for each backlog format, behind one function.
 import type { Backlog, BacklogFormat } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
+import { parseGherkinStories } from "./parse/gherkin-stories";
 import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
 import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml-fast";
@@ -20,5 +21,7 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       return parseMarkdownStories(text);
     case "plain":
       return parsePlainStories(text);
+    case "gherkin":
+      return parseGherkinStories(text);
   }
 }
