@@ -23,6 +23,7 @@ import { GuidanceRequest } from "../server/protocol";
 import { BacklogLanguageService } from "../server/service";
 import { startTestClient } from "../test/support/lsp-client";
 import { generateBacklog } from "./bench-generate";
+import { generateFeature } from "./bench-gherkin";
 
 const ROOT = resolve(__dirname, "..", "..");
 const STORIES = 10_000;
@@ -516,6 +517,60 @@ function bundles(): void {
   }
 }
 
+/**
+ * A feature set of 2,000 scenarios: one .feature file of 2,000 (cold open in the core and over stdio, keystrokes in
+ * the middle scenario), and the same scenarios as 100 files of 20 read by the CLI as a whole process.
+ */
+async function gherkinCases(): Promise<void> {
+  const SCENARIOS = 2_000;
+  const text = generateFeature(SCENARIOS);
+  const label = `${SCENARIOS.toLocaleString("en-US")}-scenario .feature file (${(text.length / 1e6).toFixed(2)} MB)`;
+  const cold = time(RUNS, () => analyzeBacklog(text, "gherkin"));
+  const findings = analyzeBacklog(text, "gherkin").findings.length;
+  rows.push({ name: `${label}: cold open, full analysis, all rules (${RUNS} runs; ${findings} findings)`, median: ms(median(cold)) });
+  const service = new BacklogLanguageService();
+  const uri = "file:///bench/after-sales.feature";
+  const document = BacklogDocument.create(uri, "gherkin", 1, text);
+  service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+  const position = document.positionAt(text.indexOf("When I return", text.length / 2));
+  const strokes: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
+    const started = performance.now();
+    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
+    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+    service.diagnostics(uri);
+    strokes.push(performance.now() - started);
+  }
+  rows.push({
+    name: `${label}: keystroke in the middle scenario, analysis and diagnostics (${KEYSTROKES} keystrokes)`,
+    median: ms(median(strokes)),
+    p95: ms(quantile(strokes, 0.95)),
+    target: "≤ 10 ms",
+  });
+  const server = await startStdioServer();
+  try {
+    const stdioUri = "file:///bench/stdio-after-sales.feature";
+    const started = performance.now();
+    const published = nextDiagnostics(server.connection, stdioUri, (d) => d.diagnostics.length > 0);
+    await server.connection.sendNotification("textDocument/didOpen", {
+      textDocument: { uri: stdioUri, languageId: "plaintext", version: 1, text },
+    });
+    await published;
+    rows.push({ name: `${label}: dist/server.js over stdio, open to its findings (1 run)`, median: ms(performance.now() - started) });
+  } finally {
+    server.stop();
+  }
+  const dir = mkdtempSync(join(tmpdir(), "backlog-bench-features-"));
+  for (let f = 0; f < 100; f++) writeFileSync(join(dir, `after-sales-${f}.feature`), generateFeature(20, f * 20));
+  const bin = join(ROOT, "bin", "backlog-coach.js");
+  const runs = time(RUNS, () => spawnSync(process.execPath, [bin, "lint", "--format", "json", dir], { encoding: "utf8" }));
+  rows.push({
+    name: `CLI lint over ${SCENARIOS.toLocaleString("en-US")} scenarios in 100 .feature files, whole process (${RUNS} runs)`,
+    median: ms(median(runs)),
+  });
+}
+
 async function main(): Promise<void> {
   const text = generateBacklog(STORIES);
   const dir = mkdtempSync(join(tmpdir(), "backlog-bench-"));
@@ -536,6 +591,7 @@ async function main(): Promise<void> {
     ["CLI", cli],
     ["client load", clientLoad],
     ["bundles", bundles],
+    ["gherkin feature set", gherkinCases],
   ];
   // `npm run bench -- "edit flood"` runs only the cases whose names contain an argument.
   const only = process.argv.slice(2);

@@ -70,7 +70,8 @@ function dialectWords(language: string): DialectWords {
     given: firstKeyword(d?.given, "Given "),
     when: firstKeyword(d?.when, "When "),
     then: firstKeyword(d?.then, "Then "),
-    scenario: firstKeyword(d?.scenario, "Scenario"),
+    // "Scenario" rather than "Example" where a dialect has both (its last scenario keyword).
+    scenario: (d?.scenario ?? []).filter((k) => k.trim() !== "*").slice(-1)[0] ?? "Scenario",
   };
 }
 
