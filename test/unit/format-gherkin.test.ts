@@ -24,17 +24,22 @@ function parts(text: string): Record<string, string | undefined> {
   };
 }
 
+/** The stored-card story's parts before its benefit, as the tests below write them. */
+const STORED_CARD = {
+  roleMarker: "As a",
+  role: "returning shopper",
+  meansMarker: "I want to",
+  means: "save my card",
+  endsMarker: "So that",
+};
+
 const SCENARIO = "\n  Scenario: Pay\n    Given a cart\n    When I pay\n    Then I get a receipt\n";
 
 describe("Gherkin: the Feature's narrative is the story", () => {
   it("reads As a / I want / So that over three lines, each part at its words", () => {
     const text = `Feature: Stored cards\n  As a returning shopper\n  I want to save my card\n  So that I pay faster next time.\n${SCENARIO}`;
     assert.deepEqual(parts(text), {
-      roleMarker: "As a",
-      role: "returning shopper",
-      meansMarker: "I want to",
-      means: "save my card",
-      endsMarker: "So that",
+      ...STORED_CARD,
       ends: "I pay faster next time",
     });
     const { findings } = analyzeBacklog(text, "gherkin");
@@ -60,11 +65,7 @@ describe("Gherkin: the Feature's narrative is the story", () => {
   it("reads any order (So that / I want / As a), CRLF and a BOM included", () => {
     const text = `\uFEFFFeature: Stored cards\r\n  So that I pay faster\r\n  I want to save my card,\r\n  As a returning shopper\r\n${SCENARIO.replace(/\n/g, "\r\n")}`;
     assert.deepEqual(parts(text), {
-      roleMarker: "As a",
-      role: "returning shopper",
-      meansMarker: "I want to",
-      means: "save my card",
-      endsMarker: "So that",
+      ...STORED_CARD,
       ends: "I pay faster",
     });
   });
