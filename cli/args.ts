@@ -28,9 +28,9 @@ Commands:
   stats    Per-rule counts and the share of stories well formed, with a benefit, with criteria, ready
 
 Files: folders are searched for backlog files (*.backlog.yaml, backlog.yaml, *.story.md, *.stories.md,
-*.stories, *.stories.txt); a folder named on the command line that holds none of them is read as a folder
-of plain story lists (its *.txt files). A file named explicitly is read by its name, else by its extension
-(.yaml/.yml, .md, .txt). With no path, the current folder is searched.
+*.stories, *.stories.txt, *.feature); a folder named on the command line that holds none of them is read as
+a folder of plain story lists (its *.txt files). A file named explicitly is read by its name, else by its
+extension (.yaml/.yml, .md, .txt, .feature). With no path, the current folder is searched.
 
 Options:
   -f, --format <name>                    Output format (stats: text or json):
@@ -41,7 +41,8 @@ Options:
                                            json, sarif (code scanning), github (pull request annotations)
       --fix                              Apply the safe fixes in place, then report what is left
       --max-warnings <n>                 Exit 1 when there are more than n warnings
-      --type <yaml|markdown|plain>       Read every file as this format (also: --format-of)
+      --type <yaml|markdown|plain|gherkin>
+                                         Read every file as this format (also: --format-of)
   -c, --config <file>                    Use this .backlog-coach.yaml (default: the nearest one upwards)
       --no-config                        Use no config file
   -q, --quiet                            Report errors only
@@ -52,7 +53,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 2 usage error, unreadable file or invalid config.`;
 
 const OUTPUTS: readonly string[] = ["text", "stylish", "json", "sarif", "github"];
-const FORMATS: readonly string[] = ["yaml", "markdown", "plain"];
+const FORMATS: readonly string[] = ["yaml", "markdown", "plain", "gherkin"];
 
 /**
  * `--max-warnings -1` as `--max-warnings=-1`: node:util reads "-1" as an option and says only that the argument

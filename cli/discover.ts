@@ -25,6 +25,7 @@ const EXTENSIONS: Readonly<Record<BacklogFormat, readonly string[]>> = {
   yaml: [".yaml", ".yml"],
   markdown: [".md", ".markdown"],
   plain: [".txt", ".stories"],
+  gherkin: [".feature"],
 };
 
 /** The format of a file named explicitly: by its backlog name, else by its extension. */

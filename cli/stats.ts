@@ -88,7 +88,7 @@ export function formatStatsText(stats: Stats): string {
       "with acceptance criteria",
       stats.withCriteria,
       stats.criteriaApplicable,
-      `${count(stats.criteriaApplicable, "story", "stories")} in YAML and Markdown (a plain list holds no criteria)`,
+      `${count(stats.criteriaApplicable, "story", "stories")} in YAML, Markdown and Gherkin (a plain list holds no criteria)`,
     ),
     row(
       "ready (status ready, well formed, with criteria)",

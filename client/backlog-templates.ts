@@ -63,6 +63,21 @@ const PLAIN = `# A Backlog Coach story list: one story per line, "As a <role>, I
 As a shopper, I want to search products by name, so that I find an item without browsing categories.
 `;
 
+const GHERKIN = `# A Backlog Coach feature file: the Feature's description is the story, "As a <role>, I want <capability>,
+# so that <benefit>", a clause a line; each Scenario is one of its acceptance criteria.
+# Lines starting with '#' are comments. On an indented line, type "Scenario" for a new scenario's template.
+Feature: Search by product name
+  As a shopper,
+  I want to search products by name,
+  so that I find an item without browsing categories.
+
+  # Given the context, When one event, Then the outcome someone can check.
+  Scenario: Find a product by a word of its name
+    Given a product named "blue kettle"
+    When I search for "kettle"
+    Then the blue kettle is listed
+`;
+
 /** The templates in the order the quick pick offers them. */
 export const BACKLOG_TEMPLATES: readonly BacklogTemplate[] = [
   {
@@ -86,6 +101,13 @@ export const BACKLOG_TEMPLATES: readonly BacklogTemplate[] = [
     fileName: "product.stories",
     text: PLAIN,
   },
+  {
+    format: "gherkin",
+    label: "Gherkin feature file",
+    detail: "One Feature: the story in its description, scenarios as its criteria (*.feature)",
+    fileName: "search.feature",
+    text: GHERKIN,
+  },
 ];
 
 export function templateOf(format: BacklogFormat): BacklogTemplate {
@@ -96,7 +118,7 @@ export function templateOf(format: BacklogFormat): BacklogTemplate {
 
 /**
  * Whether a backlog file holds nothing yet but blank lines and comments: where the editor offers the template.
- * YAML and plain lists comment with '#', Markdown with `<!-- -->`.
+ * YAML, plain lists and Gherkin comment with '#', Markdown with `<!-- -->`.
  */
 export function isEmptyBacklog(text: string, format: BacklogFormat): boolean {
   const withoutComments = format === "markdown" ? text.replace(/<!--[\s\S]*?(-->|$)/g, "") : text.replace(/^\s*#.*$/gm, "");

@@ -29,12 +29,28 @@ const STORY: Readonly<Record<BacklogFormat, string>> = {
     "",
   ].join("\n"),
   plain: SENTENCE,
+  // One Feature per file: its narrative is the story, its scenarios the criteria.
+  gherkin: [
+    "Feature: ${1:Short title}",
+    "  As a ${2:role}",
+    "  I want ${3:capability}",
+    "  So that ${4:benefit}",
+    "",
+    "  Scenario: ${5:name}",
+    "    Given ${6:context}",
+    "    When ${7:event}",
+    "    Then ${8:outcome}",
+  ].join("\n"),
 };
+
+/** A Gherkin scenario, offered inside a Feature (the editor indents its lines to the line's indentation). */
+const SCENARIO = ["Scenario: ${1:name}", "  Given ${2:context}", "  When ${3:event}", "  Then ${4:outcome}"].join("\n");
 
 const DETAIL: Readonly<Record<BacklogFormat, string>> = {
   yaml: "A story with its sentence, acceptance criteria, estimate and status",
   markdown: "A story section with its sentence and acceptance criteria",
   plain: "The user story template, one story per line",
+  gherkin: "A Feature with its story narrative and a scenario",
 };
 
 /**
@@ -57,6 +73,9 @@ export function templateCompletions(format: BacklogFormat, before: string, posit
   const word = /^(\s*)(\w*)$/.exec(before);
   if (!word) return [];
   const indent = word[1]?.length ?? 0;
+  // A .feature file holds one Feature: once it has one, what starts there is a scenario.
+  if (format === "gherkin" && storyIndent !== undefined)
+    return indent > 0 ? [{ ...item("Scenario", SCENARIO, "A scenario: Given, When, Then", word[2] ?? ""), filterText: "scenario" }] : [];
   // A YAML story is an item of the stories list; a Markdown section and a plain story start at the first column.
   if (format === "yaml" ? storyIndent !== undefined && indent !== storyIndent : indent > 0) return [];
   return [item(format === "plain" ? "Story sentence" : "User story", STORY[format], DETAIL[format], word[2] ?? "")];

@@ -4,7 +4,7 @@ import { ErrorCodes, ResponseError } from "vscode-languageserver";
 import type { Analysis } from "./core/analyze";
 import { applyEdits } from "./core/apply-edits";
 import { parseBacklog } from "./core/formats";
-import { sourceOf, type Backlog, type Span, type TextEdit as CoreTextEdit, type TextPart } from "./core/model";
+import { sourceOf, type Backlog, type Criterion, type Span, type TextEdit as CoreTextEdit, type TextPart } from "./core/model";
 import { yamlScalar } from "./core/parse/yaml-scalar";
 import type { LineIndex } from "./core/parse/text-lines";
 import { roleKey } from "./core/nlp/similarity";
@@ -25,14 +25,53 @@ export function documentSymbols(analysis: Analysis, lines: LineIndex): DocumentS
       kind: SymbolKind.Class,
       range,
       selectionRange: toRange(lines, selection.start >= story.span.start && selection.end <= story.span.end ? selection : story.span),
-      children: (story.acceptance ?? []).map((c) => ({
-        name: c.text.length > 80 ? `${c.text.slice(0, 77)}...` : c.text || "(empty)",
-        kind: SymbolKind.Boolean,
-        range: toRange(lines, c.span),
-        selectionRange: toRange(lines, c.span),
-      })),
+      children: (story.acceptance ?? []).some((c) => c.scenario)
+        ? scenarioSymbols(story.acceptance ?? [], lines)
+        : (story.acceptance ?? []).map((c) => ({
+            name: c.text.length > 80 ? `${c.text.slice(0, 77)}...` : c.text || "(empty)",
+            kind: SymbolKind.Boolean,
+            range: toRange(lines, c.span),
+            selectionRange: toRange(lines, c.span),
+          })),
     };
   });
+}
+
+const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
+
+/** A .feature file's scenarios by their headers, those under a Rule as the Rule's children. */
+function scenarioSymbols(criteria: readonly Criterion[], lines: LineIndex): DocumentSymbol[] {
+  const out: DocumentSymbol[] = [];
+  let rule: { header: TextPart; symbol: DocumentSymbol } | undefined;
+  for (const c of criteria) {
+    const header = c.scenario?.header;
+    const start = header ? Math.min(header.span.start, c.span.start) : c.span.start;
+    const symbol: DocumentSymbol = {
+      name: short(header?.text ?? c.text) || "(empty)",
+      kind: SymbolKind.Method,
+      range: toRange(lines, { start, end: c.span.end }),
+      selectionRange: toRange(lines, header?.span ?? c.span),
+    };
+    const ruleHeader = c.scenario?.rule;
+    if (ruleHeader && rule?.header.span.start !== ruleHeader.span.start) {
+      rule = {
+        header: ruleHeader,
+        symbol: {
+          name: short(ruleHeader.text),
+          kind: SymbolKind.Namespace,
+          range: symbol.range,
+          selectionRange: toRange(lines, ruleHeader.span),
+          children: [],
+        },
+      };
+      out.push(rule.symbol);
+    }
+    if (ruleHeader && rule) {
+      rule.symbol.children?.push(symbol);
+      rule.symbol.range = toRange(lines, { start: ruleHeader.span.start, end: c.span.end });
+    } else out.push(symbol);
+  }
+  return out;
 }
 
 /** The story a dependsOn id at the position names, as a location. */

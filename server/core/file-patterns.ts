@@ -9,6 +9,7 @@ export const FORMAT_GLOBS: Readonly<Record<BacklogFormat, readonly string[]>> = 
   yaml: ["**/*.backlog.yaml", "**/*.backlog.yml", "**/backlog.yaml", "**/backlog.yml"],
   markdown: ["**/*.story.md", "**/*.stories.md"],
   plain: ["**/*.stories", "**/*.stories.txt"],
+  gherkin: ["**/*.feature"],
 };
 
 /** The format of a file by its name (any path separator), or undefined when it is not a backlog file. */
@@ -17,5 +18,6 @@ export function formatOfFileName(fileName: string): BacklogFormat | undefined {
   if (/(^|\.)backlog\.ya?ml$/.test(base)) return "yaml";
   if (/\.(story|stories)\.md$/.test(base)) return "markdown";
   if (/\.stories(\.txt)?$/.test(base)) return "plain";
+  if (/\.feature$/.test(base)) return "gherkin";
   return undefined;
 }

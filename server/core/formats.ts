@@ -1,6 +1,7 @@
 // The parser for each backlog format, behind one function.
 import type { Backlog, BacklogFormat } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
+import { parseGherkinStories } from "./parse/gherkin-stories";
 import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
 import type { StoryReuse } from "./parse/story-reuse";
@@ -23,5 +24,7 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       return parseMarkdownStories(text, { ...(options.reuse && { reuse: options.reuse }) });
     case "plain":
       return parsePlainStories(text, options.reuse);
+    case "gherkin":
+      return parseGherkinStories(text);
   }
 }

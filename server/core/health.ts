@@ -46,7 +46,7 @@ export function healthMeasures(analysis: Analysis): HealthMeasures {
   for (const s of stories) {
     if (isWellFormed(s.sentence)) wellFormed++;
     if (givesBenefit(s.sentence)) withBenefit++;
-    if (s.acceptance?.some((c) => unfilledPart(c.text) === undefined)) withCriteria++;
+    if (s.acceptance?.some((c) => unfilledPart(c.text, c.scenario?.parameters) === undefined)) withCriteria++;
     if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;
   }
   const storiesByRule = new Map([...flagged].map(([ruleId, set]) => [ruleId, set.size] as const));

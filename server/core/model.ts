@@ -34,6 +34,29 @@ export interface StorySentence {
 export interface Criterion {
   readonly text: string;
   readonly span: Span;
+  /** A `.feature` file's scenario: its steps as the Gherkin parser read them, which the rules take over a keyword scan. */
+  readonly scenario?: ScenarioReading;
+}
+
+/** A step keyword of a scenario, at offsets from its criterion's `span.start`. */
+export interface ScenarioStep {
+  /** As written: "*" is "and", a step that continues the one before. */
+  readonly kind: "given" | "when" | "then" | "and" | "but";
+  readonly text: string;
+  readonly span: Span;
+}
+
+/** What a Gherkin parser read of one scenario (`.feature` files; see parse/gherkin-stories.ts). */
+export interface ScenarioReading {
+  /** The dialect ("en", "fr", ...), from the file's `# language:` header. */
+  readonly language: string;
+  readonly steps: readonly ScenarioStep[];
+  /** "Scenario: Pay by card" (keyword and name), for the outline. */
+  readonly header: TextPart;
+  /** The "Rule: ..." line the scenario stands under, if any. */
+  readonly rule?: TextPart;
+  /** A Scenario Outline's Examples columns: its "<name>" parameters are filled from them, not placeholders. */
+  readonly parameters?: readonly string[];
 }
 
 /** A story as read from any backlog format. Optional fields are absent when the file does not give them. */
@@ -77,7 +100,7 @@ export interface StoryLayout {
   readonly flow?: "yaml" | "json";
 }
 
-export type BacklogFormat = "yaml" | "markdown" | "plain";
+export type BacklogFormat = "yaml" | "markdown" | "plain" | "gherkin";
 
 /** A planned event in the sprint section, e.g. { name: Sprint Review, duration: 2h }. */
 export interface PlannedEvent {

@@ -67,7 +67,7 @@ describe("backlog-coach lint: output formats", () => {
       expected,
     );
     // Every format of the issue is found in a folder, with its own name.
-    assert.deepEqual([...new Set(json.files.map((f) => f.format))].sort(), ["markdown", "plain", "yaml"]);
+    assert.deepEqual([...new Set(json.files.map((f) => f.format))].sort(), ["gherkin", "markdown", "plain", "yaml"]);
     assert.match(text.stderr, /files checked/);
   });
 

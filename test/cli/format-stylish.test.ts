@@ -76,16 +76,16 @@ describe("backlog-coach stats: wording", () => {
 
   it("names the denominator of each share", async () => {
     const { stdout } = await run(["stats", "--no-config", "examples"]);
-    assert.match(stdout, /^3 files, 12 stories\n/);
-    assert.match(stdout, /\| well formed \(role and means\) \| 10 \| 12 stories \| 83\.3 % \|/);
+    assert.match(stdout, /^4 files, 13 stories\n/);
+    assert.match(stdout, /\| well formed \(role and means\) \| 11 \| 13 stories \| 84\.6 % \|/);
     assert.match(
       stdout,
-      /\| with acceptance criteria \| 4 \| 7 stories in YAML and Markdown \(a plain list holds no criteria\) \| 57\.1 % \|/,
+      /\| with acceptance criteria \| 5 \| 8 stories in YAML, Markdown and Gherkin \(a plain list holds no criteria\) \| 62\.5 % \|/,
     );
     assert.match(
       stdout,
       /\| ready \(status ready, well formed, with criteria\) \| 2 \| 4 stories in YAML \(the format with a status\) \| 50\.0 % \|/,
     );
-    assert.match(stdout, /\| rule \| severity \| findings \| stories flagged \| share of the 12 stories \|/);
+    assert.match(stdout, /\| rule \| severity \| findings \| stories flagged \| share of the 13 stories \|/);
   });
 });

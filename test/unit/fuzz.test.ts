@@ -10,7 +10,7 @@ import { FIXTURES, REPO_ROOT } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 
 const CORPUS = join(REPO_ROOT, "..", "shared", "corpus", "dalpiaz");
-const FORMATS: readonly BacklogFormat[] = ["yaml", "markdown", "plain"];
+const FORMATS: readonly BacklogFormat[] = ["yaml", "markdown", "plain", "gherkin"];
 
 function walk(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -71,6 +71,18 @@ const NASTY = [
   `\n${" ".repeat(1_500)}x`,
   " and x".repeat(2_000),
   '{ "id": "S-9", "story": "As a user, I want x, so that y." }',
+  // Gherkin's own shapes: headers, tables, doc strings, a dialect header, tags.
+  "Feature: ",
+  "  Scenario Outline: ",
+  "Rule: ",
+  "Background:\n",
+  "Examples:\n  | a |\n",
+  "| x | <y> |",
+  '"""\n',
+  "# language: fr\n",
+  "# language: zz\n",
+  "@CHK-1 ",
+  "* ",
 ];
 
 /** One mutation of a text: truncate, delete, duplicate, insert hostile tokens, swap, nest deeply. */

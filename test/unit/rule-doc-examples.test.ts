@@ -53,6 +53,7 @@ const isItem = (v: unknown): v is Item => typeof v === "object" && v !== null &&
 
 /** A backlog file holding the example, complete around it. */
 function frame(ruleId: string, example: string, kind: keyof Examples): { text: string; format: BacklogFormat } {
+  if (/^Feature:/m.test(example)) return { text: example, format: "gherkin" };
   const looksYaml = /^(\w+:|- )/.test(example);
   if (!looksYaml) return { text: example, format: "plain" };
   if (kind === "bad" && AS_WRITTEN.has(ruleId)) return { text: example, format: "yaml" };

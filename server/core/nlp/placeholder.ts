@@ -34,14 +34,22 @@ export function isPlaceholder(text: string): boolean {
  * when it says nothing ("TBD", "..."). Angle brackets must hold words only, so that "x < 5 and y > 3" is
  * a comparison, not a placeholder. Undefined for a criterion that is written out.
  */
-export function unfilledPart(text: string): { readonly start: number; readonly end: number } | undefined {
+export function unfilledPart(text: string, parameters?: readonly string[]): { readonly start: number; readonly end: number } | undefined {
   if (!MAY_HOLD_PIECE.test(text)) return undefined;
-  if (isPlaceholder(text)) {
+  if (!parameters && isPlaceholder(text)) {
     const start = text.length - text.trimStart().length;
     return { start, end: text.trimEnd().length };
   }
-  const m = UNFILLED_PIECE.exec(text);
-  return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+  if (!parameters) {
+    const m = UNFILLED_PIECE.exec(text);
+    return m ? { start: m.index, end: m.index + m[0].length } : undefined;
+  }
+  // A Scenario Outline's "<name>" is filled from its Examples column of that name: only the others are unfilled.
+  const pieces = new RegExp(UNFILLED_PIECE.source, "giu");
+  for (let m = pieces.exec(text); m; m = pieces.exec(text)) {
+    if (!(m[0].startsWith("<") && parameters.includes(m[0].slice(1, -1)))) return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
 }
 
 /** "<outcome>", "TBD"/"TBC"/"TODO", and a step keyword followed by nothing but "..." or "???". */

@@ -19,8 +19,9 @@ const ALL_GHERKIN: readonly number[] = Object.freeze([]);
 const freeCriteria = perStory((story): readonly number[] => {
   let free: number[] | undefined;
   const steps = stepsOfCriteria(story);
-  (story.acceptance ?? []).forEach((_, i) => {
-    if ((steps[i]?.steps.length ?? 0) === 0) (free ??= []).push(i);
+  (story.acceptance ?? []).forEach((c, i) => {
+    // A .feature file's scenario is Gherkin by construction, even one not written yet.
+    if (!c.scenario && (steps[i]?.steps.length ?? 0) === 0) (free ??= []).push(i);
   });
   // One shared empty list for the many stories whose criteria are all steps: nothing kept per story.
   return free ?? ALL_GHERKIN;

@@ -1,7 +1,8 @@
 // INVEST "Testable": a story carries acceptance criteria, or nobody can say when it is done.
-import type { Story } from "../model";
+import { sourceOf, type Story } from "../model";
+import { gherkinScenarioSkeleton } from "../parse/gherkin-stories";
 import { unfilledPart } from "../nlp/placeholder";
-import { appendYamlCriteria, isVerbatim } from "./helpers";
+import { appendYamlCriteria, isVerbatim, storyAnchor } from "./helpers";
 import { defineRule } from "./rule";
 
 export default defineRule({
@@ -25,7 +26,7 @@ export default defineRule({
       // A criterion left as a template ("Given <context>, when <event>, then <outcome>", "TBD") tests nothing:
       // it is reported as the missing part, and the health view does not count it as a criterion.
       for (const c of story.acceptance) {
-        const piece = unfilledPart(c.text);
+        const piece = unfilledPart(c.text, c.scenario?.parameters);
         if (!piece) continue;
         const at = isVerbatim(context.backlog, c.span, c.text)
           ? { start: c.span.start + piece.start, end: c.span.start + piece.end }
@@ -46,6 +47,13 @@ export default defineRule({
     const anchor = story.id?.span ?? story.sentence?.span ?? story.span;
     const layout = story.layout;
     const criterion = "Given <context>, when <event>, then <outcome>";
+    if (context.backlog.format === "gherkin") {
+      // A .feature file: a Scenario skeleton after the Feature's last line, in its dialect.
+      const skeleton = gherkinScenarioSkeleton(sourceOf(context.backlog).toString(), story);
+      const fixes = skeleton ? [{ title: "Add a scenario", edits: [skeleton], safe: false }] : undefined;
+      context.report({ messageId: "missing", span: storyAnchor(story), storyIndex: story.index, ...(fixes && { fixes }) });
+      return;
+    }
     // Markdown: a criteria sub-heading one level below the story's heading, then a list item.
     const edit =
       context.backlog.format === "yaml"

@@ -1,5 +1,6 @@
 // A criterion without Then names no observable outcome, so nobody can say whether it passed.
 import { sourceOf } from "../model";
+import { gherkinStepAfter } from "../parse/gherkin-stories";
 import { stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
 
@@ -21,7 +22,19 @@ export default defineRule({
       const parsed = steps[i];
       // "When I pay, the card is charged" is a fine prose criterion: only a scenario that sets a context
       // (Given) and then names no outcome is reported.
-      if (!parsed || parsed.steps.some((s) => s.kind === "then") || !parsed.steps.some((s) => s.kind === "given")) return;
+      // A .feature file's scenario is steps by construction: it needs a Then with or without a Given (a Background
+      // may give its context).
+      if (!parsed || parsed.steps.some((s) => s.kind === "then") || (!c.scenario && !parsed.steps.some((s) => s.kind === "given"))) return;
+      if (c.scenario) {
+        const step = gherkinStepAfter(sourceOf(context.backlog).toString(), c, "then", "<outcome>");
+        context.report({
+          messageId: "noThen",
+          span: c.span,
+          storyIndex: story.index,
+          ...(step && { fixes: [{ title: "Add a 'Then <outcome>' step", edits: [step], safe: false }] }),
+        });
+        return;
+      }
       const source = sourceOf(context.backlog).slice(c.span.start, c.span.end);
       const end = source.lastIndexOf(c.text.trimEnd());
       // The fix appends a placeholder outcome after the criterion's text, inside any quotes.

@@ -113,7 +113,8 @@ const NO_STEPS: readonly (CriterionSteps | undefined)[] = Object.freeze([]);
 export const stepsOfCriteria = perStory((story): readonly (CriterionSteps | undefined)[] => {
   const criteria = story.acceptance;
   if (!criteria || criteria.length === 0) return NO_STEPS;
-  return criteria.map((c) => stepsOfText(c.text));
+  // A .feature file's scenario comes with its steps as the Gherkin parser read them (one step a line, any dialect).
+  return criteria.map((c) => c.scenario ?? stepsOfText(c.text));
 });
 
 /**

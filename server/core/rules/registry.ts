@@ -13,6 +13,7 @@ import backlogSchema from "./backlog-schema";
 import configFile from "./config-file";
 import fileNotChecked from "./file-not-checked";
 import yamlSyntax from "./yaml-syntax";
+import gherkinSyntax from "./gherkin-syntax";
 import priorityUnique from "./priority-unique";
 import type { Rule } from "./rule";
 import sprintEventTimebox from "./sprint-event-timebox";
@@ -35,6 +36,7 @@ import storyWellFormed from "./story-well-formed";
 export const rules: readonly Rule[] = [
   fileNotChecked,
   yamlSyntax,
+  gherkinSyntax,
   backlogSchema,
   configFile,
   storyWellFormed,

@@ -151,3 +151,51 @@ describe("Backlog Coach in the VS Code extension host", () => {
     );
   });
 });
+
+describe("a Gherkin .feature file in the extension host", () => {
+  let feature: vscode.TextDocument;
+
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    feature = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, "returns.feature"));
+    await vscode.window.showTextDocument(feature);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  it("is checked by its file pattern, whatever language id the editor gave it", async () => {
+    // Without a Cucumber extension VS Code calls it plaintext; with one, "cucumber" or "feature": we claim none.
+    console.log(`${SUITE_MARK}  .feature opened as language '${feature.languageId}'`);
+    const diagnostics = await diagnosticsWhen(
+      feature.uri,
+      (d) => d.some((x) => ruleId(x) === "criteria-then"),
+      "the .feature file's findings",
+    );
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${ruleId(d) ?? ""}`).sort(), ["13:criteria-then", "2:story-benefit"]);
+  });
+
+  it("outlines the Feature and its scenarios", async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", feature.uri);
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.children.map((c) => c.name)]),
+      [["Return an order", ["Scenario: Return within the period", "Scenario: No outcome yet"]]],
+    );
+  });
+
+  it("explains a Scrum term in a hover there too", async () => {
+    const offset = feature.getText().indexOf("Definition of Done");
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      "vscode.executeHoverProvider",
+      feature.uri,
+      feature.positionAt(offset + 5),
+    );
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === "string" ? c : c.value))
+      .join("\n");
+    assert.match(text, /Definition of Done/);
+  });
+});
