@@ -25,6 +25,8 @@ const EXTENSIONS: Readonly<Record<BacklogFormat, readonly string[]>> = {
   yaml: [".yaml", ".yml"],
   markdown: [".md", ".markdown"],
   plain: [".txt", ".stories"],
+  csv: [".csv"],
+  "github-issues": [".json"],
 };
 
 /** The format of a file named explicitly: by its backlog name, else by its extension. */

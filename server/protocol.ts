@@ -1,10 +1,11 @@
 // The custom LSP protocol between the client and the server: one typed module, imported by both sides.
 import type { Guidance } from "./core/guidance/types";
+import type { BacklogFormat } from "./core/model";
 
 /** Health of one backlog file, for the sidebar. */
 export interface BacklogHealth {
   readonly uri: string;
-  readonly format: "yaml" | "markdown" | "plain";
+  readonly format: BacklogFormat;
   readonly stories: number;
   readonly wellFormed: number;
   readonly withBenefit: number;

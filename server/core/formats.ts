@@ -1,13 +1,18 @@
 // The parser for each backlog format, behind one function.
+import type { CsvSettings } from "./config";
 import type { Backlog, BacklogFormat } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
+import { parseGithubIssues } from "./parse/github-issues";
 import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
+import { parseTrackerCsv } from "./parse/tracker-csv";
 import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml-fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
 export interface ParseOptions {
   readonly yaml?: "fast" | "library";
+  /** How CSV exports are read (the config's `csv` key). */
+  readonly csv?: CsvSettings;
 }
 
 /** Parses a backlog of a known format, schema findings included. Never throws on any input. */
@@ -20,5 +25,9 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       return parseMarkdownStories(text);
     case "plain":
       return parsePlainStories(text);
+    case "csv":
+      return parseTrackerCsv(text, options.csv);
+    case "github-issues":
+      return parseGithubIssues(text);
   }
 }

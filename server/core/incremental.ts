@@ -198,7 +198,7 @@ export class IncrementalAnalyzer {
   private byStoryText = new Map<string, RuleResults>();
   private storyContext = "";
 
-  constructor(private readonly format: BacklogFormat) {}
+  constructor(readonly format: BacklogFormat) {}
 
   /**
    * Analyses a text. `edit`, when given, says where it differs from the text of the previous call (outside it,
@@ -221,7 +221,7 @@ export class IncrementalAnalyzer {
    * the line break) is part of the key, since story rules read it (personas, the file's line break).
    */
   private analyzeByStory(text: string, config: CoachConfig): Analysis {
-    const backlog = parseBacklog(text, this.format);
+    const backlog = parseBacklog(text, this.format, { ...(config.csv && { csv: config.csv }) });
     const { stories } = backlog;
     const first = stories[0]?.span.start ?? text.length;
     const last = stories[stories.length - 1]?.span.end ?? text.length;
