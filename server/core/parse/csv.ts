@@ -58,6 +58,10 @@ export function detectDelimiter(text: string, from = 0): string {
 
 const isBreak = (c: number): boolean => c === 10 || c === 13;
 
+/** Whether a cell ends at this offset: the end of the text, a delimiter or a line break. */
+const atCellEnd = (text: string, at: number, sepCode: number): boolean =>
+  at >= text.length || text.charCodeAt(at) === sepCode || isBreak(text.charCodeAt(at));
+
 /**
  * Reads a CSV text into rows of cells. Blank lines are not rows. An unclosed quote is reported at its opening
  * quote, and its cell is taken to end with its own line, so that the rows after it are still read.
@@ -99,6 +103,7 @@ export function readCsv(text: string, delimiter?: string): CsvTable {
           }
           j++;
         }
+        if (closed && text.slice(i, j).search(/[\r\n]/) >= 0 && !atCellEnd(text, j + 1, sepCode)) closed = false;
         if (!closed) {
           // Unclosed: the cell ends at its own line's end, and reading goes on from there.
           let lineEnd = i + 1;

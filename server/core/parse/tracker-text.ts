@@ -92,8 +92,8 @@ export function blankJiraMarkup(p: Projected): Projected {
   const patterns: readonly RegExp[] = [
     /^[ \t]*(h[1-6]\.)[ \t]/gm,
     /^[ \t]*([*#-]+)[ \t]/gm,
-    /\{(?:code|noformat|quote|panel|color)(?::[^}]*)?\}/g,
     /\{\{|\}\}/g,
+    /\{(?:code|noformat|quote|panel|color)(?::[^}]*)?\}/g,
     /\\\\/g,
     /(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])/g,
     /(?<![\w_])_(?=\S)|(?<=\S)_(?![\w_])/g,
