@@ -78,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     for (const folder of unreadable) io.stderr(`backlog-coach: Cannot read the folder ${folder.display}: ${folder.reason}\n`);
     if (files.length === 0 && unreadable.length === 0) throw new UsageError(`No backlog files found in ${options.inputs.join(", ")}.`);
     const progress = createProgress(files.length, io.stderrStream ?? process.stderr);
-    let results = lintFiles(files, config, options.fix, progress);
+    const results = lintFiles(files, config, options.fix, progress);
     for (const r of results) if (r.error) io.stderr(`backlog-coach: ${r.error}\n`);
     for (const r of results) if (r.notice) io.stderr(`backlog-coach: ${r.notice}\n`);
     for (const r of results)

@@ -79,7 +79,9 @@ export function fieldFixWriter(
     if (!finding.fixes) return finding;
     const fixes = finding.fixes.map(rewrite).filter((f): f is Fix => f !== undefined);
     if (fixes.length === finding.fixes.length && fixes.every((f, k) => f === finding.fixes?.[k])) return finding;
-    const { fixes: _dropped, ...rest } = finding;
-    return fixes.length > 0 ? { ...rest, fixes } : rest;
+    if (fixes.length > 0) return { ...finding, fixes };
+    const rest: { -readonly [K in keyof Finding]?: Finding[K] } = { ...finding };
+    delete rest.fixes;
+    return rest as Finding;
   };
 }

@@ -166,9 +166,10 @@ function readRow(
   index: number,
   eol: string,
 ): Story | undefined {
-  const place = (c: CsvCell | undefined): PlacedText | undefined => {
+  // Ids, statuses and numbers are read as written; only the text cells carry markup.
+  const place = (c: CsvCell | undefined, rich = true): PlacedText | undefined => {
     if (!c) return undefined;
-    const projected = projectCell(text, c, profile);
+    const projected = rich ? projectCell(text, c, profile) : projectCsvContent(text.slice(c.contentStart, c.contentEnd));
     fields.push({
       content: { start: c.contentStart, end: c.contentEnd },
       whole: { start: c.start, end: c.end },
@@ -183,7 +184,7 @@ function readRow(
   const criteriaCell = cell("criteria");
   const criteria = place(criteriaCell);
   const part = (c: CsvCell | undefined): TextPart | undefined => {
-    const placed = place(c);
+    const placed = place(c, false);
     return placed ? titleOf(placed) : undefined;
   };
   const id = part(cell("id"));

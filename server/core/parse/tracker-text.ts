@@ -14,6 +14,7 @@ export interface Projected {
 
 /** Text runs replaced in place: `[start, end)` of `chars` becomes `by`, padded with spaces to the run's length. */
 function blank(chars: string[], atoms: Span[], start: number, end: number, by = ""): void {
+  if (chars.length === 0) return;
   for (let k = start; k < end; k++) chars[k] = by[k - start] ?? " ";
   atoms.push({ start, end });
 }
@@ -50,7 +51,8 @@ export function projectJsonContent(raw: string): Projected {
 }
 
 /** Adds the atoms of a second projection over the same text: the union, in order. */
-const mergeAtoms = (a: readonly Span[], b: readonly Span[]): Span[] => [...a, ...b].sort((x, y) => x.start - y.start);
+const mergeAtoms = (a: readonly Span[], b: readonly Span[]): readonly Span[] =>
+  a.length === 0 ? b : b.length === 0 ? a : [...a, ...b].sort((x, y) => x.start - y.start);
 
 /** Block-level HTML tags: each ends a line of the text the rules read. */
 const BLOCK_TAG = /^<\/?(?:div|p|br|li|ul|ol|h[1-6]|tr|table|blockquote)\b/i;
@@ -81,12 +83,16 @@ export function blankHtml(p: Projected): Projected {
   return { text: chars.join(""), atoms: mergeAtoms(p.atoms, atoms) };
 }
 
+const JIRA_MARKUP_CHARS = /[*_#{}[\\-]|h[1-6]\./;
+
 /**
  * Jira wiki markup read as text: headings (`h2. `), list bullets (`*`, `#`, `-`), `*bold*`, `_italic_`,
  * `{{monospace}}`, `{code}`/`{noformat}`/`{quote}`/`{panel}` macros, `[label|link]` and `\\` line breaks.
  */
 export function blankJiraMarkup(p: Projected): Projected {
   const { text } = p;
+  // Most cells hold no markup at all: one scan for its characters saves the patterns and the copy.
+  if (!JIRA_MARKUP_CHARS.test(text)) return p;
   const chars = text.split("");
   const atoms: Span[] = [];
   const patterns: readonly RegExp[] = [
@@ -113,6 +119,7 @@ export function blankJiraMarkup(p: Projected): Projected {
 /** Markdown emphasis, inline code marks, heading marks and HTML comments of an issue body read as text. */
 export function blankMarkdown(p: Projected): Projected {
   const { text } = p;
+  if (!/[*_`#<]/.test(text)) return p;
   const chars = text.split("");
   const atoms: Span[] = [];
   const patterns: readonly RegExp[] = [/<!--[\s\S]*?-->/g, /^[ \t]*(#{1,6})[ \t]/gm, /\*\*|__|`/g];
