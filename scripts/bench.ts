@@ -97,6 +97,26 @@ async function typeOverLsp(
   return times;
 }
 
+/** Types "x" and deletes it in turn at a position, timing each keystroke's change, analysis and diagnostics. */
+function typeAt(
+  service: BacklogLanguageService,
+  uri: string,
+  document: BacklogDocument,
+  position: { line: number; character: number },
+  count: number,
+): number[] {
+  const strokes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
+    const started = performance.now();
+    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
+    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+    service.diagnostics(uri);
+    strokes.push(performance.now() - started);
+  }
+  return strokes;
+}
+
 /**
  * Typing, measured first, before the cold-open cases leave the heap full of their garbage (the yaml library's
  * documents above all), whose collection would otherwise land on these keystrokes.
@@ -109,15 +129,7 @@ function typingCase(text: string): void {
   const document = BacklogDocument.create(uri, "yaml", 1, text);
   service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
   const position = document.positionAt(typingPlace(text));
-  const strokes: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
-    const started = performance.now();
-    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
-    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-    service.diagnostics(uri);
-    strokes.push(performance.now() - started);
-  }
+  const strokes = typeAt(service, uri, document, position, KEYSTROKES);
   rows.push({
     name: `keystroke in the middle story: change applied to the server's document, analysis, diagnostics (${KEYSTROKES} keystrokes)`,
     median: ms(median(strokes)),
@@ -145,15 +157,7 @@ function jiraExport(): void {
   const middle = text.indexOf(`CHK-${STORIES / 2},`);
   const rowStart = text.lastIndexOf("\r\n", middle) + 2;
   const position = document.positionAt(text.indexOf("I want to ", rowStart) + "I want to ".length);
-  const strokes: number[] = [];
-  for (let i = 0; i < KEYSTROKES / 4; i++) {
-    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
-    const started = performance.now();
-    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
-    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-    service.diagnostics(uri);
-    strokes.push(performance.now() - started);
-  }
+  const strokes = typeAt(service, uri, document, position, KEYSTROKES / 4);
   rows.push({
     name: `Jira CSV export, ${STORIES.toLocaleString("en-US")} rows: keystroke in the middle row, analysis and diagnostics (${KEYSTROKES / 4} keystrokes)`,
     median: ms(median(strokes)),
