@@ -16,6 +16,8 @@ export interface CliOptions {
   /** An explicit config file, `false` for none (`--no-config`), undefined to search from the current directory up. */
   readonly config?: string | false;
   readonly quiet: boolean;
+  /** Read one backlog from standard input (`--stdin`, with `--type`). */
+  readonly stdin?: boolean;
 }
 
 /** A command line that cannot be run; the message says why, and the process exits 2. */
@@ -30,7 +32,8 @@ Commands:
 Files: folders are searched for backlog files (*.backlog.yaml, backlog.yaml, *.story.md, *.stories.md,
 *.stories, *.stories.txt, *.feature); a folder named on the command line that holds none of them is read as
 a folder of plain story lists (its *.txt files). A file named explicitly is read by its name, else by its
-extension (.yaml/.yml, .md, .txt, .feature). With no path, the current folder is searched.
+extension (.yaml/.yml, .md, .txt, .feature, .csv, .json). CSV and JSON files are read only when named or
+with --type. With no path, the current folder is searched.
 
 Options:
   -f, --format <name>                    Output format (stats: text or json):
@@ -41,8 +44,12 @@ Options:
                                            json, sarif (code scanning), github (pull request annotations)
       --fix                              Apply the safe fixes in place, then report what is left
       --max-warnings <n>                 Exit 1 when there are more than n warnings
-      --type <yaml|markdown|plain|gherkin>
-                                         Read every file as this format (also: --format-of)
+      --type <format>                    Read every file as this format (also: --format-of): yaml, markdown,
+                                           plain, gherkin, csv (Jira, Azure DevOps or mapped CSV exports;
+                                           folders are searched for *.csv) or github-issues (gh issue list --json)
+      --stdin                            Read one backlog from standard input (needs --type), e.g.
+                                           gh issue list --json number,title,body,labels,state |
+                                           backlog-coach lint --stdin --type github-issues
   -c, --config <file>                    Use this .backlog-coach.yaml (default: the nearest one upwards)
       --no-config                        Use no config file
   -q, --quiet                            Report errors only
@@ -53,7 +60,7 @@ Exit codes: 0 no errors (and warnings within --max-warnings), 1 errors or too ma
 2 usage error, unreadable file or invalid config.`;
 
 const OUTPUTS: readonly string[] = ["text", "stylish", "json", "sarif", "github"];
-const FORMATS: readonly string[] = ["yaml", "markdown", "plain", "gherkin"];
+const FORMATS: readonly string[] = ["yaml", "markdown", "plain", "gherkin", "csv", "github-issues"];
 
 /**
  * `--max-warnings -1` as `--max-warnings=-1`: node:util reads "-1" as an option and says only that the argument
@@ -105,6 +112,9 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   }
   if (values.config !== undefined && values["no-config"]) throw new UsageError("--config and --no-config exclude each other.");
   if (values.fix && command === "stats") throw new UsageError("--fix works with lint only.");
+  if (values.stdin && type === undefined) throw new UsageError("--stdin needs --type, to say what the input is (e.g. --type github-issues).");
+  if (values.stdin && inputs.length > 0) throw new UsageError("--stdin reads standard input only: name no files with it.");
+  if (values.stdin && values.fix) throw new UsageError("--fix writes files: it cannot fix standard input.");
   return {
     command,
     inputs: inputs.length > 0 ? inputs : ["."],
@@ -114,6 +124,7 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
     ...(type !== undefined && { type: type as BacklogFormat }),
     ...(values["no-config"] ? { config: false as const } : values.config !== undefined ? { config: values.config } : {}),
     quiet: values.quiet ?? false,
+    ...(values.stdin && { stdin: true }),
   };
 }
 
@@ -131,6 +142,7 @@ function parse(argv: readonly string[]) {
       config: { type: "string", short: "c" },
       "no-config": { type: "boolean" },
       quiet: { type: "boolean", short: "q" },
+      stdin: { type: "boolean" },
       help: { type: "boolean", short: "h" },
       version: { type: "boolean", short: "v" },
     },

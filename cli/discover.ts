@@ -26,6 +26,8 @@ const EXTENSIONS: Readonly<Record<BacklogFormat, readonly string[]>> = {
   markdown: [".md", ".markdown"],
   plain: [".txt", ".stories"],
   gherkin: [".feature"],
+  csv: [".csv"],
+  "github-issues": [".json"],
 };
 
 /** The format of a file named explicitly: by its backlog name, else by its extension. */

@@ -106,9 +106,9 @@ export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): 
       fixed = result.fixed;
     }
   }
-  const analysis = analyzeBacklog(text, file.format, config);
-  const problems = toProblems(text, analysis.findings);
-  if (lossless) return { file, problems, analysis, fixed };
+  const checked = lintText(file, text, config);
+  if (lossless) return { ...checked, fixed };
+  const { problems, analysis } = checked;
   return {
     file,
     problems: problems.map((p) => (p.fixable ? { ...p, fixable: false } : p)),
@@ -118,6 +118,12 @@ export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): 
       notice: `${file.display} is not valid UTF-8: --fix leaves it unchanged, since writing it back would change bytes outside the fixes.`,
     }),
   };
+}
+
+/** Checks a text read from elsewhere (standard input) as the file it stands for. */
+export function lintText(file: BacklogFile, text: string, config: CoachConfig): FileResult & { analysis: Analysis } {
+  const analysis = analyzeBacklog(text, file.format, config);
+  return { file, problems: toProblems(text, analysis.findings), analysis, fixed: 0 };
 }
 
 /** Checks every file in order, ticking the progress line. */

@@ -6,10 +6,11 @@ import { formatGithub } from "./format-github";
 import { formatJson } from "./format-json";
 import { formatSarif } from "./format-sarif";
 import { formatStylish, formatText } from "./format-text";
-import { countProblems, lintFiles, type FileResult } from "./lint";
+import { countProblems, lintFiles, lintText, type FileResult } from "./lint";
 import { createProgress } from "./progress";
 import { computeStats, formatStatsJson, formatStatsText } from "./stats";
 import { VERSION } from "./version";
+import type { CoachConfig } from "../server/core/config";
 
 /** Exit codes, as the README and CI scripts rely on them. */
 export const EXIT = { clean: 0, problems: 1, failure: 2 } as const;
@@ -20,6 +21,18 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly stderrStream?: NodeJS.WriteStream;
+  /** Standard input, read whole (`--stdin`). */
+  readonly stdin?: () => Promise<string>;
+}
+
+/** Reads the process's standard input to its end, as UTF-8. */
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    process.stdin.on("data", (c: Buffer) => chunks.push(c));
+    process.stdin.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    process.stdin.on("error", reject);
+  });
 }
 
 const FORMATTERS = { text: formatText, stylish: formatStylish, json: formatJson, sarif: formatSarif, github: formatGithub } as const;
@@ -54,36 +67,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   try {
     const { config } = loadConfig(options.config, io.cwd);
+    if (options.stdin && options.type) {
+      const text = await (io.stdin ?? readStdin)();
+      const stdinFile = { path: "<stdin>", display: "<stdin>", format: options.type };
+      return report([lintText(stdinFile, text, config)], options, io, false, config);
+    }
     const { files, unreadable } = await discoverFiles(options.inputs, options.type, io.cwd);
     // A folder in the tree that cannot be listed fails the run (exit 2), as one named on the command line does:
     // a CI job must not pass on the files it happened to reach.
     for (const folder of unreadable) io.stderr(`backlog-coach: Cannot read the folder ${folder.display}: ${folder.reason}\n`);
     if (files.length === 0 && unreadable.length === 0) throw new UsageError(`No backlog files found in ${options.inputs.join(", ")}.`);
     const progress = createProgress(files.length, io.stderrStream ?? process.stderr);
-    let results = lintFiles(files, config, options.fix, progress);
+    const results = lintFiles(files, config, options.fix, progress);
     for (const r of results) if (r.error) io.stderr(`backlog-coach: ${r.error}\n`);
     for (const r of results) if (r.notice) io.stderr(`backlog-coach: ${r.notice}\n`);
     for (const r of results)
       for (const f of r.analysis?.failures ?? [])
         io.stderr(`backlog-coach: rule ${f.ruleId} failed on ${r.file.display}: ${f.error.split("\n")[0] ?? ""}\n`);
-    const ioFailed = unreadable.length > 0 || results.some((r) => r.error);
-    if (options.command === "stats") {
-      const stats = computeStats(results, config);
-      io.stdout(options.output === "json" ? formatStatsJson(stats) : formatStatsText(stats));
-      return ioFailed ? EXIT.failure : EXIT.clean;
-    }
-    if (options.quiet) results = results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === "error") }));
-    io.stdout(FORMATTERS[options.output](results));
-    // The summary goes to stderr so that stdout stays exactly the chosen format.
-    if (options.output === "text" || options.output === "stylish") io.stderr(summary(results, options));
-    if (ioFailed) return EXIT.failure;
-    const { errors, warnings } = countProblems(results);
-    if (errors > 0) return EXIT.problems;
-    if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-      io.stderr(`backlog-coach: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
-      return EXIT.problems;
-    }
-    return EXIT.clean;
+    return report(results, options, io, unreadable.length > 0 || results.some((r) => r.error), config);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError) {
       io.stderr(`backlog-coach: ${error.message}\n`);
@@ -93,6 +94,28 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`backlog-coach: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT.failure;
   }
+}
+
+/** Prints the results in the chosen format and gives the exit code. */
+function report(all: readonly FileResult[], options: CliOptions, io: CliIo, ioFailed: boolean, config: CoachConfig = {}): number {
+  let results = all;
+  if (options.command === "stats") {
+    const stats = computeStats(results, config);
+    io.stdout(options.output === "json" ? formatStatsJson(stats) : formatStatsText(stats));
+    return ioFailed ? EXIT.failure : EXIT.clean;
+  }
+  if (options.quiet) results = results.map((r) => ({ ...r, problems: r.problems.filter((p) => p.severity === "error") }));
+  io.stdout(FORMATTERS[options.output](results));
+  // The summary goes to stderr so that stdout stays exactly the chosen format.
+  if (options.output === "text" || options.output === "stylish") io.stderr(summary(results, options));
+  if (ioFailed) return EXIT.failure;
+  const { errors, warnings } = countProblems(results);
+  if (errors > 0) return EXIT.problems;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`backlog-coach: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    return EXIT.problems;
+  }
+  return EXIT.clean;
 }
 
 /** Runs the process's command line and sets its exit code: what bin/backlog-coach.js calls. */

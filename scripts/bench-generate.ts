@@ -71,3 +71,36 @@ export function generateStoryFile(format: "markdown" | "plain", stories: number,
   }
   return `${out.join("\n")}\n`;
 }
+
+/**
+ * A Jira CSV export of `rows` rows (four in five stories, the rest bugs), with a BOM, CRLF, repeated Sprint headers,
+ * quoted summaries, wiki-markup descriptions over several lines and criteria cells with doubled quotes.
+ */
+export function generateJiraExport(rows: number, seed = 1): string {
+  const random = seededRandom(seed);
+  const lines = [
+    "\ufeffSummary,Issue key,Issue Type,Status,Priority,Sprint,Sprint,Custom field (Story Points),Description,Custom field (Acceptance Criteria)",
+  ];
+  for (let i = 1; i <= rows; i++) {
+    const verb = pick(random, VERBS);
+    const thing = pick(random, THINGS);
+    const story = i % 5 !== 0;
+    lines.push(
+      [
+        story
+          ? `"As a ${pick(random, ROLES)}, I want to ${verb} ${thing} ${i}, so that ${pick(random, BENEFITS)}"`
+          : `Crash ${i} when I ${verb} ${thing}`,
+        `CHK-${i}`,
+        story ? "Story" : "Bug",
+        pick(random, ["To Do", "In Progress", "Done"]),
+        pick(random, ["High", "Medium", "Low"]),
+        `Sprint ${1 + (i % 9)}`,
+        i % 3 === 0 ? `Sprint ${2 + (i % 9)}` : "",
+        String(pick(random, [1, 2, 3, 5, 8])),
+        `"h3. Notes\r\nAsked for by *${pick(random, ROLES)}*.\r\n* see the ${thing} page"`,
+        `"# Given ${thing}, when I press ""${verb}"", then I see it done\r\n# Given none, when I ${verb}, then I see an error"`,
+      ].join(","),
+    );
+  }
+  return `${lines.join("\r\n")}\r\n`;
+}

@@ -22,7 +22,7 @@ import { BacklogDocument } from "../server/backlog-document";
 import { GuidanceRequest } from "../server/protocol";
 import { BacklogLanguageService } from "../server/service";
 import { startTestClient } from "../test/support/lsp-client";
-import { generateBacklog, generateStoryFile } from "./bench-generate";
+import { generateBacklog, generateJiraExport, generateStoryFile } from "./bench-generate";
 import { generateFeature } from "./bench-gherkin";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -98,6 +98,26 @@ async function typeOverLsp(
   return times;
 }
 
+/** Types "x" and deletes it in turn at a position, timing each keystroke's change, analysis and diagnostics. */
+function typeAt(
+  service: BacklogLanguageService,
+  uri: string,
+  document: BacklogDocument,
+  position: { line: number; character: number },
+  count: number,
+): number[] {
+  const strokes: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
+    const started = performance.now();
+    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
+    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+    service.diagnostics(uri);
+    strokes.push(performance.now() - started);
+  }
+  return strokes;
+}
+
 /**
  * Typing, measured first, before the cold-open cases leave the heap full of their garbage (the yaml library's
  * documents above all), whose collection would otherwise land on these keystrokes.
@@ -120,17 +140,7 @@ function keystrokesInService(uri: string, languageId: string, text: string, offs
   const service = new BacklogLanguageService();
   const document = BacklogDocument.create(uri, languageId, 1, text);
   service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-  const position = document.positionAt(offset);
-  const strokes: number[] = [];
-  for (let i = 0; i < keystrokes; i++) {
-    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
-    const started = performance.now();
-    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
-    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-    service.diagnostics(uri);
-    strokes.push(performance.now() - started);
-  }
-  return strokes;
+  return typeAt(service, uri, document, document.positionAt(offset), keystrokes);
 }
 
 /**
@@ -162,6 +172,33 @@ function formatKeystrokes(): void {
       });
     }
   }
+}
+
+/** A 10,000-row Jira CSV export opted in by glob: the server's cold open (full analysis) and a keystroke in a cell. */
+function jiraExport(): void {
+  const text = generateJiraExport(STORIES);
+  const config = { trackerFiles: { csv: ["**/*.csv"] } };
+  const open = time(SLOW_RUNS, () => analyzeBacklog(text, "csv", config));
+  rows.push({
+    name: `Jira CSV export, ${STORIES.toLocaleString("en-US")} rows (${(text.length / 1e6).toFixed(1)} MB): cold open, full analysis (${SLOW_RUNS} runs)`,
+    median: ms(median(open)),
+    target: "≤ 1 s",
+  });
+  const service = new BacklogLanguageService();
+  service.setConfig(config);
+  const uri = "file:///bench/jira.csv";
+  const document = BacklogDocument.create(uri, "csv", 1, text);
+  service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+  // In the middle row's summary, after "I want to ".
+  const middle = text.indexOf(`CHK-${STORIES / 2},`);
+  const rowStart = text.lastIndexOf("\r\n", middle) + 2;
+  const position = document.positionAt(text.indexOf("I want to ", rowStart) + "I want to ".length);
+  const strokes = typeAt(service, uri, document, position, KEYSTROKES / 4);
+  rows.push({
+    name: `Jira CSV export, ${STORIES.toLocaleString("en-US")} rows: keystroke in the middle row, analysis and diagnostics (${KEYSTROKES / 4} keystrokes)`,
+    median: ms(median(strokes)),
+    p95: ms(quantile(strokes, 0.95)),
+  });
 }
 
 function coreCases(text: string): void {
@@ -622,6 +659,7 @@ async function main(): Promise<void> {
     ["client load", clientLoad],
     ["bundles", bundles],
     ["gherkin feature set", gherkinCases],
+    ["Jira export", jiraExport],
   ];
   // `npm run bench -- "edit flood"` runs only the cases whose names contain an argument.
   const only = process.argv.slice(2);

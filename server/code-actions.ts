@@ -96,7 +96,8 @@ export function codeActions(doc: CodeActionDocument, request: CodeActionRequest)
           if (all) actions.push(all);
         }
       }
-      if (finding) {
+      // CSV and JSON have no comments: a suppression comment would break the export, so none is offered there.
+      if (finding && doc.format !== "csv" && doc.format !== "github-issues") {
         actions.push(disableAction(doc, finding.ruleId, finding.span.start, `Disable '${finding.ruleId}' for this line`, diagnostic));
         const story = finding.storyIndex !== undefined ? doc.analysis.backlog.stories[finding.storyIndex] : undefined;
         if (story && doc.lines.positionAt(story.span.start).line !== doc.lines.positionAt(finding.span.start).line) {

@@ -8,7 +8,7 @@ const SENTENCE = "As a ${1:role}, I want ${2:capability}, so that ${3:benefit}."
 const CRITERION = "Given ${6:context}, when ${7:event}, then ${8:outcome}";
 
 /** The story item each format starts a story with (the YAML one is a list item under `stories:`). */
-const STORY: Readonly<Record<BacklogFormat, string>> = {
+const STORY: Readonly<Partial<Record<BacklogFormat, string>>> = {
   yaml: [
     "- id: ${1:ID-1}",
     "  title: ${2:Short title}",
@@ -46,7 +46,7 @@ const STORY: Readonly<Record<BacklogFormat, string>> = {
 /** A Gherkin scenario, offered inside a Feature (the editor indents its lines to the line's indentation). */
 const SCENARIO = ["Scenario: ${1:name}", "  Given ${2:context}", "  When ${3:event}", "  Then ${4:outcome}"].join("\n");
 
-const DETAIL: Readonly<Record<BacklogFormat, string>> = {
+const DETAIL: Readonly<Partial<Record<BacklogFormat, string>>> = {
   yaml: "A story with its sentence, acceptance criteria, estimate and status",
   markdown: "A story section with its sentence and acceptance criteria",
   plain: "The user story template, one story per line",
@@ -71,12 +71,14 @@ export function templateCompletions(format: BacklogFormat, before: string, posit
   });
   if (format === "yaml" && /^\s*(?:-\s+)?story:\s*$/.test(before)) return [item("Story sentence", SENTENCE, "The user story template", "")];
   const word = /^(\s*)(\w*)$/.exec(before);
-  if (!word) return [];
+  const story = STORY[format];
+  // Tracker exports have no story template: a row or an issue is written in the tracker, not typed here.
+  if (!word || story === undefined) return [];
   const indent = word[1]?.length ?? 0;
   // A .feature file holds one Feature: once it has one, what starts there is a scenario.
   if (format === "gherkin" && storyIndent !== undefined)
     return indent > 0 ? [{ ...item("Scenario", SCENARIO, "A scenario: Given, When, Then", word[2] ?? ""), filterText: "scenario" }] : [];
   // A YAML story is an item of the stories list; a Markdown section and a plain story start at the first column.
   if (format === "yaml" ? storyIndent !== undefined && indent !== storyIndent : indent > 0) return [];
-  return [item(format === "plain" ? "Story sentence" : "User story", STORY[format], DETAIL[format], word[2] ?? "")];
+  return [item(format === "plain" ? "Story sentence" : "User story", story, DETAIL[format] ?? "", word[2] ?? "")];
 }

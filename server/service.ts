@@ -4,6 +4,7 @@ import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
+import { trackerFormatOf } from "./core/tracker-files";
 import type { BacklogFormat, Finding, Severity, TextChange, TextSource } from "./core/model";
 import { healthMeasures } from "./core/health";
 import { previewFindings } from "./core/preview";
@@ -51,7 +52,8 @@ export class BacklogLanguageService {
 
   /** The format of a document by its URI, or undefined when the file is not a backlog. */
   formatOf(uri: string): BacklogFormat | undefined {
-    return formatOfFileName(decodedUri(uri));
+    const name = decodedUri(uri);
+    return formatOfFileName(name) ?? trackerFormatOf(name, this.config.trackerFiles);
   }
 
   setConfig(config: CoachConfig): void {
@@ -88,7 +90,11 @@ export class BacklogLanguageService {
     lines: LineIndex,
   ): DocumentState | undefined {
     const format = this.formatOf(uri);
-    if (!format) return undefined;
+    if (!format) {
+      // A tracker export the settings no longer opt in is not a backlog any more.
+      this.close(uri);
+      return undefined;
+    }
     const state: DocumentState = {
       uri,
       version,
@@ -102,7 +108,8 @@ export class BacklogLanguageService {
 
   private analyzer(uri: string, format: BacklogFormat): IncrementalAnalyzer {
     let analyzer = this.analyzers.get(uri);
-    if (!analyzer) {
+    // The settings can change the format of a file (a glob opting a CSV in): its old analyzer cannot serve it.
+    if (!analyzer || analyzer.format !== format) {
       analyzer = new IncrementalAnalyzer(format);
       this.analyzers.set(uri, analyzer);
     }

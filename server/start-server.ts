@@ -87,9 +87,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
   function analyseAndPublish(document: BacklogDocument): void {
     previewing.delete(document.uri);
     const started = performance.now();
+    const wasChecked = service.analysedVersion(document.uri) !== undefined;
     const state = service.updateSource(document.uri, document, document.takeEdit(), document.version, document.lines());
     lastCost.set(document.uri, performance.now() - started);
-    if (!state) return;
+    if (!state) {
+      // Opted out by a settings change: what it showed goes with it.
+      if (wasChecked) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
+      return;
+    }
     for (const failure of state.analysis.failures) {
       connection.console.error(
         `rule ${failure.ruleId} failed${failure.storyIndex !== undefined ? ` on story ${failure.storyIndex + 1}` : ""}: ${failure.error}`,
@@ -178,6 +183,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
           rules?: CoachConfig["rules"];
           maxFindings?: number;
           maxFileSize?: number;
+          trackerFiles?: CoachConfig["trackerFiles"];
+          csv?: CoachConfig["csv"];
         } | null)
       : null;
     // The editor's settings are checked as the workspace file is (they are the same keys): a wrong-typed rule
@@ -186,6 +193,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
       ...(settings?.rules !== undefined && { rules: settings.rules }),
       ...(settings?.maxFindings !== undefined && { maxFindings: settings.maxFindings }),
       ...(settings?.maxFileSize !== undefined && { maxFileSize: settings.maxFileSize }),
+      // An empty object is the settings' default: nothing opted in, no mapping (the schema wants a mapping to map).
+      ...(settings?.trackerFiles !== undefined && Object.keys(settings.trackerFiles).length > 0 && { trackerFiles: settings.trackerFiles }),
+      ...(settings?.csv !== undefined && Object.keys(settings.csv).length > 0 && { csv: settings.csv }),
     };
     const { config: fromSettings, findings } = parseConfigFile(JSON.stringify(raw));
     const warnings = findings.map((f) => `Setting backlogCoach: ${f.message} It is ignored.`);

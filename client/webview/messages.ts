@@ -179,7 +179,7 @@ export function isHealth(v: unknown): v is BacklogHealth {
   return (
     isRecord(v) &&
     isString(v["uri"]) &&
-    ["yaml", "markdown", "plain", "gherkin"].includes(String(v["format"])) &&
+    ["yaml", "markdown", "plain", "gherkin", "csv", "github-issues"].includes(String(v["format"])) &&
     ["stories", "wellFormed", "withBenefit", "withCriteria", "ready"].every((k) => isCount(v[k])) &&
     isRecord(v["findingsBySeverity"]) &&
     SEVERITIES.every((k) => isCount((v["findingsBySeverity"] as Record<string, unknown>)[k])) &&

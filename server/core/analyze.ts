@@ -75,7 +75,8 @@ function contextFor(active: ActiveRule, backlog: Backlog, emit: (f: Finding) => 
     ...(r.related && { related: r.related }),
     ...(r.unnecessary && { unnecessary: true }),
   });
-  return { backlog, options, ...(memory && { memory }), report: (r) => emit(make(r)) };
+  const encode = backlog.encodeFinding;
+  return { backlog, options, ...(memory && { memory }), report: (r) => emit(encode ? encode(make(r)) : make(r)) };
 }
 
 /** What a rule that found nothing gives: shared, as most rules find nothing in most stories. */
@@ -246,7 +247,7 @@ export function analyzeBacklog(
 ): Analysis {
   const refused = refuseToCheck(text, format, config);
   if (refused) return refused;
-  const backlog = parseBacklog(text, format, options);
+  const backlog = parseBacklog(text, format, config.csv ? { ...options, csv: config.csv } : options);
   const active = activeRules(config, ruleSet);
   const storyResults = backlog.stories.map(storyChecker(backlog, active));
   return assembleAnalysis(

@@ -102,6 +102,8 @@ function nearestRuleId(id: string): string | undefined {
   return best && best.distance <= 3 ? best.id : undefined;
 }
 
+const isObject = (value: unknown): boolean => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** Parses a config file's text. Never throws; anything invalid becomes a finding and is left out of the config. */
 export function parseConfigFile(text: string): ConfigFileResult {
   const findings: Finding[] = [];
@@ -131,6 +133,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
   const validateConfig = validator();
   const badRules = new Set<string>();
   let badTop = false;
+  const badKeys = new Set<string>();
   let unknownRules = 0;
   if (!validateConfig(data)) {
     // anyOf reports each branch's error: keep the most specific one per place.
@@ -140,7 +143,10 @@ export function parseConfigFile(text: string): ConfigFileResult {
       if (error.keyword === "anyOf") continue;
       const path = pathOf(error.instancePath);
       if (path[0] === "rules" && path[1] !== undefined) badRules.add(path[1]);
-      else if (path[0] !== "rules") badTop = true;
+      else if (path[0] !== "rules") {
+        badTop = true;
+        if (path[0] !== undefined) badKeys.add(path[0]);
+      }
       if (error.keyword === "additionalProperties" && path.length === 1 && path[0] === "rules") {
         const rule = (error.params as { additionalProperty: string }).additionalProperty;
         badRules.add(rule);
@@ -170,7 +176,13 @@ export function parseConfigFile(text: string): ConfigFileResult {
     );
   }
   if (typeof data !== "object" || Array.isArray(data)) return { config: {}, findings };
-  const raw = data as { rules?: Record<string, unknown>; maxFindings?: unknown; maxFileSize?: unknown };
+  const raw = data as {
+    rules?: Record<string, unknown>;
+    maxFindings?: unknown;
+    maxFileSize?: unknown;
+    trackerFiles?: unknown;
+    csv?: unknown;
+  };
   const ruleSettings: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(raw.rules && typeof raw.rules === "object" ? raw.rules : {})) {
     if (badRules.has(id)) continue;
@@ -180,6 +192,9 @@ export function parseConfigFile(text: string): ConfigFileResult {
     rules: ruleSettings,
     ...(!badTop && typeof raw.maxFindings === "number" && { maxFindings: raw.maxFindings }),
     ...(!badTop && typeof raw.maxFileSize === "number" && { maxFileSize: raw.maxFileSize }),
+    // The tracker keys are taken when their own part of the file is valid, whatever else is not.
+    ...(!badKeys.has("trackerFiles") && isObject(raw.trackerFiles) && { trackerFiles: raw.trackerFiles as CoachConfig["trackerFiles"] }),
+    ...(!badKeys.has("csv") && isObject(raw.csv) && { csv: raw.csv as CoachConfig["csv"] }),
   };
   return { config, findings };
 }

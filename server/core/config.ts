@@ -14,6 +14,24 @@ export interface CoachConfig {
   readonly maxFindings?: number;
   /** Files longer than this many characters are not analysed, so a huge file cannot freeze the editor. */
   readonly maxFileSize?: number;
+  /** Tracker exports the user opts in, by glob: CSV files and `gh issue list --json` files (none by default). */
+  readonly trackerFiles?: TrackerFiles;
+  /** How CSV exports are read: a column mapping for any CSV, the issue types that are stories. */
+  readonly csv?: CsvSettings;
+}
+
+export interface TrackerFiles {
+  readonly csv?: readonly string[];
+  readonly "github-issues"?: readonly string[];
+}
+
+/** The story fields a generic CSV's columns can be mapped to, by header name. */
+export type CsvField = "id" | "story" | "title" | "description" | "criteria" | "estimate" | "status" | "priority" | "type";
+
+export interface CsvSettings {
+  readonly columns?: Readonly<Partial<Record<CsvField, string>>>;
+  /** The rows read as stories, by their issue or work item type (default: Story, User Story, Product Backlog Item). */
+  readonly issueTypes?: readonly string[];
 }
 
 export const DEFAULT_MAX_FINDINGS = 1000;
@@ -42,11 +60,21 @@ export function mergeConfigs(...configs: readonly (CoachConfig | undefined)[]): 
   let rules: Record<string, RuleSetting> = {};
   let maxFindings: number | undefined;
   let maxFileSize: number | undefined;
+  let trackerFiles: TrackerFiles | undefined;
+  let csv: CsvSettings | undefined;
   for (const c of configs) {
     if (!c) continue;
     rules = { ...rules, ...(c.rules ?? {}) };
+    if (c.trackerFiles !== undefined) trackerFiles = { ...trackerFiles, ...c.trackerFiles };
+    if (c.csv !== undefined) csv = { ...csv, ...c.csv };
     if (c.maxFindings !== undefined) maxFindings = c.maxFindings;
     if (c.maxFileSize !== undefined) maxFileSize = c.maxFileSize;
   }
-  return { rules, ...(maxFindings !== undefined && { maxFindings }), ...(maxFileSize !== undefined && { maxFileSize }) };
+  return {
+    rules,
+    ...(maxFindings !== undefined && { maxFindings }),
+    ...(maxFileSize !== undefined && { maxFileSize }),
+    ...(trackerFiles && { trackerFiles }),
+    ...(csv && { csv }),
+  };
 }

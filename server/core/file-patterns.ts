@@ -10,6 +10,9 @@ export const FORMAT_GLOBS: Readonly<Record<BacklogFormat, readonly string[]>> = 
   markdown: ["**/*.story.md", "**/*.stories.md"],
   plain: ["**/*.stories", "**/*.stories.txt"],
   gherkin: ["**/*.feature"],
+  // Tracker exports are opted in by the user's globs (setting backlogCoach.trackerFiles, see tracker-files.ts).
+  csv: [],
+  "github-issues": [],
 };
 
 /** The format of a file by its name (any path separator), or undefined when it is not a backlog file. */

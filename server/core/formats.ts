@@ -1,10 +1,13 @@
 // The parser for each backlog format, behind one function.
+import type { CsvSettings } from "./config";
 import type { Backlog, BacklogFormat } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
 import { parseGherkinStories } from "./parse/gherkin-stories";
+import { parseGithubIssues } from "./parse/github-issues";
 import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
 import type { StoryReuse } from "./parse/story-reuse";
+import { parseTrackerCsv } from "./parse/tracker-csv";
 import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml-fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
@@ -12,6 +15,8 @@ export interface ParseOptions {
   readonly yaml?: "fast" | "library";
   /** The stories of the last reading, for a reader that can hand back unchanged chunks' stories (Markdown, plain lists). */
   readonly reuse?: StoryReuse;
+  /** How CSV exports are read (the config's `csv` key). */
+  readonly csv?: CsvSettings;
 }
 
 /** Parses a backlog of a known format, schema findings included. Never throws on any input. */
@@ -26,5 +31,9 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       return parsePlainStories(text, options.reuse);
     case "gherkin":
       return parseGherkinStories(text);
+    case "csv":
+      return parseTrackerCsv(text, options.csv);
+    case "github-issues":
+      return parseGithubIssues(text);
   }
 }

@@ -199,7 +199,7 @@ export class IncrementalAnalyzer {
   /** Markdown and plain lists: the stories of the last reading, handed back for unchanged chunks. */
   private readonly storyReuse = new StoryReuse();
 
-  constructor(private readonly format: BacklogFormat) {}
+  constructor(readonly format: BacklogFormat) {}
 
   /**
    * Analyses a text. `edit`, when given, says where it differs from the text of the previous call (outside it,
@@ -222,7 +222,7 @@ export class IncrementalAnalyzer {
    * the line break) is part of the key, since story rules read it (personas, the file's line break).
    */
   private analyzeByStory(text: string, config: CoachConfig): Analysis {
-    const backlog = parseBacklog(text, this.format, { reuse: this.storyReuse });
+    const backlog = parseBacklog(text, this.format, { reuse: this.storyReuse, ...(config.csv && { csv: config.csv }) });
     const reused = this.storyReuse.finish();
     const { stories } = backlog;
     const first = stories[0]?.span.start ?? text.length;

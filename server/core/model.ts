@@ -98,9 +98,11 @@ export interface StoryLayout {
    * written there as `, key: value`, and fixes that write block YAML (a new story entry) are not offered.
    */
   readonly flow?: "yaml" | "json";
+  /** Where a criterion is written in a format with one place for criteria (a tracker's cell, an issue body's end). */
+  readonly criteriaAt?: { readonly offset: number; readonly prefix: string };
 }
 
-export type BacklogFormat = "yaml" | "markdown" | "plain" | "gherkin";
+export type BacklogFormat = "yaml" | "markdown" | "plain" | "gherkin" | "csv" | "github-issues";
 
 /** A planned event in the sprint section, e.g. { name: Sprint Review, duration: 2h }. */
 export interface PlannedEvent {
@@ -153,6 +155,8 @@ export interface Backlog {
   readonly stories: readonly Story[];
   /** Findings the parser itself makes (syntax errors, schema violations). */
   readonly parseFindings: readonly Finding[];
+  /** Formats of encoded fields (CSV cells, JSON strings): writes a rule's fixes in the field's quoting or escapes. */
+  readonly encodeFinding?: (finding: Finding) => Finding;
 }
 
 export type Severity = "error" | "warning" | "info" | "hint";

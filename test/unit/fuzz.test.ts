@@ -169,6 +169,29 @@ describe("fuzzing the analysis core", () => {
     t.diagnostic(`fuzz: 3000 inputs, ${findings} findings, slowest analysis ${slowest.toFixed(0)} ms`);
   });
 
+  it("analyses 1,000 mutated tracker exports (CSV, gh issues JSON) without throwing, fixes inside the text", { timeout: 240_000 }, () => {
+    const random = seededRandom(20261214);
+    const trackers = [...walk(join(FIXTURES, "trackers")), ...walk(join(REPO_ROOT, "examples"))]
+      .filter((f) => /\.(csv|json)$/.test(f))
+      .map((f): [string, BacklogFormat] => [readFileSync(f, "utf8"), f.endsWith(".csv") ? "csv" : "github-issues"]);
+    const quoting = ['"', '""', ",", '\\"', "\\u00", "\\", "<li>", "&amp;", "h2. ", "{code}"];
+    const config = { csv: { columns: { id: "Key", story: "Text", criteria: "AC" } } };
+    for (let i = 0; i < 1000; i++) {
+      const [seed, format] = pick(random, trackers);
+      let text = seed;
+      for (let r = 1 + Math.floor(random() * 3); r > 0; r--) {
+        const at = Math.floor(random() * (text.length + 1));
+        text = random() < 0.5 ? text.slice(0, at) + pick(random, quoting) + text.slice(at) : mutate(text, random);
+      }
+      const analysis = analyzeBacklog(text, format, i % 7 === 0 ? config : {});
+      assert.deepEqual(analysis.failures, [], `a rule failed on tracker input #${i} (${format})`);
+      for (const f of analysis.findings) {
+        assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `span out of range on input #${i}`);
+        for (const fix of f.fixes ?? []) for (const e of fix.edits) assert.ok(e.span.start >= 0 && e.span.end <= text.length);
+      }
+    }
+  });
+
   it("refuses an alias expansion bomb with a finding instead of expanding it", () => {
     const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     for (let i = 1; i < 9; i++)

@@ -63,7 +63,9 @@ export default defineRule({
               span: { start: layout.endOfEntry, end: layout.endOfEntry },
               newText: `${layout.eol}${layout.eol}${"#".repeat(Math.min(layout.headingDepth + 1, 6))} Acceptance criteria${layout.eol}${layout.eol}${layout.keyIndent}- ${criterion}`,
             }
-          : undefined;
+          : layout?.criteriaAt
+            ? { span: { start: layout.criteriaAt.offset, end: layout.criteriaAt.offset }, newText: layout.criteriaAt.prefix + criterion }
+            : undefined;
     const fixes = edit ? [{ title: "Add an acceptance criterion", edits: [edit], safe: false }] : undefined;
     context.report({ messageId: "missing", span: anchor, storyIndex: story.index, ...(fixes && { fixes }) });
   },

@@ -11,6 +11,7 @@ export default defineRule({
       tooLarge: "This file is not checked: {size} characters is over the limit of {limit} (setting backlogCoach.maxFileSize).",
       binary: "This file is not checked: it contains NUL bytes, so it is probably not a text backlog.",
       tooDeep: "{message}",
+      exportUnread: "{message}",
     },
     fixable: false,
     defaultOptions: {},
