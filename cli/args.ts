@@ -112,7 +112,8 @@ export function parseCommandLine(argv: readonly string[]): CliOptions {
   }
   if (values.config !== undefined && values["no-config"]) throw new UsageError("--config and --no-config exclude each other.");
   if (values.fix && command === "stats") throw new UsageError("--fix works with lint only.");
-  if (values.stdin && type === undefined) throw new UsageError("--stdin needs --type, to say what the input is (e.g. --type github-issues).");
+  if (values.stdin && type === undefined)
+    throw new UsageError("--stdin needs --type, to say what the input is (e.g. --type github-issues).");
   if (values.stdin && inputs.length > 0) throw new UsageError("--stdin reads standard input only: name no files with it.");
   if (values.stdin && values.fix) throw new UsageError("--fix writes files: it cannot fix standard input.");
   return {

@@ -69,7 +69,7 @@ describe("backlog-coach lint: tracker exports", () => {
       const result = await run(argv);
       assert.equal(result.code, 2, argv.join(" "));
     }
-    assert.match((await run(["--type", "xlsx"])).stderr, /--type must be one of yaml, markdown, plain, csv, github-issues/);
+    assert.match((await run(["--type", "xlsx"])).stderr, /--type must be one of yaml, markdown, plain, gherkin, csv, github-issues/);
   });
 
   it("--fix on a CSV writes the cells back quoted and keeps CRLF and every other byte", async () => {
