@@ -34,6 +34,7 @@ import {
 } from "./parse/yaml-fast";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
+import type { WorkspaceView } from "./workspace";
 
 /** One story item's text and what was read and found in it, relative to the chunk's start. */
 interface ChunkEntry {
@@ -198,6 +199,12 @@ export class IncrementalAnalyzer {
   private byStoryText = new Map<string, RuleResults>();
   private storyContext = "";
 
+  /**
+   * The workspace's other backlog files, for the backlog rules of the next analyses (set by the host when they
+   * change); story rules never read it, so their caches stay valid.
+   */
+  workspace: WorkspaceView | undefined;
+
   constructor(private readonly format: BacklogFormat) {}
 
   /**
@@ -211,7 +218,7 @@ export class IncrementalAnalyzer {
     if (analysis) return analysis;
     this.giveUp();
     if (this.format !== "yaml" && !refused) return this.analyzeByStory(text, config);
-    return analyzeBacklog(text, this.format, config, ruleSet);
+    return analyzeBacklog(text, this.format, config, ruleSet, {}, this.workspace);
   }
 
   /**
@@ -249,7 +256,7 @@ export class IncrementalAnalyzer {
       configureParseFindings(backlog.parseFindings, config),
       this.active,
       results,
-      checkBacklogRules(backlog, this.active, this.memories),
+      checkBacklogRules(backlog, this.active, this.memories, this.workspace),
       config,
     );
   }
@@ -478,7 +485,7 @@ export class IncrementalAnalyzer {
       configureParseFindings(backlog.parseFindings, config),
       this.active,
       this.results,
-      checkBacklogRules(backlog, this.active, this.memories),
+      checkBacklogRules(backlog, this.active, this.memories, this.workspace),
       config,
     );
   }

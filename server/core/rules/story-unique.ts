@@ -2,8 +2,8 @@
 import type { Story } from "../model";
 import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
-import { defineRule } from "./rule";
-import { storyGroups } from "./story-groups";
+import { defineRule, type RuleContext } from "./rule";
+import { storyGroups, type StoryGroups } from "./story-groups";
 
 export interface UniqueOptions {
   /** Also report stories with the same content words in another order or inflection, or with one typo. */
@@ -30,6 +30,7 @@ const keysOf = perStory((story): StoryKeys => {
   const s = story.sentence;
   const means = s?.role && s.means ? requestKey(s.means.text) : undefined;
   return {
+    // storyRequestKey's key, as the workspace index gives other files' stories, so that duplicates match across files.
     sentence: s?.role && means !== undefined ? `${requestKey(s.role.text)}|${means}` : undefined,
     means,
   };
@@ -119,6 +120,28 @@ class NearIndex {
 
 const without = (stems: readonly string[], k: number): string => keyOf([...stems.slice(0, k), ...stems.slice(k + 1)]);
 
+/**
+ * The requests (role and means) this file shares with the workspace's other files, each with the position of its
+ * first story here; the list of keys is kept until a key comes or goes here or the other files change.
+ */
+function sharedRequests(context: RuleContext<UniqueOptions>, groups: StoryGroups): readonly { key: string; at: number }[] {
+  const workspace = context.workspace;
+  if (!workspace || workspace.size === 0) return [];
+  const known = context.memory?.get("shared") as { keys: number; workspace: number; shared: readonly string[] } | undefined;
+  const shared =
+    known?.keys === groups.keySetRevision && known.workspace === workspace.revision
+      ? known.shared
+      : groups
+          .entries()
+          .map((e) => e.key)
+          .filter((key) => workspace.withRequest(key).length > 0);
+  context.memory?.set("shared", { keys: groups.keySetRevision, workspace: workspace.revision, shared });
+  return shared.flatMap((key) => {
+    const [first] = groups.members(key);
+    return first ? [{ key, at: first.at }] : [];
+  });
+}
+
 export default defineRule<UniqueOptions>({
   meta: {
     id: "story-unique",
@@ -131,6 +154,7 @@ export default defineRule<UniqueOptions>({
       otherRole: "The same request as {twin}, for another role ('{role}'): write one story for both roles, or say what differs for each.",
       nearDuplicate: "This story is almost the same as {twin}: merge the two, or make the difference explicit.",
       twin: "the story it duplicates",
+      duplicateInWorkspace: "This story asks the same as {twin} in {file}: merge the two, or say what differs.",
     },
     fixable: false,
     defaultOptions: { nearDuplicates: true, otherRole: true },
@@ -148,7 +172,8 @@ export default defineRule<UniqueOptions>({
   },
   checkBacklog(backlog, context) {
     const reported = new Set<number>();
-    for (const { story, first: twin } of storyGroups(context, "sentences", backlog.stories, sentenceKey).repeats()) {
+    const sentences = storyGroups(context, "sentences", backlog.stories, sentenceKey);
+    for (const { story, first: twin } of sentences.repeats()) {
       if (!story.sentence) continue;
       reported.add(story.index);
       // Only two different benefits are "another benefit"; one story without any is the same request.
@@ -161,6 +186,20 @@ export default defineRule<UniqueOptions>({
         span: story.sentence.span,
         storyIndex: story.index,
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it duplicates" }],
+      });
+    }
+    for (const { key, at } of sharedRequests(context, sentences)) {
+      const story = backlog.stories[at];
+      const others = context.workspace?.withRequest(key) ?? [];
+      const [other] = others;
+      if (!story?.sentence || !other || reported.has(story.index)) continue;
+      reported.add(story.index);
+      context.report({
+        messageId: "duplicateInWorkspace",
+        data: { twin: other.id?.text ?? `'${(other.sentence?.text ?? "").slice(0, 40)}'`, file: other.file },
+        span: story.sentence.span,
+        storyIndex: story.index,
+        related: others.map((o) => ({ uri: o.uri, span: o.sentence?.span ?? o.span, message: `The story it duplicates, in ${o.file}` })),
       });
     }
     // The same means for another role: often meant, sometimes a story to merge; a hint, below the rule's severity.
