@@ -295,18 +295,20 @@ export function startServer(connection: Connection, host: ServerHost): void {
       void connection.client.register(DidChangeWatchedFilesNotification.type, {
         watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...backlogGlobs.map((globPattern) => ({ globPattern }))],
       });
-    void loadConfiguration().then(async () => {
-      documents.all().forEach(analyseAndPublish);
-      if (workspace.checksUnopened) await checkWorkspace();
-    });
+    loadConfiguration()
+      .then(async () => {
+        documents.all().forEach(analyseAndPublish);
+        if (workspace.checksUnopened) await checkWorkspace();
+      })
+      .catch(ignoreClosedConnection);
   });
 
-  connection.onDidChangeConfiguration(() => void reload());
+  connection.onDidChangeConfiguration(() => reload().catch(ignoreClosedConnection));
 
   // A changed .backlog-coach.yaml re-checks every backlog with the new settings; a changed backlog file, what it affects.
   connection.onDidChangeWatchedFiles((params) => {
-    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) void reload();
-    void workspace.filesChanged(params.changes);
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) reload().catch(ignoreClosedConnection);
+    workspace.filesChanged(params.changes).catch(ignoreClosedConnection);
   });
 
   documents.onDidOpen((e) => {
@@ -344,7 +346,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
     openByKey.delete(fileKey(e.document.uri));
     // With the workspace checked, the file's problems on disk come back (its unsaved text is gone).
-    if (!shutDown) void workspace.closed(e.document.uri);
+    if (!shutDown) workspace.closed(e.document.uri).catch(ignoreClosedConnection);
   });
 
   /** A request handler that answers InvalidRequest after `shutdown`, as the protocol asks. */

@@ -2,6 +2,8 @@
 // every backlog file's stories that the cross-file rules and navigation read, and re-checks the files a change affects.
 import {
   CancellationTokenSource,
+  MessageType,
+  ShowMessageNotification,
   type CancellationToken,
   type Connection,
   type Diagnostic,
@@ -91,6 +93,8 @@ export class WorkspaceChecker {
   /** Set by the Check Workspace command: unopened files are then kept checked, whatever the setting says. */
   private checkedOnRequest = false;
   private run: CancellationTokenSource | undefined;
+  /** The workspace check under way, if any. */
+  private running: Promise<CheckWorkspaceResult> | undefined;
   private readonly pendingIndex = new Map<string, ReturnType<typeof setTimeout>>();
   /** Each entry's cross-file keys, made once per entry. */
   private readonly keysOf = new WeakMap<WorkspaceFile, Set<string>>();
@@ -202,6 +206,11 @@ export class WorkspaceChecker {
 
   /** Re-checks every unopened file (the config changed); the open ones are re-analysed by the server. */
   async recheckAll(): Promise<void> {
+    // A check under way is started again (with the new config), not left cancelled half-way.
+    if (this.running) {
+      await this.check();
+      return;
+    }
     const token = this.restart();
     for (const file of [...this.disk.values()]) {
       if (token.isCancellationRequested) return;
@@ -218,6 +227,21 @@ export class WorkspaceChecker {
     request: { token?: CancellationToken; progress?: WorkDoneProgressReporter; explicit?: boolean } = {},
   ): Promise<CheckWorkspaceResult> {
     if (request.explicit) this.checkedOnRequest = true;
+    // The start-up check joins one the user asked for meanwhile rather than cancel it.
+    if (!request.explicit && this.running) {
+      request.progress?.done();
+      return this.running;
+    }
+    const run = this.checkNow(request);
+    this.running = run;
+    try {
+      return await run;
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
+  }
+
+  private async checkNow(request: { token?: CancellationToken; progress?: WorkDoneProgressReporter }): Promise<CheckWorkspaceResult> {
     const token = this.restart(request.token);
     const counts: Counts = { error: 0, warning: 0, info: 0, hint: 0 };
     const result = (files: number, stories: number, limit?: string): CheckWorkspaceResult => ({
@@ -280,7 +304,10 @@ export class WorkspaceChecker {
       for (const entry of [...this.index.entries()]) if (this.host.openUri(fileKey(entry.uri))) this.host.reanalyse(entry.uri);
       if (limit) {
         this.host.connection.console.warn(limit);
-        this.host.connection.window.showWarningMessage(limit);
+        // A notification: the message needs no answer, and a client that shows none must not fail the check.
+        this.host.connection
+          .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: limit })
+          .catch(ignoreClosedConnection);
       }
       return result(checked.length, stories, limit);
     } finally {
