@@ -99,6 +99,24 @@ async function typeOverLsp(
 }
 
 /**
+ * What the server does for each keystroke at `offset` (alternately an "x" and its deletion): the LSP change applied
+ * to its document, then the incremental analysis of the new text and the diagnostics made from its findings.
+ */
+function typeInService(service: BacklogLanguageService, document: BacklogDocument, offset: number): number[] {
+  const position = document.positionAt(offset);
+  const strokes: number[] = [];
+  for (let i = 0; i < KEYSTROKES; i++) {
+    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
+    const started = performance.now();
+    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
+    service.updateSource(document.uri, document, document.takeEdit(), document.version, document.lines());
+    service.diagnostics(document.uri);
+    strokes.push(performance.now() - started);
+  }
+  return strokes;
+}
+
+/**
  * Typing, measured first, before the cold-open cases leave the heap full of their garbage (the yaml library's
  * documents above all), whose collection would otherwise land on these keystrokes.
  */
@@ -109,16 +127,7 @@ function typingCase(text: string): void {
   const uri = "file:///bench/big.backlog.yaml";
   const document = BacklogDocument.create(uri, "yaml", 1, text);
   service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-  const position = document.positionAt(typingPlace(text));
-  const strokes: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
-    const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
-    const started = performance.now();
-    BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
-    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-    service.diagnostics(uri);
-    strokes.push(performance.now() - started);
-  }
+  const strokes = typeInService(service, document, typingPlace(text));
   rows.push({
     name: `keystroke in the middle story: change applied to the server's document, analysis, diagnostics (${KEYSTROKES} keystrokes)`,
     median: ms(median(strokes)),
@@ -159,16 +168,7 @@ function workspaceCase(): void {
     service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
     if (withWorkspace) index.set(summarizeBacklog(uri, "team-0", service.analysis(uri)?.backlog ?? parseBacklog(edited, "yaml")));
     const at = edited.indexOf("I want to", edited.indexOf(`  - id: T0-${PER_FILE / 2}\n`));
-    const position = document.positionAt(at);
-    const strokes: number[] = [];
-    for (let i = 0; i < KEYSTROKES; i++) {
-      const end = i % 2 === 0 ? position : { line: position.line, character: position.character + 1 };
-      const started = performance.now();
-      BacklogDocument.update(document, [{ range: { start: position, end }, text: i % 2 === 0 ? "x" : "" }], i + 2);
-      service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
-      service.diagnostics(uri);
-      strokes.push(performance.now() - started);
-    }
+    const strokes = typeInService(service, document, at);
     if (withWorkspace) {
       const backlog = service.analysis(uri)?.backlog;
       // The other files' keys are made once per entry and kept (the server's WorkspaceChecker does the same).

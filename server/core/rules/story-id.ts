@@ -1,7 +1,7 @@
 // Backlog hygiene: every story has an id, and no two share one, so links, dependsOn and tools can name it.
 import type { Fix, Story } from "../model";
-import { defineRule, type RuleContext, type RuleReport } from "./rule";
-import { storyGroups, type StoryGroups } from "./story-groups";
+import { defineRule, type RuleReport } from "./rule";
+import { sharedWithWorkspace, storyGroups } from "./story-groups";
 
 /** The next id in the backlog's own numbering: the most common prefix, one past its highest number. */
 function nextId(stories: readonly Story[]): string | undefined {
@@ -27,29 +27,6 @@ function nextId(stories: readonly Story[]): string | undefined {
  */
 const MISSING = " ";
 const idKey = (story: Story): string => (story.id ? story.id.text.trim() : MISSING);
-
-/**
- * The ids this file shares with the workspace's other files, each with its first story's position. Kept in the
- * rule's memory until an id comes or goes here or the other files change: a keystroke that keeps the set of ids
- * costs no look-up at all.
- */
-function sharedKeys(context: RuleContext, groups: StoryGroups): readonly { key: string; at: number }[] {
-  const workspace = context.workspace;
-  if (!workspace || workspace.size === 0) return [];
-  const known = context.memory?.get("shared") as { ids: number; workspace: number; keys: readonly string[] } | undefined;
-  const keys =
-    known?.ids === groups.keySetRevision && known.workspace === workspace.revision
-      ? known.keys
-      : groups
-          .entries()
-          .map((e) => e.key)
-          .filter((key) => key !== MISSING && workspace.withId(key).length > 0);
-  context.memory?.set("shared", { ids: groups.keySetRevision, workspace: workspace.revision, keys });
-  return keys.flatMap((key) => {
-    const [first] = groups.members(key);
-    return first ? [{ key, at: first.at }] : [];
-  });
-}
 
 export default defineRule({
   meta: {
@@ -114,9 +91,9 @@ export default defineRule({
       });
     }
     // The first story with an id another file uses too (the later ones are duplicates here already).
-    for (const { key, at } of sharedKeys(context, groups)) {
+    const shared = sharedWithWorkspace(context, "shared", groups, (workspace, key) => (key === MISSING ? [] : workspace.withId(key)));
+    for (const { key, at, others } of shared) {
       const story = backlog.stories[at];
-      const others = context.workspace?.withId(key) ?? [];
       const [other] = others;
       if (!story || !other) continue;
       reports.push({

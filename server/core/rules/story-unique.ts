@@ -2,8 +2,8 @@
 import type { Story } from "../model";
 import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
-import { defineRule, type RuleContext } from "./rule";
-import { storyGroups, type StoryGroups } from "./story-groups";
+import { defineRule } from "./rule";
+import { sharedWithWorkspace, storyGroups } from "./story-groups";
 
 export interface UniqueOptions {
   /** Also report stories with the same content words in another order or inflection, or with one typo. */
@@ -120,28 +120,6 @@ class NearIndex {
 
 const without = (stems: readonly string[], k: number): string => keyOf([...stems.slice(0, k), ...stems.slice(k + 1)]);
 
-/**
- * The requests (role and means) this file shares with the workspace's other files, each with the position of its
- * first story here; the list of keys is kept until a key comes or goes here or the other files change.
- */
-function sharedRequests(context: RuleContext<UniqueOptions>, groups: StoryGroups): readonly { key: string; at: number }[] {
-  const workspace = context.workspace;
-  if (!workspace || workspace.size === 0) return [];
-  const known = context.memory?.get("shared") as { keys: number; workspace: number; shared: readonly string[] } | undefined;
-  const shared =
-    known?.keys === groups.keySetRevision && known.workspace === workspace.revision
-      ? known.shared
-      : groups
-          .entries()
-          .map((e) => e.key)
-          .filter((key) => workspace.withRequest(key).length > 0);
-  context.memory?.set("shared", { keys: groups.keySetRevision, workspace: workspace.revision, shared });
-  return shared.flatMap((key) => {
-    const [first] = groups.members(key);
-    return first ? [{ key, at: first.at }] : [];
-  });
-}
-
 export default defineRule<UniqueOptions>({
   meta: {
     id: "story-unique",
@@ -188,9 +166,8 @@ export default defineRule<UniqueOptions>({
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it duplicates" }],
       });
     }
-    for (const { key, at } of sharedRequests(context, sentences)) {
+    for (const { at, others } of sharedWithWorkspace(context, "shared", sentences, (workspace, key) => workspace.withRequest(key))) {
       const story = backlog.stories[at];
-      const others = context.workspace?.withRequest(key) ?? [];
       const [other] = others;
       if (!story?.sentence || !other || reported.has(story.index)) continue;
       reported.add(story.index);
