@@ -2,7 +2,7 @@
 import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { formatOfFileName } from "../server/core/file-patterns";
+import { IGNORED_FOLDERS, formatOfFileName } from "../server/core/file-patterns";
 import type { BacklogFormat } from "../server/core/model";
 import { UsageError } from "./args";
 
@@ -15,8 +15,6 @@ export interface BacklogFile {
   readonly format: BacklogFormat;
 }
 
-/** Folders no backlog lives in; searching them only costs time. */
-const IGNORED_FOLDERS = new Set(["node_modules", ".git", "dist", "out", ".vscode-test"]);
 /** The same folders as globs, for the inputs that are globs. */
 const IGNORED = [...IGNORED_FOLDERS].map((folder) => `**/${folder}/**`);
 

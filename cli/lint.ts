@@ -1,10 +1,12 @@
 // Runs the core's analysis over files (and, with --fix, its safe fixes) and turns findings into 1-based positions.
 import { readFileSync, writeFileSync } from "node:fs";
-import { analyzeBacklog, type Analysis } from "../server/core/analyze";
+import { analyzeBacklog, refusalOf, type Analysis } from "../server/core/analyze";
 import { applyEdits, editsOfFixes } from "../server/core/apply-edits";
 import type { CoachConfig } from "../server/core/config";
 import type { Finding, Severity } from "../server/core/model";
+import { parseBacklog } from "../server/core/formats";
 import { LineIndex } from "../server/core/parse/text-lines";
+import { summarizeBacklog, WorkspaceIndex } from "../server/core/workspace";
 import { describeError, type BacklogFile } from "./discover";
 import type { Progress } from "./progress";
 
@@ -81,34 +83,41 @@ export function fixText(text: string, format: BacklogFile["format"], config: Coa
   return { text: current, fixed: Math.max(0, before.count - state.count) };
 }
 
-/** Checks one file; never throws (an unreadable file becomes an error result). */
-export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): FileResult {
+/** A file read (and, with --fix, fixed and written back), waiting for its analysis; or why it could not be. */
+type ReadFile =
+  | { readonly file: BacklogFile; readonly text: string; readonly lossless: boolean; readonly fixed: number }
+  | { readonly file: BacklogFile; readonly error: string };
+
+/** Reads one file and applies its safe fixes when asked; never throws. */
+function readAndFix(file: BacklogFile, config: CoachConfig, fix: boolean): ReadFile {
   let buffer: Buffer;
   try {
     buffer = readFileSync(file.path);
   } catch (error) {
-    return { file, problems: [], error: `Cannot read ${file.display}: ${describeError(error)}`, fixed: 0 };
+    return { file, error: `Cannot read ${file.display}: ${describeError(error)}` };
   }
-  let text = buffer.toString("utf8");
-  let fixed = 0;
+  const text = buffer.toString("utf8");
   // Only a file that decodes losslessly is written back: everything outside the fixes must stay byte-identical.
   // In any other file no finding is fixable, and --fix says why it left the file alone.
   const lossless = Buffer.from(text, "utf8").equals(buffer);
-  if (fix) {
-    const result = lossless ? fixText(text, file.format, config) : { text, fixed: 0 };
-    if (result.text !== text) {
-      try {
-        writeFileSync(file.path, result.text, "utf8");
-      } catch (error) {
-        return { file, problems: [], error: `Cannot write ${file.display}: ${describeError(error)}`, fixed: 0 };
-      }
-      text = result.text;
-      fixed = result.fixed;
-    }
+  if (!fix || !lossless) return { file, text, lossless, fixed: 0 };
+  const result = fixText(text, file.format, config);
+  if (result.text === text) return { file, text, lossless, fixed: 0 };
+  try {
+    writeFileSync(file.path, result.text, "utf8");
+  } catch (error) {
+    return { file, error: `Cannot write ${file.display}: ${describeError(error)}` };
   }
-  const checked = lintText(file, text, config);
-  if (lossless) return { ...checked, fixed };
-  const { problems, analysis } = checked;
+  return { file, text: result.text, lossless, fixed: result.fixed };
+}
+
+/** Analyses a file read, with the other files of the run as its workspace (see workspaceOf). */
+function analyzeRead(read: ReadFile, config: CoachConfig, fix: boolean, workspace: WorkspaceIndex | undefined): FileResult {
+  if ("error" in read) return { file: read.file, problems: [], error: read.error, fixed: 0 };
+  const { file, text, lossless, fixed } = read;
+  const analysis = analyzeBacklog(text, file.format, config, undefined, {}, workspace?.viewFor(file.path));
+  const problems = toProblems(text, analysis.findings);
+  if (lossless) return { file, problems, analysis, fixed };
   return {
     file,
     problems: problems.map((p) => (p.fixable ? { ...p, fixable: false } : p)),
@@ -121,16 +130,42 @@ export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): 
 }
 
 /** Checks a text read from elsewhere (standard input) as the file it stands for. */
-export function lintText(file: BacklogFile, text: string, config: CoachConfig): FileResult & { analysis: Analysis } {
-  const analysis = analyzeBacklog(text, file.format, config);
-  return { file, problems: toProblems(text, analysis.findings), analysis, fixed: 0 };
+export function lintText(file: BacklogFile, text: string, config: CoachConfig): FileResult {
+  return analyzeRead({ file, text, lossless: true, fixed: 0 }, config, false, undefined);
 }
 
-/** Checks every file in order, ticking the progress line. */
+/**
+ * The files of one run as a workspace, as the editor's workspace check sees them: ids unique across them, a
+ * dependsOn naming a story of another file is known, a story written in two files is a duplicate. None for one file.
+ */
+function workspaceOf(reads: readonly ReadFile[], config: CoachConfig): WorkspaceIndex | undefined {
+  if (reads.length < 2) return undefined;
+  const index = new WorkspaceIndex();
+  for (const read of reads) {
+    if ("error" in read || refusalOf(read.text, config)) continue;
+    index.set(
+      summarizeBacklog(
+        read.file.path,
+        read.file.display,
+        parseBacklog(read.text, read.file.format, { ...(config.csv && { csv: config.csv }) }),
+      ),
+    );
+  }
+  return index;
+}
+
+/** Checks one file on its own; never throws (an unreadable file becomes an error result). */
+export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): FileResult {
+  return analyzeRead(readAndFix(file, config, fix), config, fix, undefined);
+}
+
+/** Checks every file (read and fixed first, then analysed with the others as its workspace), ticking the progress line. */
 export function lintFiles(files: readonly BacklogFile[], config: CoachConfig, fix: boolean, progress: Progress): FileResult[] {
-  const results = files.map((file) => {
-    const result = lintFile(file, config, fix);
-    progress.tick(file.display);
+  const reads = files.map((file) => readAndFix(file, config, fix));
+  const workspace = workspaceOf(reads, config);
+  const results = reads.map((read) => {
+    const result = analyzeRead(read, config, fix, workspace);
+    progress.tick(read.file.display);
     return result;
   });
   progress.done();

@@ -2,12 +2,14 @@
 // which each entry (extension.ts, browser-extension.ts) creates its own way and loads after activate() returns.
 import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
-import { HealthChangedNotification, SHOW_GUIDANCE_COMMAND } from "../server/protocol";
+import { HealthChangedNotification, ListWorkspaceFilesRequest, ReadWorkspaceFileRequest, SHOW_GUIDANCE_COMMAND } from "../server/protocol";
+import { registerCheckWorkspace } from "./check-workspace";
 import { registerConfigCompletion } from "./config-completion";
 import { LOAD_START } from "./load-start";
 import { registerNewBacklog } from "./new-backlog";
 import { RestartPolicy } from "./restart-policy";
 import { SIDEBAR_VIEW_ID, SidebarProvider } from "./sidebar";
+import { listWorkspaceFiles, readWorkspaceFile } from "./workspace-files";
 
 /** When this module's imports had loaded. */
 const LOADED = performance.now();
@@ -44,6 +46,9 @@ export async function activateCoach(
     client = created;
     context.subscriptions.push(
       created.onNotification(HealthChangedNotification, (p: { uri: string }) => void sidebar.refreshHealth(p.uri)),
+      // The workspace check's files, for a server that cannot read them itself (see client/workspace-files.ts).
+      created.onRequest(ListWorkspaceFilesRequest, listWorkspaceFiles),
+      created.onRequest(ReadWorkspaceFileRequest, readWorkspaceFile),
     );
     return created;
   });
@@ -74,6 +79,7 @@ export async function activateCoach(
       void vscode.window.showInformationMessage("Backlog Coach: the language server restarted.");
     }),
     ...registerNewBacklog(),
+    registerCheckWorkspace(() => ready),
     registerConfigCompletion(context.extension),
   );
   return {

@@ -22,6 +22,7 @@ import { BacklogDocument } from "../server/backlog-document";
 import { GuidanceRequest } from "../server/protocol";
 import { BacklogLanguageService } from "../server/service";
 import { startTestClient } from "../test/support/lsp-client";
+import { changedKeys, crossFileKeys, crossFileSignature, summarizeBacklog, WorkspaceIndex } from "../server/core/workspace";
 import { generateBacklog, generateJiraExport, generateStoryFile } from "./bench-generate";
 import { generateFeature } from "./bench-gherkin";
 
@@ -198,6 +199,71 @@ function jiraExport(): void {
     name: `Jira CSV export, ${STORIES.toLocaleString("en-US")} rows: keystroke in the middle row, analysis and diagnostics (${KEYSTROKES / 4} keystrokes)`,
     median: ms(median(strokes)),
     p95: ms(quantile(strokes, 0.95)),
+  });
+}
+
+/**
+ * A keystroke in one file of a 20-file workspace (each file 500 generated stories with ids of its own, the edited
+ * one depending on stories of the others), against the same keystroke in the file alone; and the index update that
+ * follows a pause in typing (summarising the edited file's stories and finding which other files it affects).
+ */
+function workspaceCase(): void {
+  const FILES = 20;
+  const PER_FILE = 500;
+  const texts = Array.from({ length: FILES }, (_, f) => generateBacklog(PER_FILE, f + 1).replace(/CHK-/g, `T${f}-`));
+  const uris = texts.map((_, f) => `file:///bench/ws/team-${f}.backlog.yaml`);
+  // The edited file names a story of each other file, so that its dependsOn check looks across files.
+  const edited = (texts[0] ?? "").replace(
+    /(  - id: T0-1\n)/,
+    `$1    dependsOn: [${uris
+      .slice(1)
+      .map((_, f) => `T${f + 1}-7`)
+      .join(", ")}]\n`,
+  );
+  let affected = 0;
+  const keystrokes = (withWorkspace: boolean): number[] => {
+    const service = new BacklogLanguageService();
+    const index = new WorkspaceIndex();
+    if (withWorkspace) {
+      for (const [f, text] of texts.entries())
+        if (f > 0) index.set(summarizeBacklog(uris[f] ?? "", `team-${f}`, parseBacklog(text, "yaml")));
+      service.setWorkspace({ viewFor: (uri) => index.viewFor(uri), linesOf: () => undefined });
+    }
+    const uri = uris[0] ?? "";
+    const document = BacklogDocument.create(uri, "yaml", 1, edited);
+    service.updateSource(uri, document, document.takeEdit(), document.version, document.lines());
+    if (withWorkspace) index.set(summarizeBacklog(uri, "team-0", service.analysis(uri)?.backlog ?? parseBacklog(edited, "yaml")));
+    const at = edited.indexOf("I want to", edited.indexOf(`  - id: T0-${PER_FILE / 2}\n`));
+    const strokes = typeAt(service, uri, document, document.positionAt(at), KEYSTROKES);
+    if (withWorkspace) {
+      const backlog = service.analysis(uri)?.backlog;
+      // The other files' keys are made once per entry and kept (the server's WorkspaceChecker does the same).
+      const keys = [...index.entries()].filter((e) => e.uri !== uri).map((e) => crossFileKeys(e));
+      const updates = time(RUNS, () => {
+        const before = crossFileSignature(index.get(uri));
+        const entry = summarizeBacklog(uri, "team-0", backlog ?? parseBacklog(edited, "yaml"));
+        index.set(entry);
+        const changed = [...changedKeys(before, crossFileSignature(entry))];
+        affected = keys.filter((k) => changed.some((c) => k.has(c))).length;
+      });
+      rows.push({
+        name: `... the index update after a pause in typing (summary, signature, affected files: ${affected} of ${FILES - 1}; ${RUNS} runs)`,
+        median: ms(median(updates)),
+      });
+    }
+    return strokes;
+  };
+  // A first run warms the analyzer's code up, so that neither measured run pays for it.
+  keystrokes(false);
+  const alone = keystrokes(false);
+  const within = keystrokes(true);
+  rows.push({
+    name: `keystroke in one file of a ${FILES}-file workspace (${PER_FILE} stories each, ${KEYSTROKES} keystrokes; baseline: the file alone)`,
+    median: ms(median(within)),
+    p95: ms(quantile(within, 0.95)),
+    baseline: ms(median(alone)),
+    ratio: `${(median(within) / median(alone)).toFixed(2)}x`,
+    target: "≤ 10 ms",
   });
 }
 
@@ -648,6 +714,7 @@ async function main(): Promise<void> {
   // A case that fails is reported in the table; the others still run.
   const cases: [string, () => void | Promise<void>][] = [
     ["typing", () => typingCase(text)],
+    ["workspace keystroke", workspaceCase],
     ["core cases", () => coreCases(text)],
     ["LSP keystrokes", () => lspKeystrokes(text)],
     ["format keystrokes", formatKeystrokes],

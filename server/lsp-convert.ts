@@ -27,7 +27,16 @@ export function toTextEdit(lines: LineIndex, edit: CoreEdit): TextEdit {
   return { range: toRange(lines, edit.span), newText: edit.newText };
 }
 
-export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): Diagnostic {
+/**
+ * A finding as a diagnostic of `uri`. A related place in another file (cross-file rules) is converted with that
+ * file's line index from `linesOf`, and left out when there is none.
+ */
+export function toDiagnostic(
+  lines: LineIndex,
+  uri: string,
+  finding: Finding,
+  linesOf?: (uri: string) => LineIndex | undefined,
+): Diagnostic {
   const data: DiagnosticData = { ruleId: finding.ruleId, messageId: finding.messageId };
   return {
     range: toRange(lines, finding.span),
@@ -39,7 +48,10 @@ export function toDiagnostic(lines: LineIndex, uri: string, finding: Finding): D
     data,
     ...(finding.unnecessary && { tags: [DiagnosticTag.Unnecessary] }),
     ...(finding.related && {
-      relatedInformation: finding.related.map((r) => ({ location: { uri, range: toRange(lines, r.span) }, message: r.message })),
+      relatedInformation: finding.related.flatMap((r) => {
+        const at = r.uri === undefined ? lines : linesOf?.(r.uri);
+        return at ? [{ location: { uri: r.uri ?? uri, range: toRange(at, r.span) }, message: r.message }] : [];
+      }),
     }),
   };
 }

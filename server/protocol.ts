@@ -69,3 +69,44 @@ export interface ReadConfigFileParams {
 
 /** The text of the config file, or null. */
 export type ReadConfigFileResult = string | null;
+
+/**
+ * `backlogCoach/checkWorkspace`: the "Check Workspace" command asks the server to check every backlog file of the
+ * workspace now (a check still running is cancelled); cancelling the request cancels the check.
+ */
+export const CheckWorkspaceRequest = "backlogCoach/checkWorkspace";
+
+/** What a workspace check found; `limit` says which cap stopped it, when one did. */
+export interface CheckWorkspaceResult {
+  readonly files: number;
+  readonly stories: number;
+  readonly findingsBySeverity: { readonly error: number; readonly warning: number; readonly info: number; readonly hint: number };
+  readonly cancelled: boolean;
+  readonly limit?: string;
+}
+
+/**
+ * `backlogCoach/listWorkspaceFiles`: a server without a file system (the web worker), or one whose workspace is not
+ * on disk, asks the client for the backlog files of a workspace folder (`vscode.workspace.findFiles`), at most
+ * `max` of them; the client answers null when the folder is not one of its workspace folders.
+ */
+export const ListWorkspaceFilesRequest = "backlogCoach/listWorkspaceFiles";
+
+export interface ListWorkspaceFilesParams {
+  readonly folder: string;
+  readonly max: number;
+}
+
+export type ListWorkspaceFilesResult = string[] | null;
+
+/**
+ * `backlogCoach/readWorkspaceFile`: the text of one backlog file of a workspace folder, read by the client with
+ * `vscode.workspace.fs`; null for a uri that is not a backlog file in a workspace folder, or cannot be read.
+ */
+export const ReadWorkspaceFileRequest = "backlogCoach/readWorkspaceFile";
+
+export interface ReadWorkspaceFileParams {
+  readonly uri: string;
+}
+
+export type ReadWorkspaceFileResult = string | null;

@@ -12,6 +12,7 @@ import { LineIndex } from "./core/parse/text-lines";
 import { codeActions as buildCodeActions } from "./code-actions";
 import { toDiagnostic } from "./lsp-convert";
 import type { BacklogHealth } from "./protocol";
+import type { WorkspaceView } from "./core/workspace";
 
 /** Severities from the most severe: the order of the health view's stories. */
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -49,6 +50,8 @@ export class BacklogLanguageService {
   /** Per-document caches, so that an edit re-reads and re-checks only the stories it touched. */
   private readonly analyzers = new Map<string, IncrementalAnalyzer>();
   private config: CoachConfig = {};
+  /** The other backlog files each document's backlog rules see, and their line indexes (see workspace-check.ts). */
+  private workspace: { viewFor(uri: string): WorkspaceView | undefined; linesOf(uri: string): LineIndex | undefined } | undefined;
 
   /** The format of a document by its URI, or undefined when the file is not a backlog. */
   formatOf(uri: string): BacklogFormat | undefined {
@@ -58,6 +61,16 @@ export class BacklogLanguageService {
 
   setConfig(config: CoachConfig): void {
     this.config = config;
+  }
+
+  /** The config the documents are analysed with. */
+  get currentConfig(): CoachConfig {
+    return this.config;
+  }
+
+  /** Gives the backlog rules of every later analysis the workspace's other files. */
+  setWorkspace(workspace: { viewFor(uri: string): WorkspaceView | undefined; linesOf(uri: string): LineIndex | undefined }): void {
+    this.workspace = workspace;
   }
 
   /**
@@ -95,13 +108,9 @@ export class BacklogLanguageService {
       this.close(uri);
       return undefined;
     }
-    const state: DocumentState = {
-      uri,
-      version,
-      format,
-      lines,
-      analysis: this.analyzer(uri, format).analyzeSource(source, edit, this.config),
-    };
+    const analyzer = this.analyzer(uri, format);
+    analyzer.workspace = this.workspace?.viewFor(uri);
+    const state: DocumentState = { uri, version, format, lines, analysis: analyzer.analyzeSource(source, edit, this.config) };
     this.documents.set(uri, state);
     return state;
   }
@@ -137,7 +146,8 @@ export class BacklogLanguageService {
   diagnostics(uri: string): Diagnostic[] {
     const state = this.documents.get(uri);
     if (!state) return [];
-    return state.analysis.findings.map((f) => toDiagnostic(state.lines, uri, f));
+    const linesOf = this.workspace && ((other: string) => this.workspace?.linesOf(other));
+    return state.analysis.findings.map((f) => toDiagnostic(state.lines, uri, f, linesOf));
   }
 
   /** The line index of the analysed text, for features (hover) that convert positions themselves. */

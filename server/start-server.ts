@@ -7,6 +7,7 @@ import {
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type Connection,
 } from "vscode-languageserver";
 import { FIX_ALL_KIND } from "./code-actions";
@@ -30,6 +31,11 @@ import { BacklogLanguageService } from "./service";
 import { BacklogDocument } from "./backlog-document";
 import type { ReadConfigFile } from "./config-reader";
 import { STREAM_GAP_MS, type MessageActivity } from "./message-activity";
+import { FORMAT_GLOBS } from "./core/file-patterns";
+import { dependsOnHover, definitionAcross, references, workspaceSymbols, type NavigationContext } from "./navigation";
+import { CheckWorkspaceRequest, type CheckWorkspaceResult } from "./protocol";
+import { WorkspaceChecker, fileKey, type WorkspaceCheckMode } from "./workspace-check";
+import type { WorkspaceFiles } from "./workspace-reader";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -69,6 +75,8 @@ export interface ServerHost {
   readonly readConfigFile: ReadConfigFile;
   /** The connection's message count: analyses then wait for a flood of messages to pass (see whenQuiet). */
   readonly activity?: MessageActivity;
+  /** How the workspace's unopened backlog files are found and read; without it, only open files are checked. */
+  readonly workspaceFiles?: WorkspaceFiles;
 }
 
 /** Serves one connection until it closes. The caller creates it (IPC, stdio, a web worker, or streams in tests). */
@@ -83,6 +91,23 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let canPullConfiguration = false;
   let canWatchFiles = false;
   let commandLinks = false;
+  let canShowProgress = false;
+  /** Open documents by fileKey, so that a file found on disk under another spelling of its uri is known open. */
+  const openByKey = new Map<string, string>();
+  const workspace = new WorkspaceChecker({
+    connection,
+    files: host.workspaceFiles,
+    config: () => service.currentConfig,
+    openUri: (key) => openByKey.get(key),
+    openLines: (uri) => service.lines(uri),
+    openBacklog: (uri) => service.analysis(uri)?.backlog,
+    reanalyse: (uri) => {
+      const document = documents.get(uri);
+      if (document && !shutDown) analyseAndPublish(document);
+    },
+  });
+  service.setWorkspace({ viewFor: (uri) => workspace.viewFor(uri), linesOf: (uri) => workspace.linesOf(uri) });
+  const navigation: NavigationContext = { index: workspace.index, linesOf: (uri) => workspace.linesOf(uri) };
 
   function analyseAndPublish(document: BacklogDocument): void {
     previewing.delete(document.uri);
@@ -104,6 +129,13 @@ export function startServer(connection: Connection, host: ServerHost): void {
       .sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: service.diagnostics(document.uri) })
       .catch(ignoreClosedConnection);
     connection.sendNotification(HealthChangedNotification, { uri: document.uri }).catch(ignoreClosedConnection);
+    workspace.openAnalysed(document.uri);
+  }
+
+  /** Checks the workspace's unopened backlog files, with progress in the status bar when the client shows it. */
+  async function checkWorkspace(): Promise<void> {
+    const progress = canShowProgress ? await connection.window.createWorkDoneProgress() : undefined;
+    await workspace.check({ ...(progress && { progress, token: progress.token }) });
   }
 
   /**
@@ -177,7 +209,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
   /** What the last check of the editor settings said, so that a reload repeats it only when it changed. */
   let settingsWarnings = "";
 
-  async function loadConfiguration(): Promise<void> {
+  /** Reads the settings and config files; resolves with whether a workspace check should start (it was turned on). */
+  async function loadConfiguration(): Promise<boolean> {
     const settings = canPullConfiguration
       ? ((await connection.workspace.getConfiguration("backlogCoach")) as {
           rules?: CoachConfig["rules"];
@@ -185,6 +218,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
           maxFileSize?: number;
           trackerFiles?: CoachConfig["trackerFiles"];
           csv?: CoachConfig["csv"];
+          workspaceCheck?: unknown;
         } | null)
       : null;
     // The editor's settings are checked as the workspace file is (they are the same keys): a wrong-typed rule
@@ -203,6 +237,15 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settingsWarnings = warnings.join("\n");
     // The workspace file overrides the editor settings rule by rule: it is the team's shared choice.
     service.setConfig(mergeConfigs(fromSettings, ...(await loadConfigFiles())));
+    const mode: WorkspaceCheckMode = settings?.workspaceCheck === "openFiles" ? "openFiles" : "on";
+    return workspace.setMode(mode);
+  }
+
+  /** After a change of settings or config file: every open document and every unopened file checked again. */
+  async function reload(): Promise<void> {
+    const turnedOn = await loadConfiguration();
+    documents.all().forEach(analyseAndPublish);
+    await (turnedOn ? checkWorkspace() : workspace.recheckAll());
   }
 
   /**
@@ -225,7 +268,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onInitialize((params) => {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
-    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    canShowProgress = params.capabilities.window?.workDoneProgress === true;
+    const workspaceFolders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: "" }] : []);
+    workspace.setFolders(workspaceFolders);
+    const folders = workspaceFolders.map((f) => f.uri);
     configFileUris = folders.map((f) => `${f.replace(/\/$/, "")}/${CONFIG_FILE_NAME}`);
     commandLinks = (params.initializationOptions as CoachInitializationOptions | null | undefined)?.showGuidanceCommand === true;
     for (const error of bundledGuidance().errors) connection.console.error(`guidance data: ${error}`);
@@ -239,6 +285,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
         },
         completionProvider: { triggerCharacters: [" ", ":"] },
         documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        referencesProvider: true,
         definitionProvider: true,
         renameProvider: { prepareProvider: true },
       },
@@ -251,23 +299,31 @@ export function startServer(connection: Connection, host: ServerHost): void {
       void connection.client.register(DidChangeConfigurationNotification.type, {
         section: "backlogCoach",
       });
+    // The config file, and the backlog files: an unopened one created, changed or deleted is checked again.
+    const backlogGlobs = Object.values(FORMAT_GLOBS).flat();
     if (canWatchFiles)
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }] });
-    void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_FILE_NAME}` }, ...backlogGlobs.map((globPattern) => ({ globPattern }))],
+      });
+    loadConfiguration()
+      .then(async () => {
+        documents.all().forEach(analyseAndPublish);
+        if (workspace.checksUnopened) await checkWorkspace();
+      })
+      .catch(ignoreClosedConnection);
   });
 
-  connection.onDidChangeConfiguration(() => {
-    void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
-  });
+  connection.onDidChangeConfiguration(() => reload().catch(ignoreClosedConnection));
 
-  // A changed .backlog-coach.yaml re-checks every open backlog with the new settings.
+  // A changed .backlog-coach.yaml re-checks every backlog with the new settings; a changed backlog file, what it affects.
   connection.onDidChangeWatchedFiles((params) => {
-    if (!params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) return;
-    void loadConfiguration().then(() => documents.all().forEach(analyseAndPublish));
+    if (params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE_NAME}`))) reload().catch(ignoreClosedConnection);
+    workspace.filesChanged(params.changes).catch(ignoreClosedConnection);
   });
 
   documents.onDidOpen((e) => {
     const document = e.document;
+    openByKey.set(fileKey(document.uri), document.uri);
     const text = document.getText();
     const preview = text.length > PREVIEW_ABOVE_CHARS ? service.preview(document.uri, text, document.lines(), PREVIEW_STORIES) : undefined;
     if (!preview) {
@@ -298,13 +354,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
     lastCost.delete(e.document.uri);
     previewing.delete(e.document.uri);
     connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
+    openByKey.delete(fileKey(e.document.uri));
+    // With the workspace checked, the file's problems on disk come back (its unsaved text is gone).
+    if (!shutDown) workspace.closed(e.document.uri).catch(ignoreClosedConnection);
   });
 
   /** A request handler that answers InvalidRequest after `shutdown`, as the protocol asks. */
-  function serving<P, R>(handler: (params: P) => R): (params: P) => R {
-    return (params) => {
+  function serving<P, R>(handler: (params: P, token: CancellationToken) => R): (params: P, token: CancellationToken) => R {
+    return (params, token) => {
       if (shutDown) throw new ResponseError(ErrorCodes.InvalidRequest, "The server is shut down.");
-      return handler(params);
+      return handler(params, token);
     };
   }
 
@@ -313,7 +372,11 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const state = current(params.textDocument.uri);
       const document = documents.get(params.textDocument.uri);
       if (!state || !document) return null;
-      return hoverAt(document.getText(), state.lines, params.position, state.analysis.backlog, { commandLinks });
+      workspace.flush();
+      return (
+        dependsOnHover(navigation, state.uri, state.analysis.backlog, state.lines, params.position) ??
+        hoverAt(document.getText(), state.lines, params.position, state.analysis.backlog, { commandLinks })
+      );
     }),
   );
 
@@ -338,8 +401,32 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onDefinition(
     serving((params) => {
       const state = current(params.textDocument.uri);
-      return state ? definition(state.analysis, state.lines, state.uri, params.position) : null;
+      if (!state) return null;
+      workspace.flush();
+      return (
+        definition(state.analysis, state.lines, state.uri, params.position) ??
+        definitionAcross(navigation, state.uri, state.analysis.backlog, state.lines, params.position)
+      );
     }),
+  );
+  connection.onReferences(
+    serving((params) => {
+      const state = current(params.textDocument.uri);
+      if (!state) return [];
+      workspace.flush();
+      return references(navigation, state.analysis.backlog, state.lines, params.position, params.context.includeDeclaration);
+    }),
+  );
+  connection.onWorkspaceSymbol(
+    serving((params) => {
+      for (const document of documents.all()) current(document.uri);
+      workspace.flush();
+      return workspaceSymbols(navigation, params.query);
+    }),
+  );
+  connection.onRequest(
+    CheckWorkspaceRequest,
+    serving((_params: unknown, token): Promise<CheckWorkspaceResult> => workspace.check({ explicit: true, token })),
   );
   connection.onPrepareRename(
     serving((params) => {
@@ -365,6 +452,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
 
   connection.onShutdown(() => {
     shutDown = true;
+    workspace.cancel();
     for (const timer of pending.values()) clearTimeout(timer);
     pending.clear();
   });

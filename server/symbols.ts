@@ -12,9 +12,77 @@ import { toRange } from "./lsp-convert";
 
 const inside = (span: Span, offset: number): boolean => offset >= span.start && offset <= span.end;
 
-/** One symbol per story (id and summary), with its criteria as children, in file order. */
+/**
+ * The symbol kinds of the outline, one per kind of node, the same in every format (README "Navigation"): a story is
+ * a Class (a unit with members), its acceptance criteria its Fields; the sprint and the personas list are
+ * Namespaces (containers), the sprint's length and goal Properties, its planned events Events, a persona an
+ * Interface (the role a story is written for).
+ */
+export const OUTLINE_KINDS = {
+  story: SymbolKind.Class,
+  criterion: SymbolKind.Field,
+  sprint: SymbolKind.Namespace,
+  sprintField: SymbolKind.Property,
+  event: SymbolKind.Event,
+  personas: SymbolKind.Namespace,
+  persona: SymbolKind.Interface,
+  /** A .feature file's Scenario and Rule. */
+  scenario: SymbolKind.Method,
+  rule: SymbolKind.Namespace,
+} as const;
+
+const clip = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
+
+/** A leaf symbol over a piece of text. */
+const leaf = (lines: LineIndex, name: string, kind: SymbolKind, span: Span, detail?: string): DocumentSymbol => ({
+  name: clip(name) || "(empty)",
+  ...(detail && { detail }),
+  kind,
+  range: toRange(lines, span),
+  selectionRange: toRange(lines, span),
+});
+
+/** The outline nodes of what a backlog declares besides its stories: the sprint with its events, and the personas. */
+function headerSymbols(backlog: Backlog, lines: LineIndex): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  const sprint = backlog.sprint;
+  if (sprint) {
+    const children = [
+      ...(sprint.length ? [leaf(lines, `length: ${sprint.length.text}`, OUTLINE_KINDS.sprintField, sprint.length.span)] : []),
+      ...(sprint.goal ? [leaf(lines, `goal: ${sprint.goal.text}`, OUTLINE_KINDS.sprintField, sprint.goal.span)] : []),
+      ...(sprint.events ?? []).map((e) => ({
+        ...leaf(lines, e.name.text, OUTLINE_KINDS.event, e.span, e.duration?.text),
+        selectionRange: toRange(lines, e.name.span),
+      })),
+    ].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    symbols.push({
+      name: "Sprint",
+      ...(sprint.goal && { detail: clip(sprint.goal.text) }),
+      kind: OUTLINE_KINDS.sprint,
+      range: toRange(lines, sprint.span),
+      selectionRange: toRange(lines, { start: sprint.span.start, end: sprint.span.start }),
+      children,
+    });
+  }
+  const personas = backlog.personas;
+  const first = personas[0];
+  const last = personas[personas.length - 1];
+  if (first && last) {
+    const span = { start: first.span.start, end: last.span.end };
+    symbols.push({
+      name: "Personas",
+      kind: OUTLINE_KINDS.personas,
+      range: toRange(lines, span),
+      selectionRange: toRange(lines, first.span),
+      children: personas.map((p) => leaf(lines, p.text, OUTLINE_KINDS.persona, p.span)),
+    });
+  }
+  return symbols;
+}
+
+/** The sprint and personas, then one symbol per story (id and summary) with its criteria as children, in file order. */
 export function documentSymbols(analysis: Analysis, lines: LineIndex): DocumentSymbol[] {
-  return analysis.backlog.stories.map((story) => {
+  const stories = analysis.backlog.stories.map((story): DocumentSymbol => {
     const summary = story.title?.text ?? story.sentence?.means?.text ?? story.sentence?.text ?? "";
     const name = [story.id?.text, summary].filter((s) => s && s.trim() !== "").join(": ") || `Story ${story.index + 1}`;
     const range = toRange(lines, story.span);
@@ -22,22 +90,21 @@ export function documentSymbols(analysis: Analysis, lines: LineIndex): DocumentS
     return {
       name: name.length > 80 ? `${name.slice(0, 77)}...` : name,
       ...(story.status && { detail: story.status.text }),
-      kind: SymbolKind.Class,
+      kind: OUTLINE_KINDS.story,
       range,
       selectionRange: toRange(lines, selection.start >= story.span.start && selection.end <= story.span.end ? selection : story.span),
       children: (story.acceptance ?? []).some((c) => c.scenario)
         ? scenarioSymbols(story.acceptance ?? [], lines)
-        : (story.acceptance ?? []).map((c) => ({
-            name: c.text.length > 80 ? `${c.text.slice(0, 77)}...` : c.text || "(empty)",
-            kind: SymbolKind.Boolean,
-            range: toRange(lines, c.span),
-            selectionRange: toRange(lines, c.span),
-          })),
+        : (story.acceptance ?? []).map((c) => leaf(lines, c.text, OUTLINE_KINDS.criterion, c.span)),
     };
   });
+  const header = headerSymbols(analysis.backlog, lines);
+  if (header.length === 0) return stories;
+  // In file order: a backlog usually declares its sprint and personas before its stories, but need not.
+  return [...header, ...stories].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
-
-const short = (text: string): string => (text.length > 80 ? `${text.slice(0, 77)}...` : text);
 
 /** A .feature file's scenarios by their headers, those under a Rule as the Rule's children. */
 function scenarioSymbols(criteria: readonly Criterion[], lines: LineIndex): DocumentSymbol[] {
@@ -47,8 +114,8 @@ function scenarioSymbols(criteria: readonly Criterion[], lines: LineIndex): Docu
     const header = c.scenario?.header;
     const start = header ? Math.min(header.span.start, c.span.start) : c.span.start;
     const symbol: DocumentSymbol = {
-      name: short(header?.text ?? c.text) || "(empty)",
-      kind: SymbolKind.Method,
+      name: clip(header?.text ?? c.text) || "(empty)",
+      kind: OUTLINE_KINDS.scenario,
       range: toRange(lines, { start, end: c.span.end }),
       selectionRange: toRange(lines, header?.span ?? c.span),
     };
@@ -57,8 +124,8 @@ function scenarioSymbols(criteria: readonly Criterion[], lines: LineIndex): Docu
       rule = {
         header: ruleHeader,
         symbol: {
-          name: short(ruleHeader.text),
-          kind: SymbolKind.Namespace,
+          name: clip(ruleHeader.text),
+          kind: OUTLINE_KINDS.rule,
           range: symbol.range,
           selectionRange: toRange(lines, ruleHeader.span),
           children: [],

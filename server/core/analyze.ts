@@ -6,6 +6,7 @@ import fileNotChecked from "./rules/file-not-checked";
 import { ruleById, rules } from "./rules/registry";
 import type { Rule, RuleContext, RuleReport } from "./rules/rule";
 import { applySuppressions } from "./suppressions";
+import type { WorkspaceView } from "./workspace";
 
 /** A rule that threw: the other rules' findings still stand, and the host logs this. */
 export interface RuleFailure {
@@ -62,7 +63,13 @@ const SEVERITIES: readonly Severity[] = ["error", "warning", "info", "hint"];
 const milder = (a: Severity, b: Severity | undefined): Severity =>
   b !== undefined && SEVERITIES.indexOf(b) > SEVERITIES.indexOf(a) ? b : a;
 
-function contextFor(active: ActiveRule, backlog: Backlog, emit: (f: Finding) => void, memory?: Map<string, unknown>): RuleContext {
+function contextFor(
+  active: ActiveRule,
+  backlog: Backlog,
+  emit: (f: Finding) => void,
+  memory?: Map<string, unknown>,
+  workspace?: WorkspaceView,
+): RuleContext {
   const { rule, severity, options } = active;
   const make = (r: RuleReport): Finding => ({
     ruleId: rule.meta.id,
@@ -76,7 +83,13 @@ function contextFor(active: ActiveRule, backlog: Backlog, emit: (f: Finding) => 
     ...(r.unnecessary && { unnecessary: true }),
   });
   const encode = backlog.encodeFinding;
-  return { backlog, options, ...(memory && { memory }), report: (r) => emit(encode ? encode(make(r)) : make(r)) };
+  return {
+    backlog,
+    options,
+    ...(memory && { memory }),
+    ...(workspace && { workspace }),
+    report: (r) => emit(encode ? encode(make(r)) : make(r)),
+  };
 }
 
 /** What a rule that found nothing gives: shared, as most rules find nothing in most stories. */
@@ -117,11 +130,15 @@ export function checkStory(story: Story, backlog: Backlog, active: readonly Acti
   return storyChecker(backlog, active)(story);
 }
 
-/** Runs every active backlog rule on the whole set of stories; `memories`, by active position, persist between runs. */
+/**
+ * Runs every active backlog rule on the whole set of stories; `memories`, by active position, persist between runs;
+ * `workspace`, the other backlog files of the workspace, for the rules that look across files.
+ */
 export function checkBacklogRules(
   backlog: Backlog,
   active: readonly ActiveRule[],
   memories?: readonly Map<string, unknown>[],
+  workspace?: WorkspaceView,
 ): RuleResults {
   const findings: Finding[][] = [];
   const failures: (RuleFailure | undefined)[] = [];
@@ -132,7 +149,7 @@ export function checkBacklogRules(
       try {
         a.rule.checkBacklog(
           backlog,
-          contextFor(a, backlog, (f) => out.push(f), memories?.[r]),
+          contextFor(a, backlog, (f) => out.push(f), memories?.[r], workspace),
         );
       } catch (error) {
         failure = { ruleId: a.rule.meta.id, error: errorText(error) };
@@ -237,13 +254,17 @@ export function assembleAnalysis(
   return { backlog, findings: capFindings(kept, config.maxFindings ?? DEFAULT_MAX_FINDINGS), failures };
 }
 
-/** Analyses a backlog's text. Never throws: bad input becomes findings, a failing rule becomes a failure. */
+/**
+ * Analyses a backlog's text. Never throws: bad input becomes findings, a failing rule becomes a failure.
+ * `workspace`: the other backlog files, when the file is checked as part of a workspace (see workspace.ts).
+ */
 export function analyzeBacklog(
   text: string,
   format: BacklogFormat,
   config: CoachConfig = {},
   ruleSet: readonly Rule[] = rules,
   options: ParseOptions = {},
+  workspace?: WorkspaceView,
 ): Analysis {
   const refused = refuseToCheck(text, format, config);
   if (refused) return refused;
@@ -255,7 +276,7 @@ export function analyzeBacklog(
     configureParseFindings(backlog.parseFindings, config),
     active,
     storyResults,
-    checkBacklogRules(backlog, active),
+    checkBacklogRules(backlog, active, undefined, workspace),
     config,
   );
 }

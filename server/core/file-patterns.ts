@@ -4,6 +4,9 @@ import type { BacklogFormat } from "./model";
 /** The file name the server looks for at the root of each workspace folder. */
 export const CONFIG_FILE_NAME = ".backlog-coach.yaml";
 
+/** Folders no backlog lives in, which the CLI and the workspace check do not enter (nor any dot-folder). */
+export const IGNORED_FOLDERS: ReadonlySet<string> = new Set(["node_modules", ".git", "dist", "out", ".vscode-test"]);
+
 /** File-name patterns of each format, as globs. */
 export const FORMAT_GLOBS: Readonly<Record<BacklogFormat, readonly string[]>> = {
   yaml: ["**/*.backlog.yaml", "**/*.backlog.yml", "**/backlog.yaml", "**/backlog.yml"],

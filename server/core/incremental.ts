@@ -32,6 +32,7 @@ import { moveStory, shiftFinding, shiftFrom, shiftStory } from "./parse/story-mo
 import { StoryReuse } from "./parse/story-reuse";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
+import type { WorkspaceView } from "./workspace";
 
 /** One story item's text and what was read and found in it, relative to the chunk's start. */
 interface ChunkEntry {
@@ -199,6 +200,12 @@ export class IncrementalAnalyzer {
   /** Markdown and plain lists: the stories of the last reading, handed back for unchanged chunks. */
   private readonly storyReuse = new StoryReuse();
 
+  /**
+   * The workspace's other backlog files, for the backlog rules of the next analyses (set by the host when they
+   * change); story rules never read it, so their caches stay valid.
+   */
+  workspace: WorkspaceView | undefined;
+
   constructor(readonly format: BacklogFormat) {}
 
   /**
@@ -212,7 +219,7 @@ export class IncrementalAnalyzer {
     if (analysis) return analysis;
     this.giveUp();
     if (this.format !== "yaml" && !refused) return this.analyzeByStory(text, config);
-    return analyzeBacklog(text, this.format, config, ruleSet);
+    return analyzeBacklog(text, this.format, config, ruleSet, {}, this.workspace);
   }
 
   /**
@@ -264,7 +271,7 @@ export class IncrementalAnalyzer {
       configureParseFindings(backlog.parseFindings, config),
       this.active,
       results,
-      checkBacklogRules(backlog, this.active, this.memories),
+      checkBacklogRules(backlog, this.active, this.memories, this.workspace),
       config,
     );
   }
@@ -493,7 +500,7 @@ export class IncrementalAnalyzer {
       configureParseFindings(backlog.parseFindings, config),
       this.active,
       this.results,
-      checkBacklogRules(backlog, this.active, this.memories),
+      checkBacklogRules(backlog, this.active, this.memories, this.workspace),
       config,
     );
   }

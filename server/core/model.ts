@@ -179,6 +179,8 @@ export interface Fix {
 export interface RelatedPlace {
   readonly span: Span;
   readonly message: string;
+  /** Another workspace file the place is in (cross-file rules); absent: the finding's own file. */
+  readonly uri?: string;
 }
 
 /** What a rule reports. The one place that turns it into LSP or CLI output is outside the core. */

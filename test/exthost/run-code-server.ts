@@ -7,7 +7,7 @@ import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { EDITOR_FIXTURE_FOLDER } from "../support/editor-fixture";
+import { EDITOR_FIXTURE_FOLDER, WORKSPACE_FIXTURE_FOLDER } from "../support/editor-fixture";
 import { SUITE_MARK } from "./suite/marker";
 import { REPO_ROOT, createSandbox, launchChromium, missingVsCodeTools, startVsCodeServer } from "../support/editor-harness";
 
@@ -72,7 +72,15 @@ async function main(): Promise<number> {
     return 1;
   }
   const sandbox = createSandbox(WEB ? "exthost-web" : "exthost");
-  const workspace = sandbox.copyFolder(EDITOR_FIXTURE_FOLDER, "workspace");
+  // A multi-root workspace: the editor fixture's folder first (the suites open its file), then the two folders of the
+  // cross-file fixture, whose files no test opens (test/exthost/suite/workspace.test.ts).
+  const roots = [
+    sandbox.copyFolder(EDITOR_FIXTURE_FOLDER, "workspace"),
+    sandbox.copyFolder(`${WORKSPACE_FIXTURE_FOLDER}/checkout`, "checkout"),
+    sandbox.copyFolder(`${WORKSPACE_FIXTURE_FOLDER}/payments`, "payments"),
+  ];
+  const workspace = join(sandbox.root, "multi-root.code-workspace");
+  writeFileSync(workspace, JSON.stringify({ folders: roots.map((path) => ({ path })) }, null, 2));
   let extension = REPO_ROOT;
   let suite = NODE_SUITE;
   if (WEB) {
@@ -94,7 +102,7 @@ async function main(): Promise<number> {
       ["extensionTestsPath", remote(suite)],
       ["skipWelcome", "true"],
     ];
-    const url = `${server.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const url = `${server.origin}/?workspace=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
     browser = await launchChromium();
     const page = await browser.newPage();

@@ -3,6 +3,8 @@
 /** The fixture folder, relative to the repository root; the tiers copy it before an editor opens it. */
 export const EDITOR_FIXTURE_FOLDER = "test/fixtures/editors";
 export const EDITOR_FIXTURE_FILE = "sprint.backlog.yaml";
+/** The two-folder fixture of the cross-file checks (its README says what each file holds). */
+export const WORKSPACE_FIXTURE_FOLDER = "test/fixtures/workspace";
 
 /** One finding as an editor shows it: where it starts, its rule id and its severity (LSP numbering: 1 error, 2 warning). */
 export interface ExpectedFinding {

@@ -17,7 +17,9 @@ import { readConfigThroughClient } from "../../server/config-reader";
 import { MessageActivity } from "../../server/message-activity";
 import { ReadConfigFileRequest, type ReadConfigFileParams, type ReadConfigFileResult } from "../../server/protocol";
 import { readConfigFromDisk } from "../../server/read-config-file";
+import { workspaceFilesFromDisk } from "../../server/read-workspace-files";
 import { startServer } from "../../server/start-server";
+import { workspaceFilesThroughClient } from "../../server/workspace-reader";
 
 /** A test client connected to a fresh server instance. */
 export interface TestClient {
@@ -26,6 +28,8 @@ export interface TestClient {
   readonly capabilities: ServerCapabilities;
   /** Resolves with the next diagnostics published for `uri` that satisfy `accept` (default: any). */
   diagnostics(uri: string, accept?: (d: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+  /** The last diagnostics published for `uri` if they satisfy `accept`, else the next that do (a file not opened). */
+  diagnosticsEventually(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
   dispose(): Promise<void>;
@@ -36,7 +40,14 @@ export interface TestClient {
  * files through the client, and this client answers from the map (null for a uri it does not hold).
  */
 export async function startTestClient(
-  initOptions: { configuration?: boolean; settings?: unknown; workspaceFolder?: string; clientFiles?: ReadonlyMap<string, string> } = {},
+  initOptions: {
+    configuration?: boolean;
+    settings?: unknown;
+    workspaceFolder?: string;
+    /** Several folders (a multi-root workspace); overrides workspaceFolder. */
+    workspaceFolders?: readonly { uri: string; name: string }[];
+    clientFiles?: ReadonlyMap<string, string>;
+  } = {},
 ): Promise<TestClient> {
   const toServer = new PassThrough();
   const toClient = new PassThrough();
@@ -49,9 +60,11 @@ export async function startTestClient(
     activity.options,
   );
   const clientFiles = initOptions.clientFiles;
+  const throughClient = workspaceFilesThroughClient(serverConnection);
   startServer(serverConnection, {
     readConfigFile: clientFiles ? readConfigThroughClient(serverConnection) : readConfigFromDisk,
     activity,
+    workspaceFiles: clientFiles ? throughClient : workspaceFilesFromDisk(throughClient),
   });
   const connection = createMessageConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
   const published: PublishDiagnosticsParams[] = [];
@@ -74,6 +87,7 @@ export async function startTestClient(
     processId: null,
     rootUri: null,
     ...(initOptions.workspaceFolder !== undefined && { workspaceFolders: [{ uri: initOptions.workspaceFolder, name: "workspace" }] }),
+    ...(initOptions.workspaceFolders !== undefined && { workspaceFolders: initOptions.workspaceFolders }),
     capabilities: {
       workspace: { configuration: initOptions.configuration ?? false },
       textDocument: { hover: { contentFormat: ["markdown"] } },
@@ -81,21 +95,26 @@ export async function startTestClient(
   });
   await connection.sendNotification("initialized", {});
 
+  const diagnostics: TestClient["diagnostics"] = (uri, accept = () => true, timeoutMs = 10_000) =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({
+        uri,
+        accept,
+        resolve: (d) => {
+          clearTimeout(timer);
+          resolve(d);
+        },
+      });
+    });
   return {
     connection,
     capabilities: initialized.capabilities,
-    diagnostics(uri, accept = () => true, timeoutMs = 10_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({
-          uri,
-          accept,
-          resolve: (d) => {
-            clearTimeout(timer);
-            resolve(d);
-          },
-        });
-      });
+    diagnostics,
+    diagnosticsEventually(uri, accept = () => true, timeoutMs = 10_000) {
+      const last = published.filter((p) => p.uri === uri).at(-1);
+      if (last && accept(last.diagnostics)) return Promise.resolve(last.diagnostics);
+      return diagnostics(uri, (p) => accept(p.diagnostics), timeoutMs);
     },
     async open(uri, text, languageId = "yaml") {
       await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } });

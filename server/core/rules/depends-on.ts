@@ -1,4 +1,5 @@
-// INVEST "Independent": a dependsOn must name a story of this backlog, and dependencies must not go round in a cycle.
+// INVEST "Independent": a dependsOn must name a story of this backlog (or of another backlog file of the workspace),
+// and dependencies must not go round in a cycle.
 import { sourceOf, type Fix, type Story, type TextPart } from "../model";
 import { editDistance } from "../nlp/similarity";
 import { defineRule } from "./rule";
@@ -52,6 +53,8 @@ export default defineRule({
       for (const ref of story.dependsOn ?? []) {
         const id = ref.text.trim();
         const target = byId.first(id);
+        // A story of another backlog file of the workspace: known, though cycles are followed within a file only.
+        if (!target && (context.workspace?.withId(id).length ?? 0) > 0) continue;
         if (!target) {
           const near = nearestId(context.memory, byId, id, story.id?.text.trim());
           const verbatim = sourceOf(backlog).slice(ref.span.start, ref.span.end) === ref.text;

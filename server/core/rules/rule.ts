@@ -1,5 +1,6 @@
 // The contract between a rule and the engine: metadata beside the logic, message ids, typed options.
 import type { Backlog, Fix, RelatedPlace, Severity, Span, Story } from "../model";
+import type { WorkspaceView } from "../workspace";
 
 /** Where a rule's judgement comes from, shown in its docs and in the sidebar. */
 /** "team practice": a convention many teams keep that the Scrum Guide does not contain (a Definition of Ready). */
@@ -46,6 +47,11 @@ export interface RuleContext<Options extends object = object> {
    * absent for one-off analyses. Findings must be the same with or without it.
    */
   readonly memory?: Map<string, unknown>;
+  /**
+   * The workspace's other backlog files, read-only, for backlog rules (ids, dependsOn and duplicates across files);
+   * absent when the file is checked alone. Story rules never get it: their results are cached per story.
+   */
+  readonly workspace?: WorkspaceView;
   report(report: RuleReport): void;
 }
 

@@ -1,5 +1,6 @@
 // Stories grouped by a key (an id, a rank, a template phrase), kept up to date between runs of a backlog rule.
 import type { Story } from "../model";
+import type { WorkspaceStory, WorkspaceView } from "../workspace";
 import type { RuleContext } from "./rule";
 
 /**
@@ -161,4 +162,32 @@ export function storyGroups(
   const groups = known instanceof StoryGroups ? known : new StoryGroups(keyOf);
   memory?.set(name, groups);
   return groups.update(stories);
+}
+
+/**
+ * The keys of `groups` that the workspace's other files have too (`lookup` finds their stories by key), each with
+ * the position of its first story here. The list of keys is kept in the rule's memory under `name` until a key comes
+ * or goes here or the other files change: a keystroke that keeps the set of keys costs no look-up at all.
+ */
+export function sharedWithWorkspace(
+  context: Pick<RuleContext, "memory" | "workspace">,
+  name: string,
+  groups: StoryGroups,
+  lookup: (workspace: WorkspaceView, key: string) => readonly WorkspaceStory[],
+): readonly { readonly key: string; readonly at: number; readonly others: readonly WorkspaceStory[] }[] {
+  const workspace = context.workspace;
+  if (!workspace || workspace.size === 0) return [];
+  const known = context.memory?.get(name) as { keys: number; workspace: number; shared: readonly string[] } | undefined;
+  const shared =
+    known?.keys === groups.keySetRevision && known.workspace === workspace.revision
+      ? known.shared
+      : groups
+          .entries()
+          .map((e) => e.key)
+          .filter((key) => lookup(workspace, key).length > 0);
+  context.memory?.set(name, { keys: groups.keySetRevision, workspace: workspace.revision, shared });
+  return shared.flatMap((key) => {
+    const [first] = groups.members(key);
+    return first ? [{ key, at: first.at, others: lookup(workspace, key) }] : [];
+  });
 }

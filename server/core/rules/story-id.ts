@@ -1,7 +1,7 @@
 // Backlog hygiene: every story has an id, and no two share one, so links, dependsOn and tools can name it.
 import type { Fix, Story } from "../model";
 import { defineRule, type RuleReport } from "./rule";
-import { storyGroups } from "./story-groups";
+import { sharedWithWorkspace, storyGroups } from "./story-groups";
 
 /** The next id in the backlog's own numbering: the most common prefix, one past its highest number. */
 function nextId(stories: readonly Story[]): string | undefined {
@@ -37,6 +37,7 @@ export default defineRule({
     messages: {
       missing: "This story has no id while the others have one: add one, so that it can be referred to.",
       duplicate: "The id '{id}' is used by another story too: ids must be unique.",
+      duplicateInWorkspace: "The id '{id}' is used in {file} too: ids must be unique across the workspace's backlog files.",
     },
     fixable: true,
     defaultOptions: {},
@@ -86,6 +87,23 @@ export default defineRule({
           span: story.id?.span ?? story.span,
           storyIndex: story.index,
           related: [{ span: twin.id?.span ?? twin.span, message: `The first story with id '${key}'` }],
+        },
+      });
+    }
+    // The first story with an id another file uses too (the later ones are duplicates here already).
+    const shared = sharedWithWorkspace(context, "shared", groups, (workspace, key) => (key === MISSING ? [] : workspace.withId(key)));
+    for (const { key, at, others } of shared) {
+      const story = backlog.stories[at];
+      const [other] = others;
+      if (!story || !other) continue;
+      reports.push({
+        at,
+        report: {
+          messageId: "duplicateInWorkspace",
+          data: { id: key, file: other.file },
+          span: story.id?.span ?? story.span,
+          storyIndex: story.index,
+          related: others.map((o) => ({ uri: o.uri, span: o.id?.span ?? o.span, message: `The story with id '${key}' in ${o.file}` })),
         },
       });
     }

@@ -3,7 +3,7 @@ import type { Story } from "../model";
 import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
 import { perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
-import { storyGroups } from "./story-groups";
+import { sharedWithWorkspace, storyGroups } from "./story-groups";
 
 export interface UniqueOptions {
   /** Also report stories with the same content words in another order or inflection, or with one typo. */
@@ -30,6 +30,7 @@ const keysOf = perStory((story): StoryKeys => {
   const s = story.sentence;
   const means = s?.role && s.means ? requestKey(s.means.text) : undefined;
   return {
+    // storyRequestKey's key, as the workspace index gives other files' stories, so that duplicates match across files.
     sentence: s?.role && means !== undefined ? `${requestKey(s.role.text)}|${means}` : undefined,
     means,
   };
@@ -133,6 +134,7 @@ export default defineRule<UniqueOptions>({
       otherRole: "The same request as {twin}, for another role ('{role}'): write one story for both roles, or say what differs for each.",
       nearDuplicate: "This story is almost the same as {twin}: merge the two, or make the difference explicit.",
       twin: "the story it duplicates",
+      duplicateInWorkspace: "This story asks the same as {twin} in {file}: merge the two, or say what differs.",
     },
     fixable: false,
     defaultOptions: { nearDuplicates: true, otherRole: true },
@@ -150,7 +152,8 @@ export default defineRule<UniqueOptions>({
   },
   checkBacklog(backlog, context) {
     const reported = new Set<number>();
-    for (const { story, first: twin } of storyGroups(context, "sentences", backlog.stories, sentenceKey).repeats()) {
+    const sentences = storyGroups(context, "sentences", backlog.stories, sentenceKey);
+    for (const { story, first: twin } of sentences.repeats()) {
       if (!story.sentence) continue;
       reported.add(story.index);
       // Only two different benefits are "another benefit"; one story without any is the same request.
@@ -163,6 +166,19 @@ export default defineRule<UniqueOptions>({
         span: story.sentence.span,
         storyIndex: story.index,
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it duplicates" }],
+      });
+    }
+    for (const { at, others } of sharedWithWorkspace(context, "shared", sentences, (workspace, key) => workspace.withRequest(key))) {
+      const story = backlog.stories[at];
+      const [other] = others;
+      if (!story?.sentence || !other || reported.has(story.index)) continue;
+      reported.add(story.index);
+      context.report({
+        messageId: "duplicateInWorkspace",
+        data: { twin: other.id?.text ?? `'${(other.sentence?.text ?? "").slice(0, 40)}'`, file: other.file },
+        span: story.sentence.span,
+        storyIndex: story.index,
+        related: others.map((o) => ({ uri: o.uri, span: o.sentence?.span ?? o.span, message: `The story it duplicates, in ${o.file}` })),
       });
     }
     // The same means for another role: often meant, sometimes a story to merge; a hint, below the rule's severity.

@@ -65,9 +65,19 @@ describe("Backlog Coach in the VS Code extension host", () => {
 
   it("outlines the stories", async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", document.uri);
+    // The sprint (with its planned event) comes first, as in the file; then the stories.
     assert.deepEqual(
-      symbols.map((s) => s.name.split(":")[0]),
-      ["ED-1", "ED-2", "ED-3"],
+      symbols.map((s) => [s.name.split(":")[0], s.kind]),
+      [
+        ["Sprint", vscode.SymbolKind.Namespace],
+        ["ED-1", vscode.SymbolKind.Class],
+        ["ED-2", vscode.SymbolKind.Class],
+        ["ED-3", vscode.SymbolKind.Class],
+      ],
+    );
+    assert.deepEqual(
+      symbols[0]?.children.map((c) => [c.name, c.kind]),
+      [["Sprint Review", vscode.SymbolKind.Event]],
     );
   });
 

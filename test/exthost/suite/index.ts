@@ -7,6 +7,7 @@ import { lineReporter } from "./line-reporter";
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: "bdd", timeout: 60_000, color: false, reporter: lineReporter(Mocha) });
   mocha.addFile(join(__dirname, "extension.test.js"));
+  mocha.addFile(join(__dirname, "workspace.test.js"));
   await mocha.loadFilesAsync();
   const failures = await new Promise<number>((resolve) => mocha.run(resolve));
   if (failures > 0) throw new Error(`${failures} extension-host test(s) failed`);

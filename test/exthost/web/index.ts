@@ -8,6 +8,7 @@ export async function run(): Promise<void> {
   mocha.setup({ ui: "bdd", timeout: 60_000, color: false, reporter: lineReporter(Mocha) });
   await import("./web-worker.test.js");
   await import("../suite/extension.test.js");
+  await import("../suite/workspace.test.js");
   // Mocha's own run: the browser build's mocha.run() first reads the page's location.search, which this host lacks.
   const failures = await new Promise<number>((resolve) => Mocha.prototype.run.call(mocha, resolve));
   if (failures > 0) throw new Error(`${failures} web extension-host test(s) failed`);
