@@ -120,8 +120,19 @@ export function randomBacklog(random: () => number, stories: number): string {
   const header = [
     `product: ${quoteMaybe(random, "Checkout")}${eol}`,
     `productGoal: Returning shoppers pay in under 30 seconds${eol}`,
-    `personas:${eol}  - name: shopper${eol}  - ${pick(random, ["admin", '""', "~"])}${eol}`,
-    `sprint:${eol}  length: ${pick(random, ["2 weeks", "10", "~"])}${eol}  events:${eol}    - name: Sprint Review${eol}      duration: 2h${eol}`,
+    // Flow collections in the header too, as the README's sample writes the events (read by `yaml`, the stories not).
+    pick(random, [
+      `personas:${eol}  - name: shopper${eol}  - ${pick(random, ["admin", '""', "~"])}${eol}`,
+      `personas:${eol}  - name: shopper${eol}  - ${pick(random, ["admin", '""', "~"])}${eol}`,
+      `personas: [shopper, { name: admin }]${eol}`,
+    ]),
+    pick(random, [
+      `sprint:${eol}  length: ${pick(random, ["2 weeks", "10", "~"])}${eol}  events:${eol}    - name: Sprint Review${eol}      duration: 2h${eol}`,
+      `sprint:${eol}  length: ${pick(random, ["2 weeks", "10", "~"])}${eol}  events:${eol}    - name: Sprint Review${eol}      duration: 2h${eol}`,
+      `sprint:${eol}  goal: Pay faster${eol}  events:${eol}    - { name: Sprint Planning, duration: 4h }${eol}    - { name: Daily Scrum, duration: 15m }${eol}`,
+      `sprint: { length: 2 weeks, events: [{ name: Sprint Review, duration: 2h }] }${eol}`,
+      `sprint:${eol}  events: [ { name: Retro${eol}`,
+    ]),
   ].filter(() => random() < 0.7);
   parts.push(...header.slice(0, Math.floor(header.length / 2)));
   parts.push(`stories:${maybeComment(random)}${eol}`);

@@ -32,6 +32,21 @@ describe("the fast YAML reader", () => {
     assert.equal(parseYamlFast(readFileSync(join(REPO_ROOT, "examples", "checkout.backlog.yaml"), "utf8")).path, "fast");
   });
 
+  it("reads the stories without the library when the header writes flow maps, and the header as the library does", () => {
+    const story = (n: number): string => `  - id: S-${n}\n    story: As a shopper, I want to pay ${n}, so that I get my goods.\n`;
+    const header = "product: Shop\nsprint:\n  goal: Pay faster\n  events:\n    - { name: Sprint Planning, duration: 4h }\n";
+    for (const text of [
+      `${header}stories:\n${story(1)}${story(2)}`,
+      `personas: [shopper, { name: admin }]\nstories:\n${story(1)}# after\nproductGoal: Fast\n`,
+      `sprint: { length: 2 weeks }\nstories:\n${story(1)}${story(2)}sprint2: [1, 2]\n`,
+    ]) {
+      assert.equal(assertSame(text, text), "fast", text);
+      assert.equal(parseYamlFast(text).backlog.stories.length, text.split("  - id:").length - 1);
+    }
+    // A header the library would read otherwise alone (an anchor used by a story) is read with the whole file.
+    assert.equal(assertSame(`base: &b { estimate: 3 }\nstories:\n${story(1)}`, "anchor"), "library");
+  });
+
   it("equals the yaml library on 3,000 random backlogs", () => {
     const random = seededRandom(611);
     let fast = 0;
