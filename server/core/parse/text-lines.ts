@@ -1,9 +1,30 @@
 // Line arithmetic over file text: the single offset <-> line/character conversion used by the server and the CLI.
 
-/** The file's line break: "\r\n" when its first line break is CRLF, "\n" otherwise. */
-export function lineBreakOf(text: string): string {
-  const lf = text.indexOf("\n");
-  return lf > 0 && text[lf - 1] === "\r" ? "\r\n" : "\n";
+/**
+ * The file's line break: "\r\n" when its first line break is CRLF, "\n" otherwise. The one definition: the readers
+ * write it into each story's layout, and the rules' fixes write it.
+ */
+export function lineBreakOf(text: string | CharacterSource): string {
+  if (typeof text === "string") {
+    const lf = text.indexOf("\n");
+    return lf > 0 && text[lf - 1] === "\r" ? "\r\n" : "\n";
+  }
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) return i > 0 && text.charCodeAt(i - 1) === 13 ? "\r\n" : "\n";
+  return "\n";
+}
+
+/** The offset where the line holding `offset` starts (after the "\n" before it). */
+export function lineStartAt(text: CharacterSource, offset: number): number {
+  let i = Math.min(offset, text.length);
+  while (i > 0 && text.charCodeAt(i - 1) !== 10) i--;
+  return i;
+}
+
+/** The offset where the line after the one holding `offset` starts (after its "\n"), or the text's end. */
+export function nextLineStartAt(text: CharacterSource, offset: number): number {
+  let i = Math.max(0, offset);
+  while (i < text.length && text.charCodeAt(i) !== 10) i++;
+  return Math.min(text.length, i + 1);
 }
 
 /** A zero-based line and UTF-16 character, as LSP counts them. */

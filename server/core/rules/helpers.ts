@@ -1,4 +1,5 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
+import { lineBreakOf } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml-scalar";
 import { sourceOf, type Backlog, type Criterion, type Span, type Story, type TextEdit } from "../model";
 import { criterionSteps, type CriterionSteps, type StepKeyword } from "../nlp/gherkin";
@@ -19,9 +20,7 @@ export function storyLabel(story: Story): string {
  * The line break of a file, so inserted lines match it: read once per backlog, since a fix on every finding would
  * otherwise search the whole text each time.
  */
-export const eolOf: (backlog: Backlog) => string = perOptions((backlog: Backlog): string =>
-  sourceOf(backlog).includes("\r\n") ? "\r\n" : "\n",
-);
+export const eolOf: (backlog: Backlog) => string = perOptions((backlog: Backlog): string => lineBreakOf(sourceOf(backlog)));
 
 /**
  * An edit that appends `key: value` to a YAML story entry, or undefined when the story has no layout (not YAML).

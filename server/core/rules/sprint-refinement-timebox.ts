@@ -1,13 +1,13 @@
 // Scrum Guide 2020: Product Backlog refinement is an ongoing activity, not an event, and has no timebox.
-import type { Fix, Span } from "../model";
+import { sourceOf, type Fix, type Span, type TextSource } from "../model";
+import { lineStartAt, nextLineStartAt } from "../parse/text-lines";
 import { bundledGuidance, bundledTerms, meaningOf } from "../guidance/data";
 import { defineRule } from "./rule";
 
 /** Removes a "duration: ..." line when it stands on a line of its own; other layouts get no fix. */
-function removeDurationLine(text: string, duration: Span): Fix | undefined {
-  const lineStart = text.lastIndexOf("\n", duration.start - 1) + 1;
-  const newline = text.indexOf("\n", duration.end);
-  const lineEnd = newline < 0 ? text.length : newline + 1;
+function removeDurationLine(text: TextSource, duration: Span): Fix | undefined {
+  const lineStart = lineStartAt(text, duration.start);
+  const lineEnd = nextLineStartAt(text, duration.end);
   const before = text.slice(lineStart, duration.start);
   const after = text.slice(duration.end, lineEnd);
   if (!/^[ \t]*duration[ \t]*:[ \t]*$/.test(before) || !/^[ \t]*(#.*)?\r?\n?$/.test(after)) return undefined;
@@ -32,7 +32,7 @@ export default defineRule({
       const entry = event.duration && bundledTerms().entryForName(event.name.text);
       // "Backlog grooming" has a card of its own, which refers to refinement.
       if (!event.duration || !entry || meaningOf(bundledGuidance().guidance, entry).id !== "refinement") continue;
-      const fix = removeDurationLine(backlog.text, event.duration.span);
+      const fix = removeDurationLine(sourceOf(backlog), event.duration.span);
       context.report({
         messageId: "timeboxed",
         data: { name: event.name.text, duration: event.duration.text },
