@@ -32,7 +32,7 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
     case "gherkin":
       return parseGherkinStories(text);
     case "csv":
-      return parseTrackerCsv(text, options.csv);
+      return parseTrackerCsv(text, options.csv, options.reuse);
     case "github-issues":
       return parseGithubIssues(text);
   }

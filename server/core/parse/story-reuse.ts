@@ -3,8 +3,17 @@ import type { Story } from "../model";
 import { moveStory } from "./story-move";
 
 interface Placed {
-  readonly story: Story;
+  /** Absent for a chunk that holds no story (a CSV row of another issue type): it is still not read again. */
+  readonly story: Story | undefined;
   start: number;
+  /** What else the reader derived from the chunk, in offsets relative to the chunk's start (see `recall`). */
+  readonly note?: unknown;
+}
+
+/** A chunk read before: its story, moved in place, and the reader's note. */
+export interface Recalled {
+  readonly story: Story | undefined;
+  readonly note?: unknown;
 }
 
 /**
@@ -33,19 +42,28 @@ export class StoryReuse {
 
   /** The story read before from a chunk with this text, moved to `start` and `index`, or undefined. */
   take(chunk: string, start: number, index: number): Story | undefined {
+    return this.recall(chunk, start, index)?.story;
+  }
+
+  /**
+   * The story (if any) and the note read before from a chunk with this text, the story moved to `start` and
+   * `index`; undefined when no chunk had this text. For readers that derive more from a chunk than its story
+   * (its cells' places, its syntax problems) and keep it, relative to the chunk, with `keep`.
+   */
+  recall(chunk: string, start: number, index: number): Recalled | undefined {
     this.used = true;
     const placed = this.previous.get(chunk)?.pop();
     if (!placed) return undefined;
-    moveStory(placed.story, start - placed.start, index);
+    if (placed.story) moveStory(placed.story, start - placed.start, index);
     placed.start = start;
     this.add(chunk, placed);
-    return placed.story;
+    return placed;
   }
 
-  /** Remembers a story just read from a chunk with this text, found at `start`. */
-  keep(chunk: string, start: number, story: Story): void {
+  /** Remembers the story (if any) and note just read from a chunk with this text, found at `start`. */
+  keep(chunk: string, start: number, story: Story | undefined, note?: unknown): void {
     // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
-    this.add(`\u0000${chunk}`.slice(1), { story, start });
+    this.add(`\u0000${chunk}`.slice(1), { story, start, ...(note !== undefined && { note }) });
   }
 
   /**
