@@ -91,7 +91,7 @@ function closingQuote(text: string, open: number): number {
  */
 function closedAt(text: string, open: number, sepCode: number): number {
   const j = closingQuote(text, open);
-  return j < 0 || (breaksIn(text, open, j) && !atCellEnd(text, j + 1, sepCode)) ? -1 : j;
+  return j < 0 || (!atCellEnd(text, j + 1, sepCode) && breaksIn(text, open, j)) ? -1 : j;
 }
 
 /** The end of an unquoted run: the next delimiter or line break. */

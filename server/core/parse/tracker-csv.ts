@@ -219,7 +219,7 @@ export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: St
       ({ story, read } = readRecord(text, start, sepCode, stories.length, reader));
       if (chunk !== undefined) reuse?.keep(chunk, start, story, read);
     }
-    for (const p of read.problems) problems.push({ kind: p.kind, span: shift(p.span, start) });
+    if (read.problems.length > 0) for (const p of read.problems) problems.push({ kind: p.kind, span: shift(p.span, start) });
     if (read.cellCount !== header?.cells.length) {
       if (ragged) ragged.count++;
       else ragged = { count: 1, first: { start, end }, cells: read.cellCount };
