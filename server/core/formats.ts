@@ -30,7 +30,7 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
     case "plain":
       return parsePlainStories(text, options.reuse);
     case "gherkin":
-      return parseGherkinStories(text);
+      return parseGherkinStories(text, options.reuse);
     case "csv":
       return parseTrackerCsv(text, options.csv, options.reuse);
     case "github-issues":

@@ -12,6 +12,7 @@ import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 import { mutateYaml, randomBacklog } from "../support/yaml-variants";
 import { generateBacklog, generateJiraExport } from "../../scripts/bench-generate";
+import { generateFeature } from "../../scripts/bench-gherkin";
 import type { CoachConfig } from "../../server/core/config";
 import type { BacklogFormat } from "../../server/core/model";
 
@@ -271,6 +272,46 @@ describe("incremental analysis", () => {
       }
     }
     assert.ok(edits >= 600);
+  });
+
+  it("re-reads only the edited scenario of a large feature file, broken lines included, as a full analysis reads it", () => {
+    const random = seededRandom(1414);
+    const analyzer = new IncrementalAnalyzer("gherkin");
+    let text = generateFeature(60);
+    assert.deepStrictEqual(analyzer.analyze(text), analyzeBacklog(text, "gherkin"));
+    const snippets = [
+      "x",
+      "e",
+      " ",
+      "\n",
+      "When ",
+      "Then it works correctly",
+      '"""',
+      "@tag",
+      "Scenario: more",
+      "| a |",
+      "Rule: r",
+      "Examples:",
+      "",
+    ];
+    let kept = 0;
+    for (let e = 0; e < 300; e++) {
+      // A fresh file now and then: typing at random soon breaks more lines than anyone leaves broken.
+      if (e % 15 === 0) text = generateFeature(60);
+      const before = analyzer.analyze(text).backlog.stories[0]?.acceptance?.[0];
+      // Mostly within a scenario's lines (past the header), sometimes anywhere.
+      const lines = [...text.matchAll(/^ {6}\S.*$/gm)];
+      const line = pick(random, lines);
+      const at =
+        random() < 0.9 && line ? (line.index ?? 0) + Math.floor(random() * (line[0].length + 1)) : Math.floor(random() * text.length);
+      const cut = random() < 0.3 ? Math.floor(random() * 6) : 0;
+      text = text.slice(0, at) + pick(random, snippets) + text.slice(at + cut);
+      const after = analyzer.analyze(text);
+      assert.deepStrictEqual(after, analyzeBacklog(text, "gherkin"), `edit ${e}\n${JSON.stringify(text)}`);
+      if (before && after.backlog.stories[0]?.acceptance?.[0] === before) kept++;
+    }
+    // The first scenario's criterion is kept as it was whenever an edit further down was read alone.
+    assert.ok(kept > 100, `${kept} edits read alone`);
   });
 
   it("reads only the edited record of a CSV export: the other rows keep their story objects", () => {

@@ -20,7 +20,7 @@ export interface Recalled {
 }
 
 /** Where the text of this reading differs from the last one's: outside [prefix, length - suffix) it is the old text, moved. */
-interface Change {
+export interface Change {
   readonly prefix: number;
   readonly suffix: number;
   readonly oldLength: number;
@@ -53,6 +53,16 @@ export class StoryReuse {
   private setting = "";
   private lastText: string | undefined;
   private change: Change | undefined;
+  /**
+   * What the reader of a format whose file is one story (Gherkin) kept of the last reading, to read the next text
+   * by its difference (`edit`); forgotten with the stories.
+   */
+  fileNote: unknown;
+
+  /** Where this reading's text differs from the last reading's; undefined on a first reading. */
+  get edit(): Change | undefined {
+    return this.change;
+  }
 
   /**
    * Says what the reader reads the stories with besides their text (the story depth of a Markdown file): when
@@ -130,6 +140,7 @@ export class StoryReuse {
   }
 
   private forgetPrevious(): void {
+    this.fileNote = undefined;
     this.previous = [];
     this.previousStarts = [];
     this.taken = new Uint8Array(0);
