@@ -30,9 +30,9 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
     case "plain":
       return parsePlainStories(text, options.reuse);
     case "gherkin":
-      return parseGherkinStories(text);
+      return parseGherkinStories(text, options.reuse);
     case "csv":
-      return parseTrackerCsv(text, options.csv);
+      return parseTrackerCsv(text, options.csv, options.reuse);
     case "github-issues":
       return parseGithubIssues(text);
   }

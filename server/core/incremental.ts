@@ -30,6 +30,7 @@ import {
 } from "./parse/yaml-fast";
 import { moveStory, shiftFinding, shiftFrom, shiftStory } from "./parse/story-move";
 import { StoryReuse } from "./parse/story-reuse";
+import { commonPrefix, commonSuffix } from "./parse/text-common";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
 import type { WorkspaceView } from "./workspace";
@@ -53,25 +54,6 @@ interface PlacedChunk {
   start: number;
   end: number;
   readonly entry: ChunkEntry;
-}
-
-/** Length of the common prefix of two strings, compared in blocks (string equality is a fast native compare). */
-function commonPrefix(a: string, b: string): number {
-  const max = Math.min(a.length, b.length);
-  const block = 4096;
-  let i = 0;
-  while (i + block <= max && a.slice(i, i + block) === b.slice(i, i + block)) i += block;
-  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string, limit: number): number {
-  const max = Math.min(a.length, b.length) - limit;
-  const block = 4096;
-  let i = 0;
-  while (i + block <= max && a.slice(a.length - i - block, a.length - i) === b.slice(b.length - i - block, b.length - i)) i += block;
-  while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
 }
 
 const within = (span: Span, length: number): boolean => span.start >= 0 && span.end <= length && span.start <= span.end;
@@ -229,6 +211,7 @@ export class IncrementalAnalyzer {
    * the line break) is part of the key, since story rules read it (personas, the file's line break).
    */
   private analyzeByStory(text: string, config: CoachConfig): Analysis {
+    this.storyReuse.begin(text);
     const backlog = parseBacklog(text, this.format, { reuse: this.storyReuse, ...(config.csv && { csv: config.csv }) });
     const reused = this.storyReuse.finish();
     const { stories } = backlog;

@@ -4,14 +4,17 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { BacklogDocument } from "../../server/backlog-document";
-import { analyzeBacklog } from "../../server/core/analyze";
+import { analyzeBacklog, type Analysis } from "../../server/core/analyze";
 import { IncrementalAnalyzer } from "../../server/core/incremental";
 import { layoutOf, relayout } from "../../server/core/parse/yaml-fast";
 import { formatOfFileName } from "../../server/core/file-patterns";
 import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 import { mutateYaml, randomBacklog } from "../support/yaml-variants";
-import { generateBacklog } from "../../scripts/bench-generate";
+import { generateBacklog, generateJiraExport } from "../../scripts/bench-generate";
+import { generateFeature } from "../../scripts/bench-gherkin";
+import type { CoachConfig } from "../../server/core/config";
+import type { BacklogFormat } from "../../server/core/model";
 
 /** A typing-like edit: insert or delete a few characters, or retype a line, somewhere in one story. */
 function edit(text: string, random: () => number): string {
@@ -35,6 +38,12 @@ function typeInStory(text: string, random: () => number): string {
   return random() < 0.6
     ? text.slice(0, at) + pick(random, ["x", " ", "and ", "so that ", "e", ","]) + text.slice(at)
     : text.slice(0, at) + text.slice(at + 1);
+}
+
+/** An analysis without its backlog's fix encoder (a function, made anew by each reading): what is compared. */
+function comparable(analysis: Analysis): unknown {
+  const { encodeFinding, ...backlog } = analysis.backlog;
+  return { ...analysis, backlog: { ...backlog, encodes: encodeFinding !== undefined } };
 }
 
 describe("incremental analysis", () => {
@@ -183,6 +192,139 @@ describe("incremental analysis", () => {
         assert.deepStrictEqual(analyzer.analyze(text, config), analyzeBacklog(text, format, config), `${format} edit ${e}`);
       }
     }
+  });
+
+  it("equals a full analysis after random edits in CSV exports, GitHub issues and feature files", () => {
+    const random = seededRandom(20261214);
+    const formatOf = (file: string): BacklogFormat | undefined =>
+      file.endsWith(".csv")
+        ? "csv"
+        : file.endsWith(".json")
+          ? "github-issues"
+          : formatOfFileName(file) === "gherkin"
+            ? "gherkin"
+            : undefined;
+    const files = [
+      ...fixtureFiles(join(REPO_ROOT, "examples")),
+      ...fixtureFiles(join(FIXTURES, "trackers")),
+      ...fixtureFiles(join(FIXTURES, "editors")),
+      ...fixtureFiles(join(FIXTURES, "rules")).flatMap(fixtureFiles),
+    ].flatMap((file) => {
+      const format = formatOf(file);
+      return format ? [{ file, format, text: readFileSync(file, "utf8") }] : [];
+    });
+    const counts = new Map<BacklogFormat, number>();
+    for (const { format } of files) counts.set(format, (counts.get(format) ?? 0) + 1);
+    assert.ok(
+      (counts.get("csv") ?? 0) >= 4 && (counts.get("github-issues") ?? 0) >= 2 && (counts.get("gherkin") ?? 0) >= 4,
+      JSON.stringify([...counts]),
+    );
+    const snippets: Readonly<Record<string, readonly string[]>> = {
+      csv: [
+        "x",
+        '"',
+        '""',
+        ",",
+        "\r\n",
+        "\n",
+        "Story",
+        "Bug",
+        "As a clerk, I want ",
+        ", so that I can ",
+        "\r\nAs a clerk, I want a,CHK-9,Story\r\n",
+        "",
+      ],
+      "github-issues": ["x", '"', "\\n", "{", "}", ",", "\\n## Acceptance criteria\\n- [ ] it is done", "As a clerk, I want ", ""],
+      gherkin: [
+        "x",
+        "\n",
+        '"""',
+        "@tag ",
+        "  Scenario: more\n",
+        "    Then it is done\n",
+        "When ",
+        "  Rule: r\n",
+        "Examples:\n",
+        "| a |",
+        "# c",
+        "",
+      ],
+    };
+    const mapping: CoachConfig = { csv: { columns: { id: "Key", story: "Text", criteria: "AC", estimate: "Points", status: "State" } } };
+    let edits = 0;
+    for (const { file, format, text: original } of files) {
+      const config: CoachConfig = file.endsWith("mapped.csv") ? mapping : {};
+      const analyzer = new IncrementalAnalyzer(format);
+      let text = original;
+      assert.deepStrictEqual(comparable(analyzer.analyze(text, config)), comparable(analyzeBacklog(text, format, config)));
+      for (let e = 0; e < 60; e++) {
+        // Mostly typing in one place; now and then a cut of a few characters, or another config.
+        const at = Math.floor(random() * (text.length + 1));
+        const cut = random() < 0.3 ? Math.floor(random() * 8) : 0;
+        text = text.slice(0, at) + pick(random, snippets[format] ?? [""]) + text.slice(at + cut);
+        const now = random() < 0.1 ? { ...config, rules: { "story-benefit": "off" as const } } : config;
+        assert.deepStrictEqual(
+          comparable(analyzer.analyze(text, now)),
+          comparable(analyzeBacklog(text, format, now)),
+          `${file} edit ${e}\n${JSON.stringify(text)}`,
+        );
+        edits++;
+      }
+    }
+    assert.ok(edits >= 600);
+  });
+
+  it("re-reads only the edited scenario of a large feature file, broken lines included, as a full analysis reads it", () => {
+    const random = seededRandom(1414);
+    const analyzer = new IncrementalAnalyzer("gherkin");
+    let text = generateFeature(60);
+    assert.deepStrictEqual(analyzer.analyze(text), analyzeBacklog(text, "gherkin"));
+    const snippets = [
+      "x",
+      "e",
+      " ",
+      "\n",
+      "When ",
+      "Then it works correctly",
+      '"""',
+      "@tag",
+      "Scenario: more",
+      "| a |",
+      "Rule: r",
+      "Examples:",
+      "",
+    ];
+    let kept = 0;
+    for (let e = 0; e < 300; e++) {
+      // A fresh file now and then: typing at random soon breaks more lines than anyone leaves broken.
+      if (e % 15 === 0) text = generateFeature(60);
+      const before = analyzer.analyze(text).backlog.stories[0]?.acceptance?.[0];
+      // Mostly within a scenario's lines (past the header), sometimes anywhere.
+      const lines = [...text.matchAll(/^ {6}\S.*$/gm)];
+      const line = pick(random, lines);
+      const at =
+        random() < 0.9 && line ? (line.index ?? 0) + Math.floor(random() * (line[0].length + 1)) : Math.floor(random() * text.length);
+      const cut = random() < 0.3 ? Math.floor(random() * 6) : 0;
+      text = text.slice(0, at) + pick(random, snippets) + text.slice(at + cut);
+      const after = analyzer.analyze(text);
+      assert.deepStrictEqual(after, analyzeBacklog(text, "gherkin"), `edit ${e}\n${JSON.stringify(text)}`);
+      if (before && after.backlog.stories[0]?.acceptance?.[0] === before) kept++;
+    }
+    // The first scenario's criterion is kept as it was whenever an edit further down was read alone.
+    assert.ok(kept > 100, `${kept} edits read alone`);
+  });
+
+  it("reads only the edited record of a CSV export: the other rows keep their story objects", () => {
+    const analyzer = new IncrementalAnalyzer("csv");
+    const text = generateJiraExport(40);
+    const before = analyzer.analyze(text).backlog.stories;
+    const at = text.indexOf("I want to ", text.indexOf("CHK-21,") - 200);
+    const edited = text.slice(0, at) + "x" + text.slice(at);
+    const after = analyzer.analyze(edited);
+    assert.deepStrictEqual(comparable(after), comparable(analyzeBacklog(edited, "csv")));
+    const changed = after.backlog.stories.filter((story, k) => story !== before[k]);
+    assert.equal(changed.length, 1);
+    assert.ok((changed[0]?.span.start ?? 0) <= at && at <= (changed[0]?.span.end ?? 0));
   });
 
   it("keeps the story objects of unchanged plain stories, moved to their new place, and reads the edited one", () => {

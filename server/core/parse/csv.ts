@@ -62,92 +62,138 @@ const isBreak = (c: number): boolean => c === 10 || c === 13;
 const atCellEnd = (text: string, at: number, sepCode: number): boolean =>
   at >= text.length || text.charCodeAt(at) === sepCode || isBreak(text.charCodeAt(at));
 
+/** Where the record after `at` starts: past the line break and any blank lines (blank lines are not records). */
+export function nextRecordStart(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isBreak(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Whether a line break lies in [from, to). */
+function breaksIn(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isBreak(text.charCodeAt(k))) return true;
+  return false;
+}
+
+/** The closing quote of the quoted cell opening at `open` (the first quote not doubled), or -1 when there is none. */
+function closingQuote(text: string, open: number): number {
+  let j = open + 1;
+  for (;;) {
+    const q = text.indexOf('"', j);
+    if (q < 0 || text.charCodeAt(q + 1) !== 34) return q;
+    j = q + 2;
+  }
+}
+
 /**
- * Reads a CSV text into rows of cells. Blank lines are not rows. An unclosed quote is reported at its opening
- * quote, and its cell is taken to end with its own line, so that the rows after it are still read.
+ * Where a quoted cell's value is closed, or -1 when it is not: a cell over several lines must be followed by the end
+ * of its cell, or its quote is taken as unclosed (a stray quote would otherwise swallow the rows after it).
  */
+function closedAt(text: string, open: number, sepCode: number): number {
+  const j = closingQuote(text, open);
+  return j < 0 || (!atCellEnd(text, j + 1, sepCode) && breaksIn(text, open, j)) ? -1 : j;
+}
+
+/** The end of an unquoted run: the next delimiter or line break. */
+function runEnd(text: string, from: number, sepCode: number): number {
+  let j = from;
+  while (j < text.length && text.charCodeAt(j) !== sepCode && !isBreak(text.charCodeAt(j))) j++;
+  return j;
+}
+
+const lineEnd = (text: string, from: number): number => {
+  let i = from;
+  while (i < text.length && !isBreak(text.charCodeAt(i))) i++;
+  return i;
+};
+
+/**
+ * Where the record starting at `at` ends (its line break excluded), found without reading its cells: the same
+ * walk as `readCsvRecord`, so that a file can be cut into records cheaply and only the records that changed read.
+ */
+export function csvRecordEnd(text: string, at: number, sepCode: number): number {
+  let i = at;
+  for (;;) {
+    if (text.charCodeAt(i) === 34) {
+      const j = closedAt(text, i, sepCode);
+      if (j < 0) return lineEnd(text, i + 1);
+      i = runEnd(text, j + 1, sepCode);
+    } else i = runEnd(text, i, sepCode);
+    if (i < text.length && text.charCodeAt(i) === sepCode) {
+      i++;
+      if (i >= text.length || isBreak(text.charCodeAt(i))) return i;
+      continue;
+    }
+    return i;
+  }
+}
+
+/**
+ * Reads the record starting at `at` (not a line break) into cells; what is not RFC 4180 in it is added to
+ * `problems`. An unclosed quote is reported at its opening quote, and its cell is taken to end with its own line.
+ */
+export function readCsvRecord(text: string, at: number, sepCode: number, problems: CsvProblem[]): CsvRow {
+  const n = text.length;
+  const cells: CsvCell[] = [];
+  let i = at;
+  for (;;) {
+    const cellStart = i;
+    if (text.charCodeAt(i) === 34) {
+      const j = closedAt(text, i, sepCode);
+      if (j < 0) {
+        // Unclosed: the cell ends at its own line's end, and reading goes on from there.
+        const end = lineEnd(text, i + 1);
+        problems.push({ kind: "unclosedQuote", span: { start: i, end: i + 1 } });
+        cells.push({
+          start: i,
+          end,
+          contentStart: i + 1,
+          contentEnd: end,
+          quoted: true,
+          value: text.slice(i + 1, end).replace(/""/g, '"'),
+        });
+        i = end;
+        break;
+      }
+      let value = text.slice(i + 1, j).replace(/""/g, '"');
+      // Text between the closing quote and the delimiter is not RFC 4180: report it and keep it in the value.
+      const end = runEnd(text, j + 1, sepCode);
+      if (end > j + 1) {
+        problems.push({ kind: "textAfterQuote", span: { start: j + 1, end } });
+        value += text.slice(j + 1, end);
+      }
+      cells.push({ start: cellStart, end, contentStart: cellStart + 1, contentEnd: j, quoted: true, value });
+      i = end;
+    } else {
+      const j = runEnd(text, i, sepCode);
+      cells.push({ start: i, end: j, contentStart: i, contentEnd: j, quoted: false, value: text.slice(i, j) });
+      i = j;
+    }
+    if (i < n && text.charCodeAt(i) === sepCode) {
+      i++;
+      // A delimiter at the end of the record opens one more, empty cell.
+      if (i >= n || isBreak(text.charCodeAt(i))) {
+        cells.push({ start: i, end: i, contentStart: i, contentEnd: i, quoted: false, value: "" });
+        break;
+      }
+      continue;
+    }
+    break;
+  }
+  return { cells, start: at, end: i };
+}
+
+/** Where a text's first record starts: past a BOM and blank lines. */
+export const firstRecordStart = (text: string): number => nextRecordStart(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+
+/** Reads a CSV text into rows of cells, record by record (see `readCsvRecord`). Blank lines are not rows. */
 export function readCsv(text: string, delimiter?: string): CsvTable {
-  const start0 = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const sep = delimiter ?? detectDelimiter(text, start0);
+  const sep = delimiter ?? detectDelimiter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const sepCode = sep.charCodeAt(0);
   const rows: CsvRow[] = [];
   const problems: CsvProblem[] = [];
-  let i = start0;
-  const n = text.length;
-  while (i < n) {
-    // Blank lines between records are not records.
-    if (isBreak(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const rowStart = i;
-    const cells: CsvCell[] = [];
-    for (;;) {
-      const cellStart = i;
-      if (text.charCodeAt(i) === 34) {
-        // A quoted cell: up to the quote that is not doubled.
-        let j = i + 1;
-        let value = "";
-        let runStart = j;
-        let closed = false;
-        while (j < n) {
-          if (text.charCodeAt(j) === 34) {
-            if (text.charCodeAt(j + 1) === 34) {
-              value += text.slice(runStart, j + 1);
-              j += 2;
-              runStart = j;
-              continue;
-            }
-            closed = true;
-            break;
-          }
-          j++;
-        }
-        if (closed && text.slice(i, j).search(/[\r\n]/) >= 0 && !atCellEnd(text, j + 1, sepCode)) closed = false;
-        if (!closed) {
-          // Unclosed: the cell ends at its own line's end, and reading goes on from there.
-          let lineEnd = i + 1;
-          while (lineEnd < n && !isBreak(text.charCodeAt(lineEnd))) lineEnd++;
-          problems.push({ kind: "unclosedQuote", span: { start: i, end: i + 1 } });
-          const raw = text.slice(i + 1, lineEnd);
-          cells.push({ start: i, end: lineEnd, contentStart: i + 1, contentEnd: lineEnd, quoted: true, value: raw.replace(/""/g, '"') });
-          i = lineEnd;
-          break;
-        }
-        value += text.slice(runStart, j);
-        let end = j + 1;
-        // Text between the closing quote and the delimiter is not RFC 4180: report it and keep it in the value.
-        let k = end;
-        while (k < n && text.charCodeAt(k) !== sepCode && !isBreak(text.charCodeAt(k))) k++;
-        if (k > end) {
-          problems.push({ kind: "textAfterQuote", span: { start: end, end: k } });
-          value += text.slice(end, k);
-          end = k;
-        }
-        cells.push({ start: cellStart, end, contentStart: cellStart + 1, contentEnd: j, quoted: true, value });
-        i = end;
-      } else {
-        let j = i;
-        while (j < n && text.charCodeAt(j) !== sepCode && !isBreak(text.charCodeAt(j))) j++;
-        cells.push({ start: i, end: j, contentStart: i, contentEnd: j, quoted: false, value: text.slice(i, j) });
-        i = j;
-      }
-      if (i < n && text.charCodeAt(i) === sepCode) {
-        i++;
-        // A delimiter at the end of the record opens one more, empty cell.
-        if (i >= n || isBreak(text.charCodeAt(i))) {
-          cells.push({ start: i, end: i, contentStart: i, contentEnd: i, quoted: false, value: "" });
-          break;
-        }
-        continue;
-      }
-      break;
-    }
-    const rowEnd = i;
-    if (i < n && text.charCodeAt(i) === 13) i++;
-    if (i < n && text.charCodeAt(i) === 10) i++;
-    rows.push({ cells, start: rowStart, end: rowEnd });
-  }
+  for (let i = firstRecordStart(text); i < text.length; i = nextRecordStart(text, (rows[rows.length - 1] as CsvRow).end))
+    rows.push(readCsvRecord(text, i, sepCode, problems));
   return { rows, problems, delimiter: sep };
 }
 

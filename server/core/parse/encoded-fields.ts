@@ -26,18 +26,64 @@ function encode(newText: string, kind: EncodedField["kind"]): string {
 /** Whether an unquoted CSV cell needs quotes once it holds this text. */
 const needsQuotes = (value: string, delimiter: string): boolean => value.includes(delimiter) || /["\r\n]/.test(value);
 
-/** The field an edit falls in (both ends inside its content), by binary search over fields sorted by position. */
-function fieldOf(fields: readonly EncodedField[], span: Span): EncodedField | undefined {
+/** The field an edit falls in (both ends inside its content), or undefined. */
+export type FieldFinder = (span: Span) => EncodedField | undefined;
+
+/** The field an edit falls in, by binary search over fields sorted by position (offsets relative to `base`). */
+function fieldOf(fields: readonly EncodedField[], span: Span, base = 0): EncodedField | undefined {
   let lo = 0;
   let hi = fields.length - 1;
+  const start = span.start - base;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const f = fields[mid] as EncodedField;
-    if (span.start < f.content.start) hi = mid - 1;
-    else if (span.start > f.content.end) lo = mid + 1;
-    else return span.end <= f.content.end ? f : undefined;
+    if (start < f.content.start) hi = mid - 1;
+    else if (start > f.content.end) lo = mid + 1;
+    else return span.end - base <= f.content.end ? f : undefined;
   }
   return undefined;
+}
+
+/** Finds fields in one list sorted by position. */
+export const sortedFields =
+  (fields: readonly EncodedField[]): FieldFinder =>
+  (span) =>
+    fieldOf(fields, span);
+
+const shiftSpan = (s: Span, d: number): Span => ({ start: s.start + d, end: s.end + d });
+
+/**
+ * Finds fields kept per record (a CSV row read once and handed back while its text is unchanged): `starts` are
+ * the records' offsets in increasing order, `lists[k]` the fields of record k relative to its start, sorted.
+ */
+export function fieldsByRecord(starts: readonly number[], lists: readonly (readonly EncodedField[])[]): FieldFinder {
+  // The same field object for the same field: a fix's edits are grouped by field.
+  const placed = new Map<EncodedField, EncodedField>();
+  return (span) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= span.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const base = starts[lo];
+    const list = lists[lo];
+    if (base === undefined || !list || base > span.start) return undefined;
+    const field = fieldOf(list, span, base);
+    if (!field) return undefined;
+    let absolute = placed.get(field);
+    if (!absolute) {
+      absolute = {
+        content: shiftSpan(field.content, base),
+        whole: shiftSpan(field.whole, base),
+        kind: field.kind,
+        atoms: field.atoms.map((a) => shiftSpan(a, base)),
+      };
+      placed.set(field, absolute);
+    }
+    return absolute;
+  };
 }
 
 const splitsAtom = (field: EncodedField, offset: number): boolean => field.atoms.some((a) => offset > a.start && offset < a.end);
@@ -47,7 +93,7 @@ const splitsAtom = (field: EncodedField, offset: number): boolean => field.atoms
  * unquoted CSV cell that a fix gives a delimiter, a quote or a line break is rewritten whole, quoted.
  */
 export function fieldFixWriter(
-  fields: readonly EncodedField[],
+  fieldAt: FieldFinder,
   source: (start: number, end: number) => string,
   delimiter = ",",
 ): (finding: Finding) => Finding {
@@ -55,7 +101,7 @@ export function fieldFixWriter(
     const edits: TextEdit[] = [];
     const byField = new Map<EncodedField, TextEdit[]>();
     for (const edit of fix.edits) {
-      const field = fieldOf(fields, edit.span);
+      const field = fieldAt(edit.span);
       if (!field || splitsAtom(field, edit.span.start) || splitsAtom(field, edit.span.end)) return undefined;
       byField.set(field, [...(byField.get(field) ?? []), edit]);
     }

@@ -4,6 +4,16 @@ import { IdGenerator, type Feature, type GherkinDocument, type Scenario, type St
 import type { Backlog, Criterion, Finding, ScenarioStep, Span, Story, StorySentence, TextEdit, TextPart } from "../model";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { opensStory } from "./plain-stories";
+import {
+  GherkinReading,
+  MAX_PARSER_ERRORS,
+  sectionErrors,
+  sectionOfEdit,
+  sectionsAfterEdit,
+  shiftCriterion,
+  type ScenarioSection,
+} from "./gherkin-sections";
+import type { Change, StoryReuse } from "./story-reuse";
 import { LineIndex, lineBreakOf } from "./text-lines";
 
 /** The Gherkin parser's token names, as a user would say them in a message. */
@@ -384,13 +394,149 @@ function featureStory(text: string, lines: Lines, feature: Feature, eol: string)
   };
 }
 
+/** The first line of a block of a Feature: its first tag's line, else its keyword's. */
+const firstLineOf = (block: {
+  readonly location: { readonly line: number };
+  readonly tags?: readonly { readonly location: { readonly line: number } }[];
+}): number => block.tags?.[0]?.location.line ?? block.location.line;
+
+/** Each scenario's section of the text (see ScenarioSection), in the order `scenarioPlaces` gives the criteria. */
+function scenarioSections(text: string, lines: Lines, feature: Feature): ScenarioSection[] {
+  // Every block's first line in file order, the scenarios marked with their Rule.
+  const blocks: { line: number; rule?: ScenarioSection["rule"]; scenario: boolean }[] = [];
+  for (const child of feature.children) {
+    if (child.background) blocks.push({ line: child.background.location.line, scenario: false });
+    if (child.scenario) blocks.push({ line: firstLineOf(child.scenario), scenario: true });
+    if (!child.rule) continue;
+    blocks.push({ line: firstLineOf(child.rule), scenario: false });
+    const rule = { header: headerParts(text, lines, child.rule.location.line, child.rule.keyword).header, keyword: child.rule.keyword };
+    for (const inner of child.rule.children) {
+      if (inner.background) blocks.push({ line: inner.background.location.line, scenario: false });
+      if (inner.scenario) blocks.push({ line: firstLineOf(inner.scenario), rule, scenario: true });
+    }
+  }
+  const first = feature.children[0];
+  return blocks.flatMap((b, k): ScenarioSection[] => {
+    if (!b.scenario) return [];
+    const next = blocks[k + 1];
+    return [
+      {
+        start: lines.at(b.line).start,
+        end: next ? lines.at(next.line).start : text.length,
+        ...(b.rule && { rule: b.rule }),
+        firstChild: k === 0 && first?.scenario !== undefined,
+        errors: [],
+      },
+    ];
+  });
+}
+
+/** A parser error that reaches past its own line: the end of the file came too early (an open doc string). */
+const reachesEnd = (error: { message: string }): boolean => /#EOF|end of file/i.test(error.message.replace(/expected: [^]*?, got/, ""));
+
+/**
+ * The sections with the syntax findings of a whole reading placed in them; undefined when a finding lies outside
+ * every scenario, reaches the end of the file, or the parser stopped at its limit: such a file is read whole.
+ */
+function placeErrors(
+  sections: ScenarioSection[],
+  errors: readonly { message: string; line: number }[],
+  findings: readonly Finding[],
+): ScenarioSection[] | undefined {
+  if (errors.length > MAX_PARSER_ERRORS || errors.some(reachesEnd)) return undefined;
+  const placed = sections.map((s) => ({ ...s, errors: [] as Finding[] }));
+  for (const f of findings) {
+    const section = placed.find((s) => s.start <= f.span.start && f.span.start < s.end);
+    if (!section) return undefined;
+    section.errors.push(f);
+  }
+  return placed;
+}
+
+/**
+ * The story after an edit inside one scenario's section, read by parsing that section alone under a Feature (and
+ * its Rule) of the same dialect; undefined when the edit is elsewhere or the section does not read as one clean
+ * scenario (a new Scenario line, an open doc string, a syntax error): the whole file is then read.
+ */
+function readEdited(
+  text: string,
+  reading: GherkinReading,
+  change: Change,
+): { story: Story; reading: GherkinReading; findings: Finding[] } | undefined {
+  const k = sectionOfEdit(reading, change);
+  const section = k === undefined ? undefined : reading.sections[k];
+  const old = reading.story;
+  if (k === undefined || !section || !old.acceptance || !old.layout) return undefined;
+  const delta = change.newLength - change.oldLength;
+  const end = section.end + delta;
+  const head = `# language: ${reading.language}\n${reading.featureKeyword}: -\n${section.rule ? `${section.rule.keyword}: -\n` : ""}`;
+  const mini = head + text.slice(section.start, end);
+  const parsed = parseDocument(mini);
+  const children = parsed.document?.feature?.children ?? [];
+  const child = children[0];
+  const inner = section.rule ? child?.rule?.children : child && !child.rule ? [child] : undefined;
+  const scenario = inner?.length === 1 ? inner[0]?.scenario : undefined;
+  if (children.length !== 1 || !scenario || parsed.errors.some(reachesEnd)) return undefined;
+  const lines = new Lines(mini);
+  const d = section.start - head.length;
+  const headLines = head.split("\n").length - 1;
+  // A bad line of the section is a finding on that line, as in the whole file, while the parser's limit is not reached.
+  const others = reading.sections.reduce((n, s, i) => (i === k ? n : n + s.errors.length), 0);
+  if (parsed.errors.some((e) => e.line <= headLines) || others + parsed.errors.length > MAX_PARSER_ERRORS) return undefined;
+  const errors = parsed.errors.map((e) => {
+    const f = syntaxFinding(lines, e);
+    return { ...f, span: { start: f.span.start + d, end: f.span.end + d } };
+  });
+  const read = shiftCriterion(scenarioCriterion(mini, lines, { scenario }, reading.language, dialectWords(reading.language)), d);
+  const criterion: Criterion =
+    section.rule && read.scenario ? { ...read, scenario: { ...read.scenario, rule: section.rule.header } } : read;
+  const editEnd = change.oldLength - change.suffix;
+  const acceptance = old.acceptance.map((c, i) => (i < k ? c : i === k ? criterion : shiftCriterion(c, delta, editEnd)));
+  // The story ends at the file's last content line: in this section when it is the last, else moved.
+  const storyEnd =
+    section.end === change.oldLength
+      ? Math.max(lines.at(lastContentLine(lines, headLines, lines.count + 1)).end + d, reading.headerEnd)
+      : old.span.end + delta;
+  const scenarioLine = lines.at(scenario.location.line);
+  const first = acceptance[0] as Criterion;
+  const last = acceptance[acceptance.length - 1] as Criterion;
+  const story: Story = {
+    ...old,
+    span: { start: old.span.start, end: storyEnd },
+    acceptance,
+    acceptanceSpan: { start: first.scenario?.header.span.start ?? first.span.start, end: last.span.end },
+    layout: {
+      ...old.layout,
+      endOfEntry: storyEnd,
+      ...(section.firstChild && { keyIndent: mini.slice(scenarioLine.start, scenarioLine.contentStart) }),
+    },
+  };
+  const sections = sectionsAfterEdit(reading.sections, k, end, errors, delta, editEnd);
+  return {
+    story,
+    reading: new GherkinReading(story, sections, reading.language, reading.featureKeyword, reading.headerEnd, change.newLength),
+    findings: sectionErrors(sections),
+  };
+}
+
 /**
  * Parses a `.feature` file with the official Gherkin parser (every dialect it knows, "# language:" included). The
  * Feature is the story: its narrative the sentence, its name the title, an id-like tag its id; each Scenario and
  * Scenario Outline (those under a Rule too) is a criterion. A line the parser cannot read is one `gherkin-syntax`
  * finding, and what it read around it is checked as usual. Never throws.
+ *
+ * With `reuse`, a file that read without an error is kept in sections, one per scenario: an edit inside one
+ * scenario re-reads that scenario alone (the Gherkin grammar ends a scenario at the next Scenario, Rule or tag
+ * line), which gives what reading the whole file gives, at the cost of one scenario.
  */
-export function parseGherkinStories(text: string): Backlog {
+export function parseGherkinStories(text: string, reuse?: StoryReuse): Backlog {
+  const kept = reuse?.fileNote;
+  const change = reuse?.edit;
+  if (reuse && kept instanceof GherkinReading && change) {
+    const edited = readEdited(text, kept, change);
+    reuse.fileNote = edited?.reading;
+    if (edited) return { format: "gherkin", text, personas: [], stories: [edited.story], parseFindings: edited.findings };
+  }
   const lines = new Lines(text);
   const eol = lineBreakOf(text);
   let parsed: ReturnType<typeof parseDocument>;
@@ -405,6 +551,12 @@ export function parseGherkinStories(text: string): Backlog {
   if (feature) {
     try {
       stories = [featureStory(text, lines, feature, eol)];
+      const story = stories[0];
+      const sections = reuse && story ? placeErrors(scenarioSections(text, lines, feature), parsed.errors, findings) : undefined;
+      if (reuse && story && sections) {
+        const header = headerParts(text, lines, feature.location.line, feature.keyword).header;
+        reuse.fileNote = new GherkinReading(story, sections, feature.language, feature.keyword, header.span.end, text.length);
+      }
     } catch (error) {
       findings.push(syntaxFinding(lines, { message: error instanceof Error ? error.message : String(error), line: feature.location.line }));
     }

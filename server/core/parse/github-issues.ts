@@ -2,7 +2,7 @@
 // story sentence in an issue's title or body, its criteria in an "Acceptance criteria" section or task list.
 import type { Backlog, Criterion, Finding, Story, StorySentence, TextPart } from "../model";
 import fileNotChecked from "../rules/file-not-checked";
-import { fieldFixWriter, type EncodedField } from "./encoded-fields";
+import { fieldFixWriter, sortedFields, type EncodedField } from "./encoded-fields";
 import { readJsonArray, type JsonNode } from "./json-spans";
 import { LineIndex, lineBreakOf } from "./text-lines";
 import { blankMarkdown, projectJsonContent } from "./tracker-text";
@@ -60,7 +60,7 @@ export function parseGithubIssues(text: string): Backlog {
     personas: [],
     stories,
     parseFindings,
-    encodeFinding: fieldFixWriter(fields, (s, e) => text.slice(s, e)),
+    encodeFinding: fieldFixWriter(sortedFields(fields), (s, e) => text.slice(s, e)),
   };
 }
 

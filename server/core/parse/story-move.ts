@@ -65,7 +65,14 @@ export function shiftStory(story: Story, d: number, index: number): Story {
   if (story.priority) out.priority = shiftPart(story.priority, d);
   if (story.status) out.status = shiftPart(story.status, d);
   if (story.dependsOn) out.dependsOn = story.dependsOn.map((p) => shiftPart(p, d));
-  if (story.layout) out.layout = { ...story.layout, endOfEntry: story.layout.endOfEntry + d };
+  if (story.layout) {
+    const { criteriaAt } = story.layout;
+    out.layout = {
+      ...story.layout,
+      endOfEntry: story.layout.endOfEntry + d,
+      ...(criteriaAt && { criteriaAt: { ...criteriaAt, offset: criteriaAt.offset + d } }),
+    };
+  }
   for (const key of Object.keys(story)) {
     if (!KNOWN_STORY_FIELDS.has(key)) {
       (out as Record<string, unknown>)[key] = shiftDeep((story as unknown as Record<string, unknown>)[key], d);
@@ -128,7 +135,11 @@ export function moveStory(story: Story, d: number, index: number): void {
   if (story.acceptance) for (const c of story.acceptance) moveSpan(c.span, d);
   if (story.acceptanceSpan) moveSpan(story.acceptanceSpan, d);
   if (story.dependsOn) for (const p of story.dependsOn) moveSpan(p.span, d);
-  if (story.layout) (story.layout as Mutable<NonNullable<Story["layout"]>>).endOfEntry += d;
+  if (story.layout) {
+    (story.layout as Mutable<NonNullable<Story["layout"]>>).endOfEntry += d;
+    const at = story.layout.criteriaAt as Mutable<NonNullable<NonNullable<Story["layout"]>["criteriaAt"]>> | undefined;
+    if (at) at.offset += d;
+  }
   if (withOtherFields.has(story)) {
     for (const key of Object.keys(story)) {
       if (!KNOWN_STORY_FIELDS.has(key)) moveDeep((story as unknown as Record<string, unknown>)[key], d);

@@ -1,10 +1,30 @@
 // Stories a reader made from the previous version of a file, handed back for chunks whose text is unchanged.
 import type { Story } from "../model";
 import { moveStory } from "./story-move";
+import { commonPrefix, commonSuffix } from "./text-common";
 
 interface Placed {
-  readonly story: Story;
+  /** The chunk's text (a copy: a slice would keep that whole version of the file alive as long as the cache). */
+  readonly text: string;
+  /** Absent for a chunk that holds no story (a CSV row of another issue type): it is still not read again. */
+  readonly story: Story | undefined;
   start: number;
+  /** What else the reader derived from the chunk, in offsets relative to the chunk's start (see `recall`). */
+  readonly note?: unknown;
+}
+
+/** A chunk read before: its story, moved in place, and the reader's note. */
+export interface Recalled {
+  readonly story: Story | undefined;
+  readonly note?: unknown;
+}
+
+/** Where the text of this reading differs from the last one's: outside [prefix, length - suffix) it is the old text, moved. */
+export interface Change {
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly oldLength: number;
+  readonly newLength: number;
 }
 
 /**
@@ -12,40 +32,82 @@ interface Placed {
  * cuts it) whose text is unchanged gets back the story read from it, moved in place to its new offset and index,
  * instead of being read again. Keeping the story object also keeps what rules derived from it (see `perStory`).
  *
- * A reader calls `take` for each chunk, and `keep` for each story it had to read; the holder calls `finish` after
- * each reading. The stories handed back are the ones the last analysis returned: they are valid until the next
- * reading, as the incremental analyzer's stories are.
+ * A reader calls `take` (or `recall`) for each chunk, and `keep` for each chunk it had to read, in file order; the
+ * holder calls `begin` with the text before each reading and `finish` after it. A chunk outside the part of the
+ * text that changed since the last reading is found by its place, without hashing its text: a keystroke in a
+ * large file then looks up the few chunks around it by text. The stories handed back are the ones the last
+ * analysis returned: they are valid until the next reading, as the incremental analyzer's stories are.
  */
 export class StoryReuse {
-  private previous = new Map<string, Placed[]>();
-  private current = new Map<string, Placed[]>();
+  /** The last reading's chunks in file order, and where each started then. */
+  private previous: Placed[] = [];
+  private previousStarts: number[] = [];
+  /** Which of `previous` this reading has handed back. */
+  private taken = new Uint8Array(0);
+  /** A cursor into `previous` for the look-ups by place, which come in increasing order. */
+  private cursor = 0;
+  /** The previous chunks the change may have touched, by text: made at the first look-up that needs it. */
+  private byText: Map<string, number[]> | undefined;
+  private current: Placed[] = [];
   private used = false;
   private setting = "";
+  private lastText: string | undefined;
+  private change: Change | undefined;
+  /**
+   * What the reader of a format whose file is one story (Gherkin) kept of the last reading, to read the next text
+   * by its difference (`edit`); forgotten with the stories.
+   */
+  fileNote: unknown;
+
+  /** Where this reading's text differs from the last reading's; undefined on a first reading. */
+  get edit(): Change | undefined {
+    return this.change;
+  }
 
   /**
    * Says what the reader reads the stories with besides their text (the story depth of a Markdown file): when
    * it differs from the last reading's, nothing read then is handed back.
    */
   within(setting: string): void {
-    if (setting !== this.setting) this.previous = new Map();
+    if (setting !== this.setting) this.forgetPrevious();
     this.setting = setting;
+  }
+
+  /** Says which text is read next, so that chunks the edit did not reach are found by their place. */
+  begin(text: string): void {
+    const last = this.lastText;
+    if (last !== undefined) {
+      const prefix = commonPrefix(last, text);
+      this.change = { prefix, suffix: commonSuffix(last, text, prefix), oldLength: last.length, newLength: text.length };
+    } else this.change = undefined;
+    this.lastText = text;
   }
 
   /** The story read before from a chunk with this text, moved to `start` and `index`, or undefined. */
   take(chunk: string, start: number, index: number): Story | undefined {
-    this.used = true;
-    const placed = this.previous.get(chunk)?.pop();
-    if (!placed) return undefined;
-    moveStory(placed.story, start - placed.start, index);
-    placed.start = start;
-    this.add(chunk, placed);
-    return placed.story;
+    return this.recall(chunk, start, index)?.story;
   }
 
-  /** Remembers a story just read from a chunk with this text, found at `start`. */
-  keep(chunk: string, start: number, story: Story): void {
-    // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
-    this.add(`\u0000${chunk}`.slice(1), { story, start });
+  /**
+   * The story (if any) and the note read before from a chunk with this text, the story moved to `start` and
+   * `index`; undefined when no chunk had this text. For readers that derive more from a chunk than its story
+   * (its cells' places, its syntax problems) and keep it, relative to the chunk, with `keep`.
+   */
+  recall(chunk: string, start: number, index: number): Recalled | undefined {
+    this.used = true;
+    const k = this.find(chunk, start);
+    if (k === undefined) return undefined;
+    this.taken[k] = 1;
+    const placed = this.previous[k] as Placed;
+    if (placed.story) moveStory(placed.story, start - placed.start, index);
+    placed.start = start;
+    this.current.push(placed);
+    return placed;
+  }
+
+  /** Remembers the story (if any) and note just read from a chunk with this text, found at `start`. */
+  keep(chunk: string, start: number, story: Story | undefined, note?: unknown): void {
+    this.current.push({ text: `\u0000${chunk}`.slice(1), story, start, ...(note !== undefined && { note }) });
   }
 
   /**
@@ -54,21 +116,76 @@ export class StoryReuse {
    */
   finish(): boolean {
     const used = this.used;
-    this.previous = this.current;
-    this.current = new Map();
+    // Readers go through a file in order, but keep the order by place whatever a reader does.
+    const current = this.current.every((p, k) => k === 0 || (this.current[k - 1] as Placed).start <= p.start)
+      ? this.current
+      : [...this.current].sort((a, b) => a.start - b.start);
+    this.previous = current;
+    this.previousStarts = current.map((p) => p.start);
+    this.taken = new Uint8Array(current.length);
+    this.cursor = 0;
+    this.byText = undefined;
+    this.current = [];
     this.used = false;
+    this.change = undefined;
     return used;
   }
 
   /** Forgets every story (what the stories were read with changed). */
   clear(): void {
-    this.previous = new Map();
-    this.current = new Map();
+    this.forgetPrevious();
+    this.current = [];
+    this.lastText = undefined;
+    this.change = undefined;
   }
 
-  private add(chunk: string, placed: Placed): void {
-    const list = this.current.get(chunk);
-    if (list) list.push(placed);
-    else this.current.set(chunk, [placed]);
+  private forgetPrevious(): void {
+    this.fileNote = undefined;
+    this.previous = [];
+    this.previousStarts = [];
+    this.taken = new Uint8Array(0);
+    this.cursor = 0;
+    this.byText = undefined;
+  }
+
+  /** The previous chunk with this text for a chunk at `start`: by place outside the change, else by text. */
+  private find(chunk: string, start: number): number | undefined {
+    const change = this.change;
+    if (change) {
+      const end = start + chunk.length;
+      const old =
+        end <= change.prefix ? start : start >= change.newLength - change.suffix ? start - (change.newLength - change.oldLength) : -1;
+      if (old >= 0) {
+        const starts = this.previousStarts;
+        while (this.cursor < starts.length && (starts[this.cursor] as number) < old) this.cursor++;
+        const k = this.cursor;
+        // The same place and length in an unchanged stretch: the same text.
+        if (starts[k] === old && this.taken[k] === 0 && (this.previous[k] as Placed).text.length === chunk.length) return k;
+      }
+    }
+    const candidates = this.textIndex().get(chunk);
+    while (candidates && candidates.length > 0) {
+      const k = candidates.pop() as number;
+      if (this.taken[k] === 0) return k;
+    }
+    return undefined;
+  }
+
+  private textIndex(): Map<string, number[]> {
+    if (this.byText) return this.byText;
+    const index = new Map<string, number[]>();
+    const change = this.change;
+    // With a change known, only the chunks it reached can have a text that is not found by place.
+    const from = change ? change.prefix : -Infinity;
+    const to = change ? change.oldLength - change.suffix : Infinity;
+    this.previous.forEach((p, k) => {
+      const start = this.previousStarts[k] as number;
+      if (start > to || start + p.text.length < from) return;
+      const list = index.get(p.text);
+      if (list) list.unshift(k);
+      else index.set(p.text, [k]);
+    });
+    this.byText = index;
+    return index;
   }
 }

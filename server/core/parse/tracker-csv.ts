@@ -3,8 +3,18 @@
 import type { CsvField, CsvSettings } from "../config";
 import type { Backlog, Criterion, Finding, Span, Story, StorySentence, TextPart } from "../model";
 import fileNotChecked from "../rules/file-not-checked";
-import { readCsv, type CsvCell, type CsvRow } from "./csv";
-import { fieldFixWriter, type EncodedField } from "./encoded-fields";
+import {
+  csvRecordEnd,
+  detectDelimiter,
+  firstRecordStart,
+  nextRecordStart,
+  readCsvRecord,
+  type CsvCell,
+  type CsvProblem,
+  type CsvRow,
+} from "./csv";
+import { fieldFixWriter, fieldsByRecord, type EncodedField } from "./encoded-fields";
+import type { StoryReuse } from "./story-reuse";
 import { lineBreakOf } from "./text-lines";
 import { blankHtml, blankJiraMarkup, projectCsvContent, type Projected } from "./tracker-text";
 import { criteriaInText, criteriaSection, sentenceInText, sentenceInTitle, titleOf, type PlacedText } from "./tracker-story";
@@ -63,37 +73,69 @@ function projectCell(text: string, cell: CsvCell, profile: CsvProfile): Projecte
   return /<\/?[a-z][^>]*>/i.test(raw.text) ? blankHtml(raw) : raw;
 }
 
-/** Reads a tracker CSV export. Never throws: what cannot be read becomes one finding each, the rest is checked. */
-export function parseTrackerCsv(text: string, settings?: CsvSettings): Backlog {
-  const eol = lineBreakOf(text);
-  const table = readCsv(text);
-  const parseFindings: Finding[] = [];
+/** The messages of the reader's own findings on what is not RFC 4180. */
+const PROBLEM_MESSAGES: Readonly<Record<CsvProblem["kind"], string>> = {
+  unclosedQuote: "This quote is never closed: the cell is read to the end of its line, and the rows after it as the export goes on.",
+  textAfterQuote: "Text after a cell's closing quote: a CSV cell is either quoted as a whole or not at all.",
+};
+
+/**
+ * What was read from one record besides its story, relative to the record's start: kept with the story while the
+ * record's text is unchanged (see StoryReuse), so that a keystroke reads the record it is in and no other.
+ */
+class RecordRead {
+  constructor(
+    readonly cellCount: number,
+    readonly problems: readonly CsvProblem[],
+    /** The record's encoded fields, sorted by position. */
+    readonly fields: readonly EncodedField[],
+  ) {}
+}
+
+const shift = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
+
+/** How the rows of one file are read: its header's columns, the rows that are stories, the file's line break. */
+interface RowReader {
+  readonly columns: Partial<Record<CsvField, number>>;
+  readonly profile: CsvProfile;
+  readonly types: readonly string[];
+  readonly eol: string;
+}
+
+/** Reads the record at `start` (ending at `end`): its story, when it is one, and the rest of what was read. */
+function readRecord(text: string, start: number, sepCode: number, index: number, reader: RowReader): { story?: Story; read: RecordRead } {
+  const problems: CsvProblem[] = [];
+  const row = readCsvRecord(text, start, sepCode, problems);
   const fields: EncodedField[] = [];
-  const stories: Story[] = [];
-  const empty = (): Backlog => ({ format: "csv", text, personas: [], stories, parseFindings });
-  for (const p of table.problems) {
-    parseFindings.push(
-      finding(
-        p.kind === "unclosedQuote"
-          ? "This quote is never closed: the cell is read to the end of its line, and the rows after it as the export goes on."
-          : "Text after a cell's closing quote: a CSV cell is either quoted as a whole or not at all.",
-        p.span,
-      ),
-    );
-  }
-  const [header, ...rows] = table.rows;
-  if (!header) return empty();
-  const headers = header.cells.map((c) => c.value.trim());
-  const profile = profileOf(headers, settings);
-  if (!profile) {
-    parseFindings.push(
-      finding(
-        "No stories are read from this CSV: its header has neither Jira's columns (Summary, Issue key) nor Azure DevOps's (Title, Work Item Type). Map its columns in .backlog-coach.yaml (csv: { columns: { story: <header> } }).",
-        { start: header.start, end: header.end },
-      ),
-    );
-    return empty();
-  }
+  const cell = (field: CsvField): CsvCell | undefined => {
+    const k = reader.columns[field];
+    return k === undefined ? undefined : row.cells[k];
+  };
+  const typeCell = cell("type");
+  const wanted = reader.columns.type === undefined || reader.types.includes((typeCell?.value ?? "").trim().toLowerCase());
+  const story = wanted ? readRow(text, row, cell, reader.profile, fields, index, reader.eol) : undefined;
+  fields.sort((a, b) => a.content.start - b.content.start);
+  const read = new RecordRead(
+    row.cells.length,
+    problems.map((p) => ({ kind: p.kind, span: shift(p.span, -start) })),
+    fields.map((f) => ({
+      content: shift(f.content, -start),
+      whole: shift(f.whole, -start),
+      kind: f.kind,
+      atoms: f.atoms.map((a) => shift(a, -start)),
+    })),
+  );
+  return { ...(story && { story }), read };
+}
+
+/** The header's columns for each field, and the findings on what the header lacks. */
+function columnsOf(
+  headers: readonly string[],
+  profile: CsvProfile,
+  settings: CsvSettings | undefined,
+  headerSpan: Span,
+  findings: Finding[],
+): Partial<Record<CsvField, number>> {
   // A header that repeats (Jira's multi-value fields: Sprint, Labels) names several columns; a field reads its first.
   const columnOf = (names: readonly string[]): number | undefined => {
     for (const name of names) {
@@ -110,49 +152,101 @@ export function parseTrackerCsv(text: string, settings?: CsvSettings): Backlog {
     const k = columnOf(names);
     if (k !== undefined) columns[field] = k;
     else if (mapped !== undefined)
-      parseFindings.push(
+      findings.push(
         finding(
           `The column '${mapped}' that csv.columns.${field} names is not in this file's header (${headers.slice(0, 12).join(", ")}${headers.length > 12 ? ", ..." : ""}).`,
-          { start: header.start, end: header.end },
+          headerSpan,
         ),
       );
   }
-  if (columns.story === undefined && columns.description === undefined) {
-    parseFindings.push(
-      finding("No stories are read from this CSV: it has no story, title or description column.", { start: header.start, end: header.end }),
+  return columns;
+}
+
+/**
+ * Reads a tracker CSV export. Never throws: what cannot be read becomes one finding each, the rest is checked.
+ * The file is cut into records first (a scan for line breaks outside quotes, far cheaper than reading cells);
+ * with `reuse`, a record whose text is unchanged since the last reading is not read again: its story comes back
+ * moved, with its cells' places and problems, so a keystroke reads one record.
+ */
+export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: StoryReuse): Backlog {
+  const eol = lineBreakOf(text);
+  const delimiter = detectDelimiter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  const sepCode = delimiter.charCodeAt(0);
+  const problems: CsvProblem[] = [];
+  const headerFindings: Finding[] = [];
+  const stories: Story[] = [];
+  const headerAt = firstRecordStart(text);
+  const header = headerAt < text.length ? readCsvRecord(text, headerAt, sepCode, problems) : undefined;
+  const headers = header?.cells.map((c) => c.value.trim()) ?? [];
+  const headerSpan = header ? { start: header.start, end: header.end } : { start: 0, end: 0 };
+  const profile = header ? profileOf(headers, settings) : undefined;
+  let reader: RowReader | undefined;
+  if (header && !profile) {
+    headerFindings.push(
+      finding(
+        "No stories are read from this CSV: its header has neither Jira's columns (Summary, Issue key) nor Azure DevOps's (Title, Work Item Type). Map its columns in .backlog-coach.yaml (csv: { columns: { story: <header> } }).",
+        headerSpan,
+      ),
     );
-    return empty();
+  } else if (profile) {
+    const columns = columnsOf(headers, profile, settings, headerSpan, headerFindings);
+    if (columns.story === undefined && columns.description === undefined)
+      headerFindings.push(finding("No stories are read from this CSV: it has no story, title or description column.", headerSpan));
+    else reader = { columns, profile, types: (settings?.issueTypes ?? STORY_TYPES).map((t) => t.toLowerCase()), eol };
   }
-  const types = (settings?.issueTypes ?? STORY_TYPES).map((t) => t.toLowerCase());
-  const ragged: CsvRow[] = [];
-  for (const row of rows) {
-    if (row.cells.length !== header.cells.length) ragged.push(row);
-    const cell = (field: CsvField): CsvCell | undefined => {
-      const k = columns[field];
-      return k === undefined ? undefined : row.cells[k];
-    };
-    const typeCell = cell("type");
-    if (columns.type !== undefined && !types.includes((typeCell?.value ?? "").trim().toLowerCase())) continue;
-    const story = readRow(text, row, cell, profile, fields, stories.length, eol);
+  // A record's reading depends on the header, the settings, the delimiter and the line break besides its text.
+  reuse?.within(
+    `csv\u0000${delimiter}\u0000${eol}\u0000${JSON.stringify(settings ?? {})}\u0000${text.slice(headerSpan.start, headerSpan.end)}`,
+  );
+  const fieldStarts: number[] = [];
+  const fieldLists: (readonly EncodedField[])[] = [];
+  let ragged: { count: number; first: Span; cells: number } | undefined;
+  for (let start = header ? nextRecordStart(text, header.end) : text.length; start < text.length;) {
+    if (!reader) {
+      // Nothing is read from the rows: only what is wrong in them is reported.
+      start = nextRecordStart(text, readCsvRecord(text, start, sepCode, problems).end);
+      continue;
+    }
+    const end = csvRecordEnd(text, start, sepCode);
+    const chunk = reuse ? text.slice(start, end) : undefined;
+    const recalled = chunk !== undefined ? reuse?.recall(chunk, start, stories.length) : undefined;
+    let story: Story | undefined;
+    let read: RecordRead;
+    if (recalled && recalled.note instanceof RecordRead) {
+      story = recalled.story;
+      read = recalled.note;
+    } else {
+      ({ story, read } = readRecord(text, start, sepCode, stories.length, reader));
+      if (chunk !== undefined) reuse?.keep(chunk, start, story, read);
+    }
+    if (read.problems.length > 0) for (const p of read.problems) problems.push({ kind: p.kind, span: shift(p.span, start) });
+    if (read.cellCount !== header?.cells.length) {
+      if (ragged) ragged.count++;
+      else ragged = { count: 1, first: { start, end }, cells: read.cellCount };
+    }
+    if (read.fields.length > 0) {
+      fieldStarts.push(start);
+      fieldLists.push(read.fields);
+    }
     if (story) stories.push(story);
+    start = nextRecordStart(text, end);
   }
-  if (ragged.length > 0) {
-    const first = ragged[0] as CsvRow;
+  const parseFindings = [...problems.map((p) => finding(PROBLEM_MESSAGES[p.kind], p.span)), ...headerFindings];
+  if (ragged) {
     parseFindings.push(
       finding(
-        `${ragged.length === 1 ? "A row has" : `${ragged.length.toLocaleString("en-US")} rows have`} another number of cells than the header's ${header.cells.length} (the first has ${first.cells.length}): its cells are read by position, and a cell past the header's end is not read.`,
-        { start: first.start, end: first.end },
+        `${ragged.count === 1 ? "A row has" : `${ragged.count.toLocaleString("en-US")} rows have`} another number of cells than the header's ${header?.cells.length ?? 0} (the first has ${ragged.cells}): its cells are read by position, and a cell past the header's end is not read.`,
+        ragged.first,
       ),
     );
   }
-  fields.sort((a, b) => a.content.start - b.content.start);
   return {
     format: "csv",
     text,
     personas: [],
     stories,
     parseFindings,
-    encodeFinding: fieldFixWriter(fields, (s, e) => text.slice(s, e), table.delimiter),
+    ...(reader && { encodeFinding: fieldFixWriter(fieldsByRecord(fieldStarts, fieldLists), (s, e) => text.slice(s, e), delimiter) }),
   };
 }
 
