@@ -107,6 +107,40 @@ describe("an unfilled placeholder is the missing part", () => {
     }
   });
 
+  it("a placeholder role or means is the part missing: reported, and the story is not well formed", () => {
+    const cases = [
+      ["As a <role>, I want to save my card, so that I pay faster.", "placeholderRole", "<role>"],
+      ["As a TBD, I want to save my card, so that I pay faster.", "placeholderRole", "TBD"],
+      ["As a shopper, I want <capability>, so that I pay faster.", "placeholderMeans", "<capability>"],
+      ["As a shopper, I want TBD, so that I pay faster.", "placeholderMeans", "TBD"],
+    ] as const;
+    for (const [sentence, messageId, part] of cases) {
+      const text = `stories:\n  - id: S-1\n    story: ${sentence}\n    acceptance:\n      - Given a card, when I save it, then it is listed\n`;
+      const found = analyzeBacklog(text, "yaml").findings.filter((f) => f.ruleId === "story-well-formed");
+      assert.deepEqual(
+        found.map((f) => [f.messageId, text.slice(f.span.start, f.span.end)]),
+        [[messageId, part]],
+        sentence,
+      );
+      assert.equal(healthOf(text).wellFormed, 0, sentence);
+    }
+    const written = "stories:\n  - id: S-1\n    story: As a shopper, I want to save my card, so that I pay faster.\n";
+    assert.equal(healthOf(written).wellFormed, 1);
+  });
+
+  it("the 'As a <role>' fix leaves a placeholder role that story-well-formed reports", () => {
+    const text = "stories:\n  - id: S-1\n    story: I want to save my card, so that I pay faster.\n";
+    const fix = analyzeBacklog(text, "yaml").findings.find((f) => f.ruleId === "story-well-formed")?.fixes?.[0];
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits).text;
+    assert.deepEqual(
+      analyzeBacklog(fixed, "yaml")
+        .findings.filter((f) => f.ruleId === "story-well-formed")
+        .map((f) => f.messageId),
+      ["placeholderRole"],
+    );
+  });
+
   it("a comparison in angle brackets is not a placeholder", () => {
     const text = [
       "stories:",
