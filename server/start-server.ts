@@ -36,6 +36,7 @@ import { dependsOnHover, definitionAcross, references, workspaceSymbols, type Na
 import { CheckWorkspaceRequest, type CheckWorkspaceResult } from "./protocol";
 import { WorkspaceChecker, fileKey, type WorkspaceCheckMode } from "./workspace-check";
 import type { WorkspaceFiles } from "./workspace-reader";
+import { withPerRuleSettings } from "./per-rule-settings";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -214,6 +215,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const settings = canPullConfiguration
       ? ((await connection.workspace.getConfiguration("backlogCoach")) as {
           rules?: CoachConfig["rules"];
+          /** The settings UI's entry per rule: `backlogCoach.rule.<id>`. */
+          rule?: unknown;
           maxFindings?: number;
           maxFileSize?: number;
           trackerFiles?: CoachConfig["trackerFiles"];
@@ -224,7 +227,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // The editor's settings are checked as the workspace file is (they are the same keys): a wrong-typed rule
     // option or `maxFindings: -5` is left out with one warning in the log, not applied or failed on per story.
     const raw = {
-      ...(settings?.rules !== undefined && { rules: settings.rules }),
+      ...((settings?.rules !== undefined || settings?.rule !== undefined) && { rules: withPerRuleSettings(settings.rules, settings.rule) }),
       ...(settings?.maxFindings !== undefined && { maxFindings: settings.maxFindings }),
       ...(settings?.maxFileSize !== undefined && { maxFileSize: settings.maxFileSize }),
       // An empty object is the settings' default: nothing opted in, no mapping (the schema wants a mapping to map).

@@ -306,6 +306,86 @@ describe("split writes the new story complete", () => {
   });
 });
 
+describe("split in Markdown", () => {
+  const split = (source: string): string => {
+    const fix = analyzeBacklog(source, "markdown").findings.find((f) => f.ruleId === "story-atomic")?.fixes?.[0];
+    assert.ok(fix, "a split is offered");
+    return applyEdits(source, fix.edits).text;
+  };
+
+  it("adds a section after the story: the heading with the next free id and the title, the part's sentence, the criteria copied", () => {
+    const text = [
+      "# Orders",
+      "",
+      "## CB-3 Orders",
+      "",
+      "As a shopper, I want to search and filter my orders, so that I find one.",
+      "",
+      "### Acceptance criteria",
+      "",
+      "- Given 3 orders, when I search for one, then it is listed",
+      "",
+      "## CB-10: Pay",
+      "",
+      "As a shopper, I want to pay by card, so that I get my goods.",
+      "",
+    ].join("\n");
+    const out = split(text);
+    assert.equal(
+      out,
+      [
+        "# Orders",
+        "",
+        "## CB-3 Orders",
+        "",
+        "As a shopper, I want to search my orders, so that I find one.",
+        "",
+        "### Acceptance criteria",
+        "",
+        "- Given 3 orders, when I search for one, then it is listed",
+        "",
+        "## CB-11 Orders",
+        "",
+        "As a shopper, I want to filter my orders, so that I find one.",
+        "",
+        "### Acceptance criteria",
+        "",
+        "- Given 3 orders, when I search for one, then it is listed",
+        "",
+        "## CB-10: Pay",
+        "",
+        "As a shopper, I want to pay by card, so that I get my goods.",
+        "",
+      ].join("\n"),
+    );
+    // The new story is read back as a story of its own, with its criterion, and no id is taken twice.
+    const after = analyzeBacklog(out, "markdown");
+    assert.deepEqual(
+      after.backlog.stories.map((s) => [s.id?.text, s.acceptance?.length ?? 0]),
+      [
+        ["CB-3", 1],
+        ["CB-11", 1],
+        ["CB-10", 0],
+      ],
+    );
+    assert.deepEqual(
+      after.findings.filter((f) => f.ruleId === "story-atomic" || f.ruleId === "story-id"),
+      [],
+    );
+  });
+
+  it("a heading that is the sentence gets a heading of the part's sentence; a file of paragraphs a paragraph", () => {
+    assert.equal(
+      split("## As a shopper, I want to search and filter my orders, so that I find one\n\n## As a shopper, I want to pay\n"),
+      "## As a shopper, I want to search my orders, so that I find one\n\n## As a shopper, I want to filter my orders, so that I find one\n\n## As a shopper, I want to pay\n",
+    );
+    assert.equal(
+      split("As a shopper, I want to search and filter my orders, so that I find one.\n"),
+      "As a shopper, I want to search my orders, so that I find one.\n\nAs a shopper, I want to filter my orders, so that I find one.\n",
+    );
+  });
+});
+
 describe("placeholder fixes as snippets", () => {
   it("makes each '<name>' of a fix a tab stop, escapes the rest, and leaves text without one", () => {
     assert.equal(placeholderSnippet(", so that <benefit>"), ", so that ${1:<benefit>}");
