@@ -53,10 +53,11 @@ rewrite("package.json", (pkg) => {
 
 // One settings UI entry per rule, `backlogCoach.rule.<id>`, after the object setting: a severity picked from a list.
 rewrite("package.json", (pkg) => {
-  const properties = at(pkg, "contributes", "configuration", "properties");
-  for (const key of Object.keys(properties)) if (key.startsWith("backlogCoach.rule.")) delete properties[key];
+  const configuration = at(pkg, "contributes", "configuration");
+  const properties = at(configuration, "properties");
+  const perRule: Record<string, unknown> = {};
   for (const rule of rules) {
-    properties[`backlogCoach.rule.${rule.meta.id}`] = {
+    perRule[`backlogCoach.rule.${rule.meta.id}`] = {
       type: "string",
       enum: [...PER_RULE_VALUES],
       enumDescriptions: PER_RULE_VALUES.map((v) =>
@@ -66,6 +67,10 @@ rewrite("package.json", (pkg) => {
       markdownDescription: `${rule.meta.description} Default severity: \`${rule.meta.defaultSeverity}\`. Wins over \`backlogCoach.rules\` for this rule (its options are kept); a workspace \`.backlog-coach.yaml\` wins over both. [Docs](${docsUrl(rule.meta.id)})`,
     };
   }
+  // Right after the object setting, so that the settings UI lists them together.
+  const entries = Object.entries(properties).filter(([key]) => !key.startsWith("backlogCoach.rule."));
+  const after = entries.findIndex(([key]) => key === "backlogCoach.rules") + 1;
+  configuration.properties = Object.fromEntries([...entries.slice(0, after), ...Object.entries(perRule), ...entries.slice(after)]);
 });
 
 rewrite("schemas/config.schema.json", (schema) => {

@@ -13,8 +13,8 @@ export const RULE_SETTING_DEFAULT = "default";
  */
 export function withPerRuleSettings(rules: unknown, perRule: unknown): unknown {
   if (typeof perRule !== "object" || perRule === null || Array.isArray(perRule)) return rules;
-  const picked = Object.entries(perRule as Record<string, unknown>).filter(
-    (entry): entry is [string, RuleSetting & string] => isSeveritySetting(entry[1]),
+  const picked = Object.entries(perRule as Record<string, unknown>).filter((entry): entry is [string, RuleSetting & string] =>
+    isSeveritySetting(entry[1]),
   );
   if (picked.length === 0) return rules;
   const base = typeof rules === "object" && rules !== null && !Array.isArray(rules) ? (rules as Record<string, unknown>) : {};
