@@ -27,23 +27,33 @@ function isFixTarget(v: unknown): v is FixTarget {
   );
 }
 
-/** The rule id of a diagnostic: the server sets it as the code (a string, or `{ value, target }`). */
-const codeOf = (d: vscode.Diagnostic): string | undefined =>
-  typeof d.code === "object" ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+/** The server ends each diagnostic's actions with this one (see server/code-actions.ts), which names the rule. */
+const DOCS_TITLE = /^Open the docs of rule '([a-z0-9-]+)'$/;
+
+/** A rule's fixes, never "Disable ..." (which silences rather than fixes) or "Fix all ..." (which does more). */
+const isOwnFix = (a: vscode.CodeAction): boolean =>
+  (a.kind === undefined || a.kind.value === "quickfix" || a.kind.value.startsWith("quickfix.")) &&
+  (a.edit !== undefined || a.command !== undefined) &&
+  !/^(?:Disable|Fix all|Open the docs)\b/.test(a.title);
 
 /**
- * The quick fix of the rule's finding at the range: a "quickfix" action on a diagnostic of that rule, the preferred
- * one first, never "Disable ..." (which silences rather than fixes) or "Open docs".
+ * The quick fix of the rule's finding among the actions at its range, the preferred one first. The actions that
+ * vscode.executeCodeActionProvider returns carry no diagnostics, so they are told apart by the server's order: each
+ * diagnostic's actions end with "Open the docs of rule '<id>'".
  */
 export function pickFix(actions: readonly vscode.CodeAction[], ruleId: string): vscode.CodeAction | undefined {
-  const fixes = actions.filter(
-    (a) =>
-      (a.kind?.value === "quickfix" || a.kind?.value.startsWith("quickfix.")) &&
-      (a.edit !== undefined || a.command !== undefined) &&
-      !/^(?:Disable|Open)\b/.test(a.title) &&
-      (a.diagnostics ?? []).some((d) => codeOf(d) === ruleId),
-  );
-  return fixes.find((a) => a.isPreferred) ?? fixes[0];
+  let group: vscode.CodeAction[] = [];
+  const matching: vscode.CodeAction[] = [];
+  for (const action of actions) {
+    const docs = DOCS_TITLE.exec(action.title);
+    if (!docs) {
+      group.push(action);
+      continue;
+    }
+    if (docs[1] === ruleId) matching.push(...group.filter(isOwnFix));
+    group = [];
+  }
+  return matching.find((a) => a.isPreferred) ?? matching[0];
 }
 
 /** Applies the finding's quick fix; resolves with its title, or undefined when there is none. */

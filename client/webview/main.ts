@@ -792,7 +792,8 @@ function dataTable(caption: string, columns: readonly string[], rows: readonly (
   return details;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string): string =>
+  `${n} ${n === 1 ? word : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 
 /** A story named with its title beside its id: "CB-3 Search orders". */
 const storyName = (label: string, title?: string): string => (title && title !== label ? `${label} ${title}` : label);
