@@ -1,31 +1,9 @@
 // "Backlog Coach: Apply Quick Fix" (backlogCoach.applyFix): applies the quick fix the server offers for one finding,
 // asked for through the editor's own code action provider, as the lightbulb would; the sidebar's "Fix" buttons run it.
 import * as vscode from "vscode";
+import { parseWebviewMessage } from "./webview/messages";
 
 export const APPLY_FIX_COMMAND = "backlogCoach.applyFix";
-
-/** Where a finding is and which rule made it: what the sidebar sends. */
-export interface FixTarget {
-  readonly uri: string;
-  readonly line: number;
-  readonly character: number;
-  readonly endLine: number;
-  readonly endCharacter: number;
-  readonly ruleId: string;
-}
-
-const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0;
-
-function isFixTarget(v: unknown): v is FixTarget {
-  if (typeof v !== "object" || v === null) return false;
-  const t = v as Record<string, unknown>;
-  return (
-    typeof t["uri"] === "string" &&
-    typeof t["ruleId"] === "string" &&
-    /^[a-z][a-z0-9-]*$/.test(t["ruleId"]) &&
-    ["line", "character", "endLine", "endCharacter"].every((k) => isCount(t[k]))
-  );
-}
 
 /** The server ends each diagnostic's actions with this one (see server/code-actions.ts), which names the rule. */
 const DOCS_TITLE = /^Open the docs of rule '([a-z0-9-]+)'$/;
@@ -58,15 +36,17 @@ export function pickFix(actions: readonly vscode.CodeAction[], ruleId: string): 
 
 /** Applies the finding's quick fix; resolves with its title, or undefined when there is none. */
 export async function applyFix(target: unknown): Promise<string | undefined> {
-  if (!isFixTarget(target)) return undefined;
-  const uri = vscode.Uri.parse(target.uri);
+  // Checked as the sidebar's "fix" message is: the command may be run with anything.
+  const checked = typeof target === "object" && target !== null ? parseWebviewMessage({ ...target, type: "fix" }) : undefined;
+  if (checked?.type !== "fix") return undefined;
+  const uri = vscode.Uri.parse(checked.uri);
   const document = await vscode.workspace.openTextDocument(uri);
-  const range = document.validateRange(new vscode.Range(target.line, target.character, target.endLine, target.endCharacter));
+  const range = document.validateRange(new vscode.Range(checked.line, checked.character, checked.endLine, checked.endCharacter));
   const actions =
     (await vscode.commands.executeCommand<vscode.CodeAction[]>("vscode.executeCodeActionProvider", uri, range, "quickfix")) ?? [];
-  const fix = pickFix(actions, target.ruleId);
+  const fix = pickFix(actions, checked.ruleId);
   if (!fix) {
-    void vscode.window.showInformationMessage(`Backlog Coach: no quick fix for this ${target.ruleId} finding.`);
+    void vscode.window.showInformationMessage(`Backlog Coach: no quick fix for this ${checked.ruleId} finding.`);
     return undefined;
   }
   // The edit lands in the file, shown where it changed, as after the lightbulb.

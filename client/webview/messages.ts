@@ -26,21 +26,23 @@ export type HostMessage =
 export const PAGE_COMMANDS = ["newBacklog", "openBacklog", "checkWorkspace"] as const;
 export type PageCommand = (typeof PAGE_COMMANDS)[number];
 
+/** Where a finding is and which rule made it: what a "Fix" button sends, and what backlogCoach.applyFix takes. */
+export interface FixTarget {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+  readonly ruleId: string;
+}
+
 /** Webview -> host. */
 export type WebviewMessage =
   | { readonly type: "ready" }
   | { readonly type: "reveal"; readonly uri: string; readonly line: number; readonly character: number }
   | { readonly type: "openRuleDocs"; readonly ruleId: string }
   /** Apply the quick fix of the rule's finding at this range. */
-  | {
-      readonly type: "fix";
-      readonly uri: string;
-      readonly line: number;
-      readonly character: number;
-      readonly endLine: number;
-      readonly endCharacter: number;
-      readonly ruleId: string;
-    }
+  | ({ readonly type: "fix" } & FixTarget)
   | { readonly type: "command"; readonly command: PageCommand };
 
 /** Entry and rule ids: kebab-case, so they are safe in element ids and command arguments. */
