@@ -2,7 +2,14 @@
 // which each entry (extension.ts, browser-extension.ts) creates its own way and loads after activate() returns.
 import * as vscode from "vscode";
 import type { BaseLanguageClient } from "vscode-languageclient";
-import { HealthChangedNotification, ListWorkspaceFilesRequest, ReadWorkspaceFileRequest, SHOW_GUIDANCE_COMMAND } from "../server/protocol";
+import {
+  HealthChangedNotification,
+  ListWorkspaceFilesRequest,
+  ReadWorkspaceFileRequest,
+  SHOW_GUIDANCE_COMMAND,
+  WorkspaceHealthChangedNotification,
+} from "../server/protocol";
+import { registerApplyFix } from "./apply-fix";
 import { registerCheckWorkspace } from "./check-workspace";
 import { registerConfigCompletion } from "./config-completion";
 import { LOAD_START } from "./load-start";
@@ -46,6 +53,7 @@ export async function activateCoach(
     client = created;
     context.subscriptions.push(
       created.onNotification(HealthChangedNotification, (p: { uri: string }) => void sidebar.refreshHealth(p.uri)),
+      created.onNotification(WorkspaceHealthChangedNotification, () => sidebar.scheduleWorkspace()),
       // The workspace check's files, for a server that cannot read them itself (see client/workspace-files.ts).
       created.onRequest(ListWorkspaceFilesRequest, listWorkspaceFiles),
       created.onRequest(ReadWorkspaceFileRequest, readWorkspaceFile),
@@ -79,6 +87,7 @@ export async function activateCoach(
       void vscode.window.showInformationMessage("Backlog Coach: the language server restarted.");
     }),
     ...registerNewBacklog(),
+    registerApplyFix(),
     registerCheckWorkspace(() => ready),
     registerConfigCompletion(context.extension),
   );

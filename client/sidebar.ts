@@ -1,7 +1,23 @@
 // Hosts the sidebar webview: builds its CSP-locked page, feeds it guidance and health, acts on checked messages.
 import * as vscode from "vscode";
-import { GuidanceRequest, HealthRequest, type BacklogHealth, type GuidanceResult } from "../server/protocol";
-import { isId, parseWebviewMessage, type HostMessage } from "./webview/messages";
+import {
+  GuidanceRequest,
+  HealthRequest,
+  WorkspaceHealthRequest,
+  type BacklogHealth,
+  type GuidanceResult,
+  type WorkspaceHealth,
+} from "../server/protocol";
+import { APPLY_FIX_COMMAND } from "./apply-fix";
+import { isId, parseWebviewMessage, type HostMessage, type PageCommand } from "./webview/messages";
+
+/** What the page's empty-state buttons run. */
+const PAGE_COMMANDS: Readonly<Record<PageCommand, () => Thenable<unknown>>> = {
+  newBacklog: () => vscode.commands.executeCommand("backlogCoach.newBacklog"),
+  // Quick Open, prefilled with the backlog files' endings.
+  openBacklog: () => vscode.commands.executeCommand("workbench.action.quickOpen", ".backlog.yaml"),
+  checkWorkspace: () => vscode.commands.executeCommand("backlogCoach.checkWorkspace"),
+};
 
 export const SIDEBAR_VIEW_ID = "backlogCoach.sidebar";
 
@@ -18,6 +34,9 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
   /** An entry asked for (from a hover link) before the page could show it. */
   private pendingEntry: string | undefined;
   private guidance: GuidanceResult | undefined;
+  /** The files the workspace view lists: the page may reveal (and fix in) these and the open backlog only. */
+  private workspaceUris = new Set<string>();
+  private workspaceTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -32,6 +51,7 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
     view.webview.html = this.html(view.webview, assets);
     view.webview.onDidReceiveMessage((raw: unknown) => void this.onMessage(raw));
     view.onDidDispose(() => {
+      clearTimeout(this.workspaceTimer);
       this.view = undefined;
       this.pageReady = false;
     });
@@ -49,6 +69,26 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
     else if (editor) this.healthUri = undefined;
     const fileName = health && uri ? vscode.workspace.asRelativePath(vscode.Uri.parse(uri)) : null;
     await this.post({ type: "health", fileName, health });
+    // The open file's counts are part of the workspace's: its view follows, once per burst of edits.
+    this.scheduleWorkspace();
+  }
+
+  /** Called when the server says the workspace's health changed (a workspace check, a file re-checked). */
+  scheduleWorkspace(): void {
+    clearTimeout(this.workspaceTimer);
+    this.workspaceTimer = setTimeout(() => void this.refreshWorkspace(), 250);
+  }
+
+  private async refreshWorkspace(): Promise<void> {
+    if (!this.view || !this.pageReady) return;
+    const workspace = await this.server.request<WorkspaceHealth | null>(WorkspaceHealthRequest, {});
+    this.workspaceUris = new Set(workspace?.files.map((f) => f.uri) ?? []);
+    await this.post({ type: "workspace", workspace });
+  }
+
+  /** Whether the page may act on this file: the open backlog, or one the workspace view lists. */
+  private known(uri: string): boolean {
+    return uri === this.healthUri || this.workspaceUris.has(uri);
   }
 
   /** Opens the sidebar on one guidance entry; the id comes from a hover link, so it is checked like any input. */
@@ -82,9 +122,16 @@ export class SidebarProvider implements vscode.WebviewViewProvider {
       case "openRuleDocs":
         await vscode.commands.executeCommand("backlogCoach.openRuleDocs", message.ruleId);
         return;
+      case "command":
+        await PAGE_COMMANDS[message.command]();
+        return;
+      case "fix":
+        if (!this.known(message.uri)) return;
+        await vscode.commands.executeCommand(APPLY_FIX_COMMAND, message);
+        return;
       case "reveal": {
         // Only a backlog the server analysed may be revealed: the page cannot make the host open arbitrary files.
-        if (message.uri !== this.healthUri) return;
+        if (!this.known(message.uri)) return;
         const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(message.uri));
         const line = Math.min(message.line, Math.max(document.lineCount - 1, 0));
         const position = document.validatePosition(new vscode.Position(line, message.character));

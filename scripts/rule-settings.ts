@@ -7,6 +7,8 @@ import { rules } from "../server/core/rules/registry";
 
 const REPO_ROOT = join(__dirname, "..", "..");
 const SEVERITIES = ["error", "warning", "info", "hint", "off"];
+/** The values of a `backlogCoach.rule.<id>` entry: "default" leaves the rule to `backlogCoach.rules` (see server/per-rule-settings.ts). */
+const PER_RULE_VALUES = ["default", "off", "hint", "info", "warning", "error"] as const;
 const NO_OPTIONS = { type: "object", additionalProperties: false };
 /** Settings link to the docs on the main branch, the page a user reads while choosing (diagnostics pin the version). */
 const docsUrl = (id: string): string => `${repository.url.replace(/\.git$/, "")}/blob/main/docs/rules/${id}.md`;
@@ -47,6 +49,28 @@ rewrite("package.json", (pkg) => {
       },
     ]),
   );
+});
+
+// One settings UI entry per rule, `backlogCoach.rule.<id>`, after the object setting: a severity picked from a list.
+rewrite("package.json", (pkg) => {
+  const configuration = at(pkg, "contributes", "configuration");
+  const properties = at(configuration, "properties");
+  const perRule: Record<string, unknown> = {};
+  for (const rule of rules) {
+    perRule[`backlogCoach.rule.${rule.meta.id}`] = {
+      type: "string",
+      enum: [...PER_RULE_VALUES],
+      enumDescriptions: PER_RULE_VALUES.map((v) =>
+        v === "default" ? `As backlogCoach.rules says, else the rule's default (${rule.meta.defaultSeverity})` : `Report as ${v}`,
+      ),
+      default: "default",
+      markdownDescription: `${rule.meta.description} Default severity: \`${rule.meta.defaultSeverity}\`. Wins over \`backlogCoach.rules\` for this rule (its options are kept); a workspace \`.backlog-coach.yaml\` wins over both. [Docs](${docsUrl(rule.meta.id)})`,
+    };
+  }
+  // Right after the object setting, so that the settings UI lists them together.
+  const entries = Object.entries(properties).filter(([key]) => !key.startsWith("backlogCoach.rule."));
+  const after = entries.findIndex(([key]) => key === "backlogCoach.rules") + 1;
+  configuration.properties = Object.fromEntries([...entries.slice(0, after), ...Object.entries(perRule), ...entries.slice(after)]);
 });
 
 rewrite("schemas/config.schema.json", (schema) => {

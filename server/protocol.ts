@@ -19,10 +19,98 @@ export interface BacklogHealth {
   readonly worstStories: readonly StoryProblemSummary[];
   /** The sprint length as the backlog declares it ("2 weeks"), so the sidebar can scale timeboxes too. */
   readonly sprintLength?: string;
+  /** Every finding (at most MAX_HEALTH_FINDINGS), for the sidebar's filters, "go to" and "fix". */
+  readonly findings?: readonly FindingSummary[];
+  /** How many findings `findings` left out (past MAX_HEALTH_FINDINGS). */
+  readonly findingsLeftOut?: number;
+  /** The first stories in rank order (`priority`, then file order) with how ready each is. */
+  readonly nextStories?: readonly StoryReadiness[];
+  /** The Sprint's stories and their estimates against its capacity, when the backlog gives either. */
+  readonly sprint?: SprintLoad;
+}
+
+/** At most this many findings of a file are sent to the sidebar. */
+export const MAX_HEALTH_FINDINGS = 300;
+/** The sidebar's readiness picture shows this many stories. */
+export const NEXT_STORIES = 12;
+
+export type SeverityName = "error" | "warning" | "info" | "hint";
+
+/** One finding as the sidebar lists it. */
+export interface FindingSummary {
+  readonly ruleId: string;
+  readonly severity: SeverityName;
+  readonly message: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+  /** The story's id (or its sentence's start), its title and status, when the finding is on a story. */
+  readonly story?: string;
+  readonly title?: string;
+  readonly status?: string;
+  /** The rule offers a quick fix for it. */
+  readonly fixable: boolean;
+}
+
+/** `ready`: status ready and it passes the readiness checks; `claimed`: status ready but it does not; else `notReady`. */
+export type Readiness = "ready" | "claimed" | "notReady";
+
+export interface StoryReadiness {
+  readonly label: string;
+  readonly title?: string;
+  readonly status?: string;
+  readonly rank?: string;
+  readonly readiness: Readiness;
+  readonly findings: number;
+  readonly line: number;
+  readonly character: number;
+}
+
+export interface SprintLoad {
+  readonly capacity?: number;
+  readonly stories: readonly {
+    readonly label: string;
+    readonly title?: string;
+    /** Undefined when the story has no numeric estimate, or no story has the id. */
+    readonly estimate?: number;
+    readonly found: boolean;
+  }[];
+}
+
+/** `backlogCoach/workspaceHealth`: the health of every backlog file the server checked, open or not, and in total. */
+export const WorkspaceHealthRequest = "backlogCoach/workspaceHealth";
+
+/** `backlogCoach/workspaceHealthChanged`: a workspace check (or a file's re-check) changed the workspace's health. */
+export const WorkspaceHealthChangedNotification = "backlogCoach/workspaceHealthChanged";
+
+export interface FileHealth {
+  readonly uri: string;
+  /** Its path in its workspace folder (with the folder's name in a multi-root workspace). */
+  readonly fileName: string;
+  readonly stories: number;
+  readonly ready: number;
+  readonly findingsBySeverity: { readonly error: number; readonly warning: number; readonly info: number; readonly hint: number };
+  readonly open: boolean;
+}
+
+export interface WorkspaceHealth {
+  /** Most errors first, then most warnings, then by name. */
+  readonly files: readonly FileHealth[];
+  readonly total: {
+    readonly files: number;
+    readonly stories: number;
+    readonly ready: number;
+    readonly findingsBySeverity: { readonly error: number; readonly warning: number; readonly info: number; readonly hint: number };
+  };
+  /** Why unopened files are not in it, when they are not (open files only, or no file access). */
+  readonly note?: string;
 }
 
 export interface StoryProblemSummary {
   readonly label: string;
+  /** The story's title, shown beside its id. */
+  readonly title?: string;
   readonly line: number;
   readonly character: number;
   readonly findings: number;

@@ -5,13 +5,20 @@ import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
 import { trackerFormatOf } from "./core/tracker-files";
-import type { BacklogFormat, Finding, Severity, TextChange, TextSource } from "./core/model";
-import { healthMeasures } from "./core/health";
+import type { Backlog, BacklogFormat, Finding, Severity, Story, TextChange, TextSource } from "./core/model";
+import { healthMeasures, type HealthMeasures } from "./core/health";
 import { previewFindings } from "./core/preview";
 import { LineIndex } from "./core/parse/text-lines";
 import { codeActions as buildCodeActions } from "./code-actions";
 import { toDiagnostic } from "./lsp-convert";
-import type { BacklogHealth } from "./protocol";
+import {
+  MAX_HEALTH_FINDINGS,
+  NEXT_STORIES,
+  type BacklogHealth,
+  type FindingSummary,
+  type SprintLoad,
+  type StoryReadiness,
+} from "./protocol";
 import type { WorkspaceView } from "./core/workspace";
 
 /** Severities from the most severe: the order of the health view's stories. */
@@ -22,6 +29,60 @@ function mostSevere(list: readonly Finding[]): Finding {
   let top = list[0] as Finding;
   for (const f of list) if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[top.severity]) top = f;
   return top;
+}
+
+/** A story as the sidebar names it: its id, else its title, else its sentence's start. */
+function storyLabel(story: Story): string {
+  return story.id?.text ?? story.title?.text ?? story.sentence?.text.slice(0, 60) ?? `Story ${story.index + 1}`;
+}
+
+/** A numeric rank ("priority: 3"), or undefined. */
+const rankOf = (story: Story): number | undefined => {
+  const value = story.priority?.value;
+  const n =
+    typeof value === "number" ? value : typeof value === "string" && /^\s*\d+(?:\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
+};
+
+/** The first NEXT_STORIES stories in rank order (ranked ones by rank, then the rest in file order), each with how ready it is. */
+function nextStories(stories: readonly Story[], m: HealthMeasures, lines: LineIndex): StoryReadiness[] {
+  const ranked = stories
+    .map((story) => ({ story, rank: rankOf(story) }))
+    .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.story.index - b.story.index)
+    .slice(0, NEXT_STORIES);
+  return ranked.map(({ story }) => {
+    const at = lines.positionAt(story.span.start);
+    return {
+      label: storyLabel(story),
+      ...(story.id && story.title && { title: story.title.text }),
+      ...(story.status && { status: story.status.text }),
+      ...(story.priority && { rank: String(story.priority.value) }),
+      readiness: m.readyStories.has(story.index) ? "ready" : story.status?.text === "ready" ? "claimed" : "notReady",
+      findings: m.findingsByStory.get(story.index)?.length ?? 0,
+      line: at.line,
+      character: at.character,
+    };
+  });
+}
+
+/** The Sprint's stories (sprint.stories) with their estimates, and its capacity; undefined when the backlog gives neither. */
+function sprintLoad(backlog: Backlog): SprintLoad | undefined {
+  const sprint = backlog.sprint;
+  if (!sprint || (sprint.capacity === undefined && sprint.stories === undefined)) return undefined;
+  const byId = new Map(backlog.stories.flatMap((s) => (s.id ? [[s.id.text, s] as const] : [])));
+  return {
+    ...(sprint.capacity && { capacity: sprint.capacity.value }),
+    stories: (sprint.stories ?? []).map((id) => {
+      const story = byId.get(id.text);
+      const estimate = story?.estimate?.value;
+      return {
+        label: id.text,
+        ...(story?.title && { title: story.title.text }),
+        ...(typeof estimate === "number" && Number.isFinite(estimate) && { estimate }),
+        found: story !== undefined,
+      };
+    }),
+  };
 }
 
 /** What the service keeps per open document: the text it analysed and the result. */
@@ -179,10 +240,10 @@ export class BacklogLanguageService {
         const story = stories[index];
         if (!story) return [];
         const position = state.lines.positionAt(story.span.start);
-        const label = story.id?.text ?? story.title?.text ?? story.sentence?.text.slice(0, 60) ?? `Story ${index + 1}`;
         return [
           {
-            label,
+            label: storyLabel(story),
+            ...(story.id && story.title && { title: story.title.text }),
             line: position.line,
             character: position.character,
             findings: list.length,
@@ -193,6 +254,24 @@ export class BacklogLanguageService {
       });
     const bySeverity = { error: 0, warning: 0, info: 0, hint: 0 };
     for (const f of state.analysis.findings) bySeverity[f.severity]++;
+    const findings = state.analysis.findings.slice(0, MAX_HEALTH_FINDINGS).map((f): FindingSummary => {
+      const start = state.lines.positionAt(f.span.start);
+      const end = state.lines.positionAt(f.span.end);
+      const story = f.storyIndex === undefined ? undefined : stories[f.storyIndex];
+      return {
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: f.message,
+        line: start.line,
+        character: start.character,
+        endLine: end.line,
+        endCharacter: end.character,
+        fixable: (f.fixes?.length ?? 0) > 0,
+        ...(story && { story: storyLabel(story) }),
+        ...(story?.title && { title: story.title.text }),
+        ...(story?.status && { status: story.status.text }),
+      };
+    });
     return {
       uri,
       format: state.format,
@@ -205,6 +284,10 @@ export class BacklogLanguageService {
       findingsByRule: [...m.findingsByRule.entries()].sort((a, b) => b[1] - a[1]).map(([ruleId, count]) => ({ ruleId, count })),
       worstStories: worst,
       ...(backlog.sprint?.length && { sprintLength: backlog.sprint.length.text }),
+      findings,
+      ...(state.analysis.findings.length > findings.length && { findingsLeftOut: state.analysis.findings.length - findings.length }),
+      nextStories: nextStories(backlog.stories, m, state.lines),
+      ...(sprintLoad(backlog) && { sprint: sprintLoad(backlog) }),
     };
   }
 }

@@ -36,6 +36,9 @@ import { dependsOnHover, definitionAcross, references, workspaceSymbols, type Na
 import { CheckWorkspaceRequest, type CheckWorkspaceResult } from "./protocol";
 import { WorkspaceChecker, fileKey, type WorkspaceCheckMode } from "./workspace-check";
 import type { WorkspaceFiles } from "./workspace-reader";
+import { withPerRuleSettings } from "./per-rule-settings";
+import { workspaceHealth } from "./workspace-health";
+import { WorkspaceHealthChangedNotification, WorkspaceHealthRequest, type WorkspaceHealth } from "./protocol";
 
 /** Edits closer together than this are analysed once, for the last of them. */
 const ANALYSIS_DELAY_MS = 75;
@@ -66,6 +69,9 @@ const QUIET_WAIT_MAX_MS = 1_000;
  */
 const immediate = (globalThis as { setImmediate?: (callback: () => void) => unknown }).setImmediate;
 const nextTurn = (callback: () => void): void => void (immediate ? immediate(callback) : setTimeout(callback, 0));
+
+/** The sidebar hears that the workspace's health changed at most this often. */
+const WORKSPACE_HEALTH_DELAY_MS = 300;
 
 /** A notification to a client that has gone away fails; that is not an error of the server's. */
 const ignoreClosedConnection = (): void => undefined;
@@ -105,7 +111,16 @@ export function startServer(connection: Connection, host: ServerHost): void {
       const document = documents.get(uri);
       if (document && !shutDown) analyseAndPublish(document);
     },
+    healthChanged: () => {
+      // Once per burst: a workspace check publishes hundreds of files in a row.
+      if (workspaceHealthTimer || shutDown) return;
+      workspaceHealthTimer = setTimeout(() => {
+        workspaceHealthTimer = undefined;
+        if (!shutDown) connection.sendNotification(WorkspaceHealthChangedNotification, {}).catch(ignoreClosedConnection);
+      }, WORKSPACE_HEALTH_DELAY_MS);
+    },
   });
+  let workspaceHealthTimer: ReturnType<typeof setTimeout> | undefined;
   service.setWorkspace({ viewFor: (uri) => workspace.viewFor(uri), linesOf: (uri) => workspace.linesOf(uri) });
   const navigation: NavigationContext = { index: workspace.index, linesOf: (uri) => workspace.linesOf(uri) };
 
@@ -214,6 +229,8 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const settings = canPullConfiguration
       ? ((await connection.workspace.getConfiguration("backlogCoach")) as {
           rules?: CoachConfig["rules"];
+          /** The settings UI's entry per rule: `backlogCoach.rule.<id>`. */
+          rule?: unknown;
           maxFindings?: number;
           maxFileSize?: number;
           trackerFiles?: CoachConfig["trackerFiles"];
@@ -224,7 +241,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     // The editor's settings are checked as the workspace file is (they are the same keys): a wrong-typed rule
     // option or `maxFindings: -5` is left out with one warning in the log, not applied or failed on per story.
     const raw = {
-      ...(settings?.rules !== undefined && { rules: settings.rules }),
+      ...((settings?.rules !== undefined || settings?.rule !== undefined) && { rules: withPerRuleSettings(settings.rules, settings.rule) }),
       ...(settings?.maxFindings !== undefined && { maxFindings: settings.maxFindings }),
       ...(settings?.maxFileSize !== undefined && { maxFileSize: settings.maxFileSize }),
       // An empty object is the settings' default: nothing opted in, no mapping (the schema wants a mapping to map).
@@ -446,6 +463,10 @@ export function startServer(connection: Connection, host: ServerHost): void {
     serving((params: HealthParams) => (current(params.uri) ? service.health(params.uri) : null)),
   );
   connection.onRequest(
+    WorkspaceHealthRequest,
+    serving((): WorkspaceHealth => workspaceHealth(service, workspace)),
+  );
+  connection.onRequest(
     GuidanceRequest,
     serving((): GuidanceResult => bundledGuidance().guidance),
   );
@@ -453,6 +474,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
   connection.onShutdown(() => {
     shutDown = true;
     workspace.cancel();
+    clearTimeout(workspaceHealthTimer);
     for (const timer of pending.values()) clearTimeout(timer);
     pending.clear();
   });

@@ -10,6 +10,7 @@ import {
   type WorkDoneProgressReporter,
 } from "vscode-languageserver";
 import { analyzeBacklog, refusalOf } from "./core/analyze";
+import { healthMeasures } from "./core/health";
 import type { CoachConfig } from "./core/config";
 import { formatOfFileName } from "./core/file-patterns";
 import { parseBacklog } from "./core/formats";
@@ -58,6 +59,16 @@ export interface WorkspaceCheckHost {
   openBacklog(uri: string): Backlog | undefined;
   /** Re-analyses an open document (its cross-file findings may have changed) and publishes it. */
   reanalyse(uri: string): void;
+  /** An unopened file's health changed (it was checked, or forgotten): the sidebar's workspace view is stale. */
+  healthChanged?(): void;
+}
+
+/** The health of an unopened file as its last check found it. */
+export interface DiskFileHealth {
+  readonly uri: string;
+  readonly stories: number;
+  readonly ready: number;
+  readonly findingsBySeverity: Counts;
 }
 
 /** A backlog file read from disk (or through the client) because it is not open. */
@@ -88,6 +99,8 @@ type Counts = { error: number; warning: number; info: number; hint: number };
 export class WorkspaceChecker {
   readonly index = new WorkspaceIndex();
   private readonly disk = new Map<string, DiskFile>();
+  /** Each unopened file's health, by fileKey, from its last check. */
+  private readonly healthOf = new Map<string, DiskFileHealth>();
   private folders: readonly Folder[] = [];
   private mode: WorkspaceCheckMode = "on";
   /** Set by the Check Workspace command: unopened files are then kept checked, whatever the setting says. */
@@ -146,6 +159,19 @@ export class WorkspaceChecker {
     return key.split("/").pop() ?? key;
   }
 
+  /** The health of every unopened file checked (an open file's comes from its own analysis). */
+  diskHealth(): DiskFileHealth[] {
+    return [...this.healthOf.values()];
+  }
+
+  /** Why the workspace's health lacks the unopened files, when it does. */
+  get healthNote(): string | undefined {
+    if (!this.host.files) return "This editor gives the server no access to the workspace's files: only open files are counted.";
+    if (!this.checksUnopened)
+      return "Only open files are checked (backlogCoach.workspaceCheck is openFiles): run Backlog Coach: Check Workspace.";
+    return undefined;
+  }
+
   /** The line index of any indexed file, open or not: for related places and navigation into other files. */
   linesOf(uri: string): LineIndex | undefined {
     return this.host.openLines(uri) ?? this.disk.get(fileKey(uri))?.lines;
@@ -181,6 +207,7 @@ export class WorkspaceChecker {
     const key = fileKey(uri);
     const onDisk = this.disk.get(key);
     this.disk.delete(key);
+    this.healthOf.delete(key);
     this.replace(onDisk && onDisk.uri !== uri ? onDisk.uri : uri, summarizeBacklog(uri, this.fileName(uri), backlog));
   }
 
@@ -362,6 +389,11 @@ export class WorkspaceChecker {
     const analysis = analyzeBacklog(file.text, file.format, this.host.config(), undefined, {}, this.index.viewFor(file.uri));
     const diagnostics = analysis.findings.map((f) => this.diagnostic(file.lines, file.uri, f));
     this.host.connection.sendDiagnostics({ uri: file.uri, diagnostics }).catch(ignoreClosedConnection);
+    const findingsBySeverity: Counts = { error: 0, warning: 0, info: 0, hint: 0 };
+    for (const f of analysis.findings) findingsBySeverity[f.severity]++;
+    const m = healthMeasures(analysis);
+    this.healthOf.set(fileKey(file.uri), { uri: file.uri, stories: m.stories, ready: m.ready, findingsBySeverity });
+    this.host.healthChanged?.();
     return analysis.findings;
   }
 
@@ -370,6 +402,7 @@ export class WorkspaceChecker {
     const key = fileKey(uri);
     const file = this.disk.get(key);
     this.disk.delete(key);
+    if (this.healthOf.delete(key)) this.host.healthChanged?.();
     this.host.connection.sendDiagnostics({ uri: file?.uri ?? uri, diagnostics: [] }).catch(ignoreClosedConnection);
     this.replace(file?.uri ?? uri, undefined);
   }

@@ -1,10 +1,20 @@
 // The sidebar page: tabs of guidance and backlog health, built with DOM APIs only (never HTML strings), with a search.
-import type { BacklogHealth } from "../../server/protocol";
+import type { BacklogHealth, WorkspaceHealth } from "../../server/protocol";
 import { crossLevelSentence, formatPayRangeShort, overlapOfTexts, shortPayText } from "../../server/core/guidance/salaries";
 import { describeTimebox, parseSprintLength, type SprintLength } from "../../server/core/guidance/timebox";
 import { kindLabel } from "../../server/core/guidance/tips";
 import type { Guidance, GuidanceEntry, ProfileList, RoleKey, SalarySet, WhoDoesWhat } from "../../server/core/guidance/types";
-import { isGuidance, isHealth, isId, parseHostMessage, TAB_IDS, type TabId, type WebviewMessage } from "./messages";
+import {
+  isGuidance,
+  isHealth,
+  isId,
+  isWorkspaceHealth,
+  parseHostMessage,
+  TAB_IDS,
+  type PageCommand,
+  type TabId,
+  type WebviewMessage,
+} from "./messages";
 
 interface VsCodeApi {
   postMessage(message: WebviewMessage): void;
@@ -22,6 +32,15 @@ interface PageState {
   query: string;
   /** The self-check's answers by question id. */
   answers: Record<string, "productOwner" | "productManager">;
+  workspace: WorkspaceHealth | null;
+  /** The findings' filters: a rule id, a severity, a story status ("" for all). */
+  filters: Filters;
+}
+
+interface Filters {
+  rule: string;
+  severity: string;
+  status: string;
 }
 
 const TAB_LABELS: Readonly<Record<TabId, string>> = {
@@ -35,7 +54,16 @@ const TAB_LABELS: Readonly<Record<TabId, string>> = {
 };
 
 const vscode = acquireVsCodeApi();
-const state: PageState = { guidance: null, fileName: null, health: null, tab: "roles", query: "", answers: {} };
+const state: PageState = {
+  guidance: null,
+  fileName: null,
+  health: null,
+  tab: "roles",
+  query: "",
+  answers: {},
+  workspace: null,
+  filters: { rule: "", severity: "", status: "" },
+};
 
 /** One thing the search can hide: its element, its lower-case text, and the headings/sections that hold it. */
 interface SearchItem {
@@ -132,17 +160,26 @@ function buildShell(): void {
 
 /** Shows a tab's panel; a tab the user picks opens at its top, the panels share one scroll position. */
 function selectTab(id: TabId, focus: boolean, fromUser = false): void {
-  if (fromUser && id !== state.tab) window.scrollTo(0, 0);
+  const searching = isSearching();
+  if (fromUser && id !== state.tab && !searching) window.scrollTo(0, 0);
   state.tab = id;
   for (const other of TAB_IDS) {
     const selected = other === id;
     tabs[other].setAttribute("aria-selected", String(selected));
     tabs[other].tabIndex = selected ? 0 : -1;
-    panels[other].hidden = !selected;
+    // A search shows the hits of every tab (see applySearch); a tab picked then scrolls to its own.
+    if (!searching) panels[other].hidden = !selected;
+  }
+  if (searching && fromUser && !panels[id].hidden) {
+    panels[id].scrollIntoView({ block: "start" });
+    window.scrollBy(0, -(app.querySelector("header")?.getBoundingClientRect().height ?? 0));
   }
   if (focus) tabs[id].focus();
   save();
 }
+
+const searchWords = (): string[] => fold(state.query).split(" ").filter(Boolean);
+const isSearching = (): boolean => searchWords().length > 0;
 
 /** Arrow keys move between tabs (and select them), Home and End jump to the ends: the WAI-ARIA tabs pattern. */
 function onTabKey(event: KeyboardEvent): void {
@@ -702,12 +739,343 @@ function severityCounts(c: BacklogHealth["findingsBySeverity"]): string {
   return parts.join(", ");
 }
 
+/** A button that asks the host to run one of the page's commands (the empty states' actions). */
+function commandButton(label: string, command: PageCommand, primary = false): HTMLButtonElement {
+  const button = el("button", label, primary ? "action primary" : "action", { type: "button", "data-key": `command-${command}` });
+  button.addEventListener("click", () => vscode.postMessage({ type: "command", command }));
+  return button;
+}
+
+/** An empty state: what is missing, and the buttons that fix it. */
+function emptyState(text: string, ...buttons: HTMLButtonElement[]): HTMLElement {
+  const box = el("div", undefined, "empty-state");
+  const actions = el("div", undefined, "actions");
+  actions.append(...buttons);
+  box.append(el("p", text, "muted"), actions);
+  return box;
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+/** An SVG element with attributes (presentation attributes only: the page's CSP allows no inline styles). */
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Attributes = {}): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+/** A picture with a text alternative: the SVG is one image to a screen reader, labelled with `label`. */
+function picture(width: number, height: number, label: string): SVGSVGElement {
+  return svg("svg", {
+    viewBox: `0 0 ${width} ${height}`,
+    width: "100%",
+    preserveAspectRatio: "none",
+    role: "img",
+    "aria-label": label,
+    class: "chart",
+    height: String(height),
+  });
+}
+
+/** A compact table, the text alternative of a picture. */
+function dataTable(caption: string, columns: readonly string[], rows: readonly (readonly string[])[]): HTMLElement {
+  const table = tableWithHead("figures data", caption, columns);
+  const body = el("tbody");
+  for (const row of rows) {
+    const tr = el("tr");
+    row.forEach((cell, k) => tr.append(k === 0 ? el("th", cell, undefined, { scope: "row" }) : el("td", cell)));
+    body.append(tr);
+  }
+  table.append(body);
+  const details = el("details", undefined, "as-table");
+  details.append(el("summary", "As a table"), table);
+  return details;
+}
+
+const plural = (n: number, word: string): string =>
+  `${n} ${n === 1 ? word : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`}`;
+
+/** A story named with its title beside its id: "CB-3 Search orders". */
+const storyName = (label: string, title?: string): string => (title && title !== label ? `${label} ${title}` : label);
+
+function setFilter(key: keyof Filters, value: string): void {
+  state.filters[key] = value;
+  renderPanel("health");
+  applySearch();
+  save();
+  document.getElementById("findings-title")?.scrollIntoView({ block: "start" });
+}
+
+/** Findings per rule as bars; each bar filters the findings by its rule, an icon beside it opens the rule's docs. */
+function renderRuleChart(h: BacklogHealth): HTMLElement {
+  const group = section("Findings per rule", "rules-title");
+  if (h.findingsByRule.length === 0) {
+    group.append(el("p", "No findings.", "muted"));
+    return group;
+  }
+  const most = Math.max(...h.findingsByRule.map((r) => r.count));
+  const list = el("ul", undefined, "plain bars", { "aria-label": "Findings per rule: pick a rule to filter the findings" });
+  for (const r of h.findingsByRule) {
+    const li = el("li", undefined, "bar-row");
+    const pressed = state.filters.rule === r.ruleId;
+    const button = el("button", undefined, "bar-button", {
+      type: "button",
+      "data-key": `rule-${r.ruleId}`,
+      "aria-pressed": String(pressed),
+      title: `Show only the ${r.ruleId} findings`,
+    });
+    const bar = picture(100, 10, `${plural(r.count, "finding")}`);
+    bar.setAttribute("aria-hidden", "true");
+    bar.append(svg("rect", { x: "0", y: "0", width: String(Math.max(2, (r.count / most) * 100)), height: "10", class: "bar" }));
+    button.append(el("span", r.ruleId, "bar-label"), el("span", String(r.count), "bar-count"), bar);
+    button.addEventListener("click", () => setFilter("rule", pressed ? "" : r.ruleId));
+    const docs = el("button", "?", "icon", {
+      type: "button",
+      "data-key": `docs-${r.ruleId}`,
+      "aria-label": `Open the docs of ${r.ruleId}`,
+      title: `Open the docs of ${r.ruleId}`,
+    });
+    docs.addEventListener("click", () => vscode.postMessage({ type: "openRuleDocs", ruleId: r.ruleId }));
+    li.append(button, docs);
+    list.append(searchable("health", li, [group]));
+  }
+  group.append(list);
+  return group;
+}
+
+const READINESS_LABELS = { ready: "ready", claimed: "says ready, is not", notReady: "not ready" } as const;
+
+/** The next stories in rank order as a row of cells, ready or not, with the list as its text. */
+function renderReadiness(h: BacklogHealth): HTMLElement | undefined {
+  const next = h.nextStories ?? [];
+  if (next.length === 0) return undefined;
+  const group = section("The next stories, in rank order", "next-title");
+  const ready = next.filter((s) => s.readiness === "ready").length;
+  const summary = `Of the next ${plural(next.length, "story")} in rank order, ${ready} ${ready === 1 ? "is" : "are"} ready.`;
+  const cell = 100 / next.length;
+  const strip = picture(100, 18, summary);
+  next.forEach((s, k) => {
+    const rect = svg("rect", {
+      x: String(k * cell + 0.5),
+      y: "0",
+      width: String(Math.max(cell - 1, 0.5)),
+      height: "18",
+      class: `cell ${s.readiness}`,
+    });
+    const title = svg("title");
+    title.textContent = `${storyName(s.label, s.title)}: ${READINESS_LABELS[s.readiness]}`;
+    rect.append(title);
+    strip.append(rect);
+  });
+  const legend = el("p", undefined, "legend muted");
+  for (const key of ["ready", "claimed", "notReady"] as const) {
+    legend.append(el("span", "", `swatch ${key}`, { "aria-hidden": "true" }), document.createTextNode(` ${READINESS_LABELS[key]}  `));
+  }
+  const list = el("ol", undefined, "next-stories");
+  for (const s of next) {
+    const li = el("li");
+    const button = el("button", storyName(s.label, s.title), "link", { type: "button", "data-key": `next-${s.line}` });
+    button.addEventListener("click", () => vscode.postMessage({ type: "reveal", uri: h.uri, line: s.line, character: s.character }));
+    li.append(
+      button,
+      el("span", ` ${READINESS_LABELS[s.readiness]}${s.status ? ` (status ${s.status})` : ""}`, `readiness ${s.readiness}`),
+    );
+    list.append(searchable("health", li, [group]));
+  }
+  group.append(el("p", summary), strip, legend, list);
+  return group;
+}
+
+/** The Sprint's stories' estimates stacked against its capacity. */
+function renderSprintLoad(h: BacklogHealth): HTMLElement | undefined {
+  const sprint = h.sprint;
+  if (!sprint) return undefined;
+  const group = section("The Sprint's load", "sprint-title");
+  const estimated = sprint.stories.filter((s) => s.estimate !== undefined);
+  const total = estimated.reduce((n, s) => n + (s.estimate ?? 0), 0);
+  const capacity = sprint.capacity;
+  const words =
+    capacity === undefined
+      ? `The Sprint's stories are estimated at ${total} in all; the backlog gives no sprint.capacity to weigh them against.`
+      : `The Sprint's stories are estimated at ${total} against a capacity of ${capacity}: ${
+          total > capacity ? `${total - capacity} over` : total === capacity ? "exactly full" : `${capacity - total} to spare`
+        } (${capacity === 0 ? "–" : `${Math.round((total / capacity) * 100)} %`}).`;
+  group.append(el("p", words, total > (capacity ?? Infinity) ? "over" : undefined));
+  const scale = Math.max(total, capacity ?? 0, 1);
+  const bar = picture(100, 22, words);
+  let at = 0;
+  estimated.forEach((s, k) => {
+    const width = ((s.estimate ?? 0) / scale) * 100;
+    const rect = svg("rect", { x: String(at), y: "3", width: String(Math.max(width - 0.4, 0)), height: "16", class: `segment s${k % 2}` });
+    const title = svg("title");
+    title.textContent = `${storyName(s.label, s.title)}: ${s.estimate ?? 0}`;
+    rect.append(title);
+    bar.append(rect);
+    at += width;
+  });
+  if (capacity !== undefined) {
+    const x = String((capacity / scale) * 100);
+    bar.append(svg("line", { x1: x, x2: x, y1: "0", y2: "22", class: "capacity" }));
+  }
+  group.append(bar);
+  if (capacity !== undefined) group.append(el("p", "The line marks the capacity.", "legend muted"));
+  const rows = sprint.stories.map((s) => [
+    storyName(s.label, s.title),
+    !s.found ? "no story has this id" : s.estimate === undefined ? "not estimated" : String(s.estimate),
+  ]);
+  group.append(dataTable("The Sprint's stories and their estimates", ["Story", "Estimate"], [...rows, ["Total", String(total)]]));
+  const unestimated = sprint.stories.filter((s) => s.found && s.estimate === undefined).length;
+  if (unestimated > 0)
+    group.append(el("p", `${plural(unestimated, "story")} of the Sprint ${unestimated === 1 ? "has" : "have"} no estimate.`, "muted"));
+  return group;
+}
+
+const SEVERITY_ORDER = ["error", "warning", "info", "hint"] as const;
+
+/** A labelled select of the findings' filter, "all" first. */
+function filterSelect(key: keyof Filters, label: string, values: readonly string[]): HTMLElement {
+  const wrap = el("label", undefined, "filter");
+  const select = el("select", undefined, undefined, { "data-key": `filter-${key}`, id: `filter-${key}` });
+  select.append(el("option", "all", undefined, { value: "" }));
+  for (const v of values) select.append(el("option", v, undefined, { value: v }));
+  select.value = values.includes(state.filters[key]) ? state.filters[key] : "";
+  select.addEventListener("change", () => setFilter(key, select.value));
+  wrap.append(el("span", label), select);
+  return wrap;
+}
+
+/** Every finding, filtered by rule, severity and story status, each with "go to" and (when it has one) "fix". */
+function renderFindings(h: BacklogHealth): HTMLElement {
+  const group = section("Findings", "findings-title");
+  const all = h.findings ?? [];
+  const uniq = (xs: readonly (string | undefined)[]): string[] => [...new Set(xs.filter((x): x is string => x !== undefined))];
+  const filters = el("div", undefined, "filters", { role: "group", "aria-label": "Filter the findings" });
+  filters.append(
+    filterSelect("rule", "Rule", uniq(all.map((f) => f.ruleId)).sort()),
+    filterSelect(
+      "severity",
+      "Severity",
+      SEVERITY_ORDER.filter((s) => all.some((f) => f.severity === s)),
+    ),
+    filterSelect("status", "Status", uniq(all.map((f) => f.status)).sort()),
+  );
+  const { rule, severity, status } = state.filters;
+  const shown = all.filter(
+    (f) => (!rule || f.ruleId === rule) && (!severity || f.severity === severity) && (!status || f.status === status),
+  );
+  const filtered = rule || severity || status;
+  const count = el(
+    "p",
+    filtered ? `${shown.length} of ${plural(all.length, "finding")} shown.` : `${plural(all.length, "finding")}.`,
+    "muted",
+    {
+      id: "findings-count",
+      role: "status",
+    },
+  );
+  group.append(filters, count);
+  if (filtered) {
+    const clear = el("button", "Show all findings", "link", { type: "button", "data-key": "filter-clear" });
+    clear.addEventListener("click", () => {
+      state.filters = { rule: "", severity: "", status: "" };
+      setFilter("rule", "");
+    });
+    count.append(document.createTextNode(" "), clear);
+  }
+  const list = el("ul", undefined, "plain findings");
+  for (const [k, f] of shown.entries()) {
+    const li = el("li", undefined, `finding severity-border-${f.severity}`);
+    const head = el("div", undefined, "finding-head");
+    head.append(el("span", f.severity, `severity severity-${f.severity}`), el("span", ` ${f.ruleId}`, "finding-rule"));
+    if (f.story) head.append(el("span", ` · ${storyName(f.story, f.title)}`, "finding-story"));
+    const actions = el("div", undefined, "finding-actions");
+    const where = `line ${f.line + 1}`;
+    const go = el("button", "Go to", "action", { type: "button", "data-key": `goto-${k}`, "aria-label": `Go to ${where}: ${f.message}` });
+    go.addEventListener("click", () => vscode.postMessage({ type: "reveal", uri: h.uri, line: f.line, character: f.character }));
+    actions.append(go);
+    if (f.fixable) {
+      const fix = el("button", "Fix", "action primary", {
+        type: "button",
+        "data-key": `fix-${k}`,
+        "aria-label": `Fix ${where}: ${f.message}`,
+      });
+      fix.addEventListener("click", () =>
+        vscode.postMessage({
+          type: "fix",
+          uri: h.uri,
+          ruleId: f.ruleId,
+          line: f.line,
+          character: f.character,
+          endLine: f.endLine,
+          endCharacter: f.endCharacter,
+        }),
+      );
+      actions.append(fix);
+    }
+    li.append(head, el("p", f.message, "finding-message"), actions);
+    list.append(searchable("health", li, [group]));
+  }
+  group.append(list);
+  if (h.findingsLeftOut) group.append(el("p", `${plural(h.findingsLeftOut, "more finding")} not listed: see the Problems panel.`, "muted"));
+  return group;
+}
+
+/** The workspace's backlog files, the one to open first on top, and the totals. */
+function renderWorkspace(): HTMLElement {
+  const group = section("Workspace", "workspace-title");
+  const w = state.workspace;
+  if (!w || w.files.length === 0) {
+    group.append(
+      emptyState(
+        w?.note ?? "No backlog file found in this workspace.",
+        commandButton("New backlog", "newBacklog", true),
+        commandButton("Open a backlog", "openBacklog"),
+        commandButton("Check workspace", "checkWorkspace"),
+      ),
+    );
+    return group;
+  }
+  const t = w.total;
+  group.append(
+    el(
+      "p",
+      `${plural(t.files, "file")}, ${plural(t.stories, "story")}, ${t.ready} ready. ${severityCounts(t.findingsBySeverity)}.`,
+      "workspace-total",
+      {
+        id: "workspace-total",
+      },
+    ),
+  );
+  if (w.note) group.append(el("p", w.note, "muted"));
+  const table = tableWithHead("figures files", "Backlog files of the workspace", ["File", "Errors", "Warnings", "Info", "Stories"]);
+  const body = el("tbody");
+  for (const f of w.files) {
+    const tr = el("tr", undefined, f.uri === state.health?.uri ? "current" : undefined);
+    const name = el("th", undefined, undefined, { scope: "row" });
+    const open = el("button", f.fileName, "link", { type: "button", "data-key": `file-${f.fileName}`, title: `Open ${f.fileName}` });
+    open.addEventListener("click", () => vscode.postMessage({ type: "reveal", uri: f.uri, line: 0, character: 0 }));
+    name.append(open);
+    const c = f.findingsBySeverity;
+    tr.append(name, el("td", String(c.error)), el("td", String(c.warning)), el("td", String(c.info + c.hint)), el("td", String(f.stories)));
+    body.append(searchable("health", tr, [group]));
+  }
+  table.append(body);
+  group.append(table);
+  return group;
+}
+
 function renderHealth(): HTMLElement[] {
   const h = state.health;
-  const group = section("Backlog health", "health-title");
+  const group = section("This file", "health-title");
   if (!h) {
-    group.append(el("p", "Open a backlog file (*.backlog.yaml, *.stories.md, *.stories) to see its health here.", "muted"));
-    return [group];
+    group.append(
+      emptyState(
+        "Open a backlog file (*.backlog.yaml, *.stories.md, *.stories, *.feature) to see its health here, or start one.",
+        commandButton("Open a backlog", "openBacklog", true),
+        commandButton("New backlog", "newBacklog"),
+      ),
+    );
+    return [grid(group, renderWorkspace())];
   }
   group.append(el("p", state.fileName ?? "", "file-name"));
   const table = el("table", undefined, "figures");
@@ -726,21 +1094,6 @@ function renderHealth(): HTMLElement[] {
     table.append(searchable("health", tr, [group]));
   }
   group.append(table);
-  const rules = section("Findings by rule", "rules-title");
-  if (h.findingsByRule.length === 0) rules.append(el("p", "No findings.", "muted"));
-  const ruleList = el("ul", undefined, "plain");
-  for (const r of h.findingsByRule) {
-    const button = el("button", `${r.ruleId}: ${r.count}`, "link", {
-      type: "button",
-      "data-key": `rule-${r.ruleId}`,
-      title: `Open the docs of ${r.ruleId}`,
-    });
-    button.addEventListener("click", () => vscode.postMessage({ type: "openRuleDocs", ruleId: r.ruleId }));
-    const li = el("li");
-    li.append(button);
-    ruleList.append(searchable("health", li, [rules]));
-  }
-  rules.append(ruleList);
   const worst = section("Stories to look at first", "worst-title");
   if (h.worstStories.length === 0) worst.append(el("p", "Every story passes the checks.", "muted"));
   const storyList = el("ul", undefined, "plain stories");
@@ -748,13 +1101,14 @@ function renderHealth(): HTMLElement[] {
     const button = el("button", undefined, "story", { type: "button", "data-key": `story-${s.line}-${s.label}` });
     button.append(
       el("span", s.label, "story-label"),
-      el("span", ` ${s.findings} finding${s.findings === 1 ? "" : "s"}`, "badge"),
+      ...(s.title ? [el("span", ` ${s.title}`, "story-title")] : []),
+      el("span", ` ${plural(s.findings, "finding")}`, "badge"),
       el("span", s.severity, `severity severity-${s.severity}`),
       el("span", s.topMessage, "story-message muted"),
     );
     button.setAttribute(
       "aria-label",
-      `${s.label}, line ${s.line + 1}: ${s.findings} finding${s.findings === 1 ? "" : "s"}, the most severe ${s.severity === "error" ? "an" : "a"} ${s.severity}. ${s.topMessage}`,
+      `${storyName(s.label, s.title)}, line ${s.line + 1}: ${plural(s.findings, "finding")}, the most severe ${s.severity === "error" ? "an" : "a"} ${s.severity}. ${s.topMessage}`,
     );
     button.addEventListener("click", () => vscode.postMessage({ type: "reveal", uri: h.uri, line: s.line, character: s.character }));
     const li = el("li");
@@ -762,7 +1116,15 @@ function renderHealth(): HTMLElement[] {
     storyList.append(searchable("health", li, [worst]));
   }
   worst.append(storyList);
-  return [group, rules, worst];
+  const pictures = [renderRuleChart(h), renderReadiness(h), renderSprintLoad(h)].filter((x): x is HTMLElement => x !== undefined);
+  return [grid(group, renderWorkspace(), ...pictures, worst, renderFindings(h))];
+}
+
+/** The Backlog tab's sections in a grid: one column in a narrow sidebar, two in a wide one (a container query). */
+function grid(...sections: HTMLElement[]): HTMLElement {
+  const node = el("div", undefined, "health-grid");
+  node.append(...sections);
+  return node;
 }
 
 // ---- Rendering, search and state. ----
@@ -770,7 +1132,8 @@ function renderHealth(): HTMLElement[] {
 function fillPanel(tab: TabId, content: readonly HTMLElement[]): void {
   // Focus inside a rebuilt panel (a story button, as the user types elsewhere) goes back to the same control.
   const focusedKey = panels[tab].contains(document.activeElement) ? (document.activeElement?.getAttribute("data-key") ?? null) : null;
-  panels[tab].replaceChildren(...content, el("p", "Nothing here matches the search.", "no-match muted"));
+  // The panel's title heads its hits when a search shows every tab's.
+  panels[tab].replaceChildren(el("h2", TAB_LABELS[tab], "panel-title"), ...content);
   if (focusedKey) {
     for (const candidate of Array.from(panels[tab].querySelectorAll<HTMLElement>("[data-key]"))) {
       if (candidate.getAttribute("data-key") === focusedKey) candidate.focus();
@@ -794,8 +1157,9 @@ function renderPanel(tab: TabId): void {
 }
 
 function applySearch(): void {
-  const words = fold(state.query).split(" ").filter(Boolean);
+  const words = searchWords();
   let total = 0;
+  document.body.classList.toggle("searching", words.length > 0);
   for (const tab of TAB_IDS) {
     const groupVisible = new Map<HTMLElement, boolean>();
     let count = 0;
@@ -809,10 +1173,18 @@ function applySearch(): void {
     total += count;
     const searching = words.length > 0;
     tabs[tab].textContent = searching ? `${TAB_LABELS[tab]} (${count})` : TAB_LABELS[tab];
-    const noMatch = panels[tab].querySelector<HTMLElement>(".no-match");
-    if (noMatch) noMatch.hidden = !searching || count > 0;
+    // Searching, every tab with a hit shows them, in tab order; otherwise the selected tab alone.
+    panels[tab].hidden = searching ? count === 0 : tab !== state.tab;
   }
-  searchStatus.textContent = words.length > 0 ? `${total} match${total === 1 ? "" : "es"} for "${state.query.trim()}"` : "";
+  const query = state.query.trim();
+  searchStatus.textContent =
+    words.length === 0
+      ? ""
+      : total === 0
+        ? `Nothing matches "${query}" in any tab.`
+        : `${total} match${total === 1 ? "" : "es"} for "${query}" in ${TAB_IDS.filter((t) => !panels[t].hidden)
+            .map((t) => TAB_LABELS[t])
+            .join(", ")}`;
 }
 
 function save(): void {
@@ -859,6 +1231,10 @@ window.addEventListener("message", (event: MessageEvent<unknown>) => {
     // Timeboxes on the events tab follow the open backlog's Sprint length.
     if (currentSprint()?.label !== sprintBefore) renderPanel("events");
     applySearch();
+  } else if (message.type === "workspace") {
+    state.workspace = message.workspace;
+    renderPanel("health");
+    applySearch();
   } else {
     showEntry(message.id);
   }
@@ -875,6 +1251,12 @@ function restore(): void {
   if (typeof saved.fileName === "string") state.fileName = saved.fileName;
   if (TAB_IDS.includes(saved.tab as TabId)) state.tab = saved.tab as TabId;
   if (typeof saved.query === "string") state.query = saved.query;
+  if (saved.workspace === null || isWorkspaceHealth(saved.workspace)) state.workspace = saved.workspace ?? null;
+  if (isRecord(saved.filters))
+    for (const key of ["rule", "severity", "status"] as const) {
+      const value = saved.filters[key];
+      if (typeof value === "string" && value.length <= 80) state.filters[key] = value;
+    }
   if (isRecord(saved.answers)) {
     for (const [key, value] of Object.entries(saved.answers)) {
       if (isId(key) && (value === "productOwner" || value === "productManager")) state.answers[key] = value;

@@ -1,5 +1,12 @@
 // The typed messages between the sidebar webview and the extension host, with checks for what arrives on each side.
-import type { BacklogHealth, StoryProblemSummary } from "../../server/protocol";
+import type {
+  BacklogHealth,
+  FileHealth,
+  FindingSummary,
+  StoryProblemSummary,
+  StoryReadiness,
+  WorkspaceHealth,
+} from "../../server/protocol";
 import { ENTRY_KINDS, PROFILE_LISTS, type Guidance, type GuidanceEntry, type Timebox } from "../../server/core/guidance/types";
 
 /** The sidebar's sections, in tab order. */
@@ -11,13 +18,32 @@ export type HostMessage =
   | { readonly type: "guidance"; readonly guidance: Guidance }
   | { readonly type: "health"; readonly fileName: string | null; readonly health: BacklogHealth | null }
   /** Show one guidance entry (from a hover's "open in sidebar" link). */
-  | { readonly type: "showEntry"; readonly id: string };
+  | { readonly type: "showEntry"; readonly id: string }
+  /** The workspace's health, per file and in total (null: the server has none to give yet). */
+  | { readonly type: "workspace"; readonly workspace: WorkspaceHealth | null };
+
+/** The commands the page may ask the host to run (the empty states' buttons): nothing else. */
+export const PAGE_COMMANDS = ["newBacklog", "openBacklog", "checkWorkspace"] as const;
+export type PageCommand = (typeof PAGE_COMMANDS)[number];
+
+/** Where a finding is and which rule made it: what a "Fix" button sends, and what backlogCoach.applyFix takes. */
+export interface FixTarget {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
+  readonly endLine: number;
+  readonly endCharacter: number;
+  readonly ruleId: string;
+}
 
 /** Webview -> host. */
 export type WebviewMessage =
   | { readonly type: "ready" }
   | { readonly type: "reveal"; readonly uri: string; readonly line: number; readonly character: number }
-  | { readonly type: "openRuleDocs"; readonly ruleId: string };
+  | { readonly type: "openRuleDocs"; readonly ruleId: string }
+  /** Apply the quick fix of the rule's finding at this range. */
+  | ({ readonly type: "fix" } & FixTarget)
+  | { readonly type: "command"; readonly command: PageCommand };
 
 /** Entry and rule ids: kebab-case, so they are safe in element ids and command arguments. */
 export const isId = (v: unknown): v is string => typeof v === "string" && /^[a-z][a-z0-9-]{0,80}$/.test(v);
@@ -167,12 +193,60 @@ export const isGuidance = shape({
 const isStoryProblem = (v: unknown): v is StoryProblemSummary =>
   isRecord(v) &&
   hasStrings(v, ["label", "topMessage"]) &&
+  optional(v["title"], isString) &&
   isCount(v["line"]) &&
   isCount(v["character"]) &&
   isCount(v["findings"]) &&
   SEVERITIES.includes(String(v["severity"]));
 
 const SEVERITIES = ["error", "warning", "info", "hint"];
+
+const isCounts = (v: unknown): boolean => isRecord(v) && SEVERITIES.every((k) => isCount(v[k]));
+
+const isFinding = (v: unknown): v is FindingSummary =>
+  isRecord(v) &&
+  hasStrings(v, ["ruleId", "message"]) &&
+  SEVERITIES.includes(String(v["severity"])) &&
+  ["line", "character", "endLine", "endCharacter"].every((k) => isCount(v[k])) &&
+  typeof v["fixable"] === "boolean" &&
+  ["story", "title", "status"].every((k) => optional(v[k], isString));
+
+const isReadiness = (v: unknown): v is StoryReadiness =>
+  isRecord(v) &&
+  isString(v["label"]) &&
+  ["title", "status", "rank"].every((k) => optional(v[k], isString)) &&
+  ["ready", "claimed", "notReady"].includes(String(v["readiness"])) &&
+  ["findings", "line", "character"].every((k) => isCount(v[k]));
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v) && v >= 0;
+
+const isSprintLoad = (v: unknown): boolean =>
+  isRecord(v) &&
+  optional(v["capacity"], isFiniteNumber) &&
+  Array.isArray(v["stories"]) &&
+  v["stories"].every(
+    (s) =>
+      isRecord(s) &&
+      isString(s["label"]) &&
+      optional(s["title"], isString) &&
+      optional(s["estimate"], isFiniteNumber) &&
+      typeof s["found"] === "boolean",
+  );
+
+const isFileHealth = (v: unknown): v is FileHealth =>
+  isRecord(v) &&
+  hasStrings(v, ["uri", "fileName"]) &&
+  isCount(v["stories"]) &&
+  isCount(v["ready"]) &&
+  isCounts(v["findingsBySeverity"]) &&
+  typeof v["open"] === "boolean";
+
+/** The workspace's health as the server reports it. */
+export function isWorkspaceHealth(v: unknown): v is WorkspaceHealth {
+  if (!isRecord(v) || !Array.isArray(v["files"]) || !v["files"].every(isFileHealth) || !optional(v["note"], isString)) return false;
+  const total = v["total"];
+  return isRecord(total) && ["files", "stories", "ready"].every((k) => isCount(total[k])) && isCounts(total["findingsBySeverity"]);
+}
 
 /** A backlog's health as the server reports it. */
 export function isHealth(v: unknown): v is BacklogHealth {
@@ -187,7 +261,11 @@ export function isHealth(v: unknown): v is BacklogHealth {
     v["findingsByRule"].every((r) => isRecord(r) && isString(r["ruleId"]) && isCount(r["count"])) &&
     Array.isArray(v["worstStories"]) &&
     v["worstStories"].every(isStoryProblem) &&
-    optional(v["sprintLength"], isString)
+    optional(v["sprintLength"], isString) &&
+    optional(v["findings"], (f) => Array.isArray(f) && f.every(isFinding)) &&
+    optional(v["findingsLeftOut"], isCount) &&
+    optional(v["nextStories"], (n) => Array.isArray(n) && n.every(isReadiness)) &&
+    optional(v["sprint"], isSprintLoad)
   );
 }
 
@@ -199,6 +277,27 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     return { type: "reveal", uri: value["uri"], line: value["line"], character: value["character"] };
   }
   if (value["type"] === "openRuleDocs" && isId(value["ruleId"])) return { type: "openRuleDocs", ruleId: value["ruleId"] };
+  if (
+    value["type"] === "fix" &&
+    isString(value["uri"]) &&
+    isId(value["ruleId"]) &&
+    isCount(value["line"]) &&
+    isCount(value["character"]) &&
+    isCount(value["endLine"]) &&
+    isCount(value["endCharacter"])
+  ) {
+    return {
+      type: "fix",
+      uri: value["uri"],
+      ruleId: value["ruleId"],
+      line: value["line"],
+      character: value["character"],
+      endLine: value["endLine"],
+      endCharacter: value["endCharacter"],
+    };
+  }
+  if (value["type"] === "command" && PAGE_COMMANDS.includes(value["command"] as PageCommand))
+    return { type: "command", command: value["command"] as PageCommand };
   return undefined;
 }
 
@@ -214,5 +313,7 @@ export function parseHostMessage(value: unknown): HostMessage | undefined {
     return { type: "health", fileName: value["fileName"], health: value["health"] };
   }
   if (value["type"] === "showEntry" && isId(value["id"])) return { type: "showEntry", id: value["id"] };
+  if (value["type"] === "workspace" && (value["workspace"] === null || isWorkspaceHealth(value["workspace"])))
+    return { type: "workspace", workspace: value["workspace"] };
   return undefined;
 }

@@ -21,6 +21,8 @@ export interface HealthMeasures {
   readonly storiesByRule: ReadonlyMap<string, number>;
   /** The findings of each story that has any, by story index. */
   readonly findingsByStory: ReadonlyMap<number, readonly Finding[]>;
+  /** The indexes of the stories counted in `ready`. */
+  readonly readyStories: ReadonlySet<number>;
 }
 
 export function healthMeasures(analysis: Analysis): HealthMeasures {
@@ -41,14 +43,24 @@ export function healthMeasures(analysis: Analysis): HealthMeasures {
   let wellFormed = 0;
   let withBenefit = 0;
   let withCriteria = 0;
-  let ready = 0;
+  const readyStories = new Set<number>();
   const stories = analysis.backlog.stories;
   for (const s of stories) {
     if (isWellFormed(s.sentence)) wellFormed++;
     if (givesBenefit(s.sentence)) withBenefit++;
     if (s.acceptance?.some((c) => unfilledPart(c.text, c.scenario?.parameters) === undefined)) withCriteria++;
-    if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) ready++;
+    if (s.status?.text === "ready" && !has(s.index, "story-well-formed") && !has(s.index, "criteria-missing")) readyStories.add(s.index);
   }
   const storiesByRule = new Map([...flagged].map(([ruleId, set]) => [ruleId, set.size] as const));
-  return { stories: stories.length, wellFormed, withBenefit, withCriteria, ready, findingsByRule, storiesByRule, findingsByStory };
+  return {
+    stories: stories.length,
+    wellFormed,
+    withBenefit,
+    withCriteria,
+    ready: readyStories.size,
+    findingsByRule,
+    storiesByRule,
+    findingsByStory,
+    readyStories,
+  };
 }

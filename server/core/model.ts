@@ -117,6 +117,10 @@ export interface SprintInfo {
   readonly length?: TextPart;
   readonly goal?: TextPart;
   readonly events?: readonly PlannedEvent[];
+  /** `capacity`: what the Developers forecast they can take on this Sprint, in the unit of the stories' estimates. */
+  readonly capacity?: { readonly value: number; readonly span: Span };
+  /** `stories`: the ids of the stories selected for the Sprint (its Sprint Backlog). */
+  readonly stories?: readonly TextPart[];
 }
 
 /** A whole backlog file after parsing. */

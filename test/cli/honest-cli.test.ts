@@ -51,3 +51,22 @@ describe("the CLI summary", () => {
     );
   });
 });
+
+describe("a placeholder role or means in the CLI", () => {
+  it("lint reports the part missing (an error) and stats does not count the story as well formed", async () => {
+    const file = join(dir, "c.stories");
+    writeFileSync(file, "As a <role>, I want to save my card, so that I pay faster.\nAs a shopper, I want TBD, so that I pay faster.\n");
+    const lint = await run(["--no-config", "-f", "json", file]);
+    assert.equal(lint.code, 1);
+    const report = JSON.parse(lint.stdout) as { files: { problems: { ruleId: string; severity: string; message: string }[] }[] };
+    assert.deepEqual(
+      report.files[0]?.problems.filter((p) => p.ruleId === "story-well-formed").map((p) => [p.severity, p.message.split(" is ")[0]]),
+      [
+        ["error", "'<role>'"],
+        ["error", "'TBD'"],
+      ],
+    );
+    const stats = await run(["stats", "--no-config", "--format", "json", file]);
+    assert.equal((JSON.parse(stats.stdout) as { wellFormed: number }).wellFormed, 0);
+  });
+});

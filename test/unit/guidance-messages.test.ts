@@ -1,8 +1,11 @@
 // The sidebar's messages: each side accepts only well-typed messages, so a tampered one is dropped, not acted on.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parseHostMessage, parseWebviewMessage } from "../../client/webview/messages";
 import { bundledGuidance } from "../../server/core/guidance/data";
+import { BacklogLanguageService } from "../../server/service";
 
 const guidance = bundledGuidance().guidance;
 const health = {
@@ -56,5 +59,41 @@ describe("sidebar messages", () => {
     });
     assert.equal(parseWebviewMessage({ type: "openRuleDocs", ruleId: "../../etc/passwd" }), undefined);
     assert.equal(parseWebviewMessage({ type: "runCommand", command: "workbench.action.terminal.new" }), undefined);
+  });
+});
+
+describe("sidebar messages for acting from the sidebar (issue #15)", () => {
+  it("the page takes the server's whole health (findings, next stories, Sprint load) and the workspace's", () => {
+    const service = new BacklogLanguageService();
+    const uri = "file:///w/sprint.backlog.yaml";
+    service.update(uri, readFileSync(join(__dirname, "..", "..", "..", "test", "fixtures", "sidebar", "sprint.backlog.yaml"), "utf8"), 1);
+    const full = service.health(uri);
+    assert.ok(full?.findings?.length && full.nextStories?.length && full.sprint);
+    assert.deepEqual(parseHostMessage({ type: "health", fileName: "a", health: full }), { type: "health", fileName: "a", health: full });
+    const workspace = {
+      files: [{ uri, fileName: "sprint.backlog.yaml", stories: 3, ready: 1, findingsBySeverity: full.findingsBySeverity, open: true }],
+      total: { files: 1, stories: 3, ready: 1, findingsBySeverity: full.findingsBySeverity },
+    };
+    assert.deepEqual(parseHostMessage({ type: "workspace", workspace }), { type: "workspace", workspace });
+    assert.equal(parseHostMessage({ type: "workspace", workspace: { ...workspace, files: [{ uri }] } }), undefined);
+    const badFinding = { ...full, findings: [{ ...full.findings[0], line: -1 }] };
+    assert.equal(parseHostMessage({ type: "health", fileName: "a", health: badFinding }), undefined);
+  });
+
+  it("the host takes a fix with a whole range and a rule id, and only the page's own commands", () => {
+    const fix = {
+      type: "fix",
+      uri: "file:///w/a.backlog.yaml",
+      ruleId: "story-atomic",
+      line: 3,
+      character: 4,
+      endLine: 3,
+      endCharacter: 9,
+    };
+    assert.deepEqual(parseWebviewMessage(fix), fix);
+    assert.equal(parseWebviewMessage({ ...fix, ruleId: "../x" }), undefined);
+    assert.equal(parseWebviewMessage({ ...fix, endLine: undefined }), undefined);
+    assert.deepEqual(parseWebviewMessage({ type: "command", command: "newBacklog" }), { type: "command", command: "newBacklog" });
+    assert.equal(parseWebviewMessage({ type: "command", command: "workbench.action.terminal.new" }), undefined);
   });
 });

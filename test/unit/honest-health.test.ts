@@ -107,6 +107,40 @@ describe("an unfilled placeholder is the missing part", () => {
     }
   });
 
+  it("a placeholder role or means is the part missing: reported, and the story is not well formed", () => {
+    const cases = [
+      ["As a <role>, I want to save my card, so that I pay faster.", "placeholderRole", "<role>"],
+      ["As a TBD, I want to save my card, so that I pay faster.", "placeholderRole", "TBD"],
+      ["As a shopper, I want <capability>, so that I pay faster.", "placeholderMeans", "<capability>"],
+      ["As a shopper, I want TBD, so that I pay faster.", "placeholderMeans", "TBD"],
+    ] as const;
+    for (const [sentence, messageId, part] of cases) {
+      const text = `stories:\n  - id: S-1\n    story: ${sentence}\n    acceptance:\n      - Given a card, when I save it, then it is listed\n`;
+      const found = analyzeBacklog(text, "yaml").findings.filter((f) => f.ruleId === "story-well-formed");
+      assert.deepEqual(
+        found.map((f) => [f.messageId, text.slice(f.span.start, f.span.end)]),
+        [[messageId, part]],
+        sentence,
+      );
+      assert.equal(healthOf(text).wellFormed, 0, sentence);
+    }
+    const written = "stories:\n  - id: S-1\n    story: As a shopper, I want to save my card, so that I pay faster.\n";
+    assert.equal(healthOf(written).wellFormed, 1);
+  });
+
+  it("the 'As a <role>' fix leaves a placeholder role that story-well-formed reports", () => {
+    const text = "stories:\n  - id: S-1\n    story: I want to save my card, so that I pay faster.\n";
+    const fix = analyzeBacklog(text, "yaml").findings.find((f) => f.ruleId === "story-well-formed")?.fixes?.[0];
+    assert.ok(fix);
+    const fixed = applyEdits(text, fix.edits).text;
+    assert.deepEqual(
+      analyzeBacklog(fixed, "yaml")
+        .findings.filter((f) => f.ruleId === "story-well-formed")
+        .map((f) => f.messageId),
+      ["placeholderRole"],
+    );
+  });
+
   it("a comparison in angle brackets is not a placeholder", () => {
     const text = [
       "stories:",
@@ -268,6 +302,86 @@ describe("split writes the new story complete", () => {
     assert.equal(
       split(plain, "plain"),
       "As a shopper, I want to search my orders, so that I find one.\n\nAs a shopper, I want to filter my orders, so that I find one.\n\nAs a shopper, I want to pay by card, so that I get my goods.\n",
+    );
+  });
+});
+
+describe("split in Markdown", () => {
+  const split = (source: string): string => {
+    const fix = analyzeBacklog(source, "markdown").findings.find((f) => f.ruleId === "story-atomic")?.fixes?.[0];
+    assert.ok(fix, "a split is offered");
+    return applyEdits(source, fix.edits).text;
+  };
+
+  it("adds a section after the story: the heading with the next free id and the title, the part's sentence, the criteria copied", () => {
+    const text = [
+      "# Orders",
+      "",
+      "## CB-3 Orders",
+      "",
+      "As a shopper, I want to search and filter my orders, so that I find one.",
+      "",
+      "### Acceptance criteria",
+      "",
+      "- Given 3 orders, when I search for one, then it is listed",
+      "",
+      "## CB-10: Pay",
+      "",
+      "As a shopper, I want to pay by card, so that I get my goods.",
+      "",
+    ].join("\n");
+    const out = split(text);
+    assert.equal(
+      out,
+      [
+        "# Orders",
+        "",
+        "## CB-3 Orders",
+        "",
+        "As a shopper, I want to search my orders, so that I find one.",
+        "",
+        "### Acceptance criteria",
+        "",
+        "- Given 3 orders, when I search for one, then it is listed",
+        "",
+        "## CB-11 Orders",
+        "",
+        "As a shopper, I want to filter my orders, so that I find one.",
+        "",
+        "### Acceptance criteria",
+        "",
+        "- Given 3 orders, when I search for one, then it is listed",
+        "",
+        "## CB-10: Pay",
+        "",
+        "As a shopper, I want to pay by card, so that I get my goods.",
+        "",
+      ].join("\n"),
+    );
+    // The new story is read back as a story of its own, with its criterion, and no id is taken twice.
+    const after = analyzeBacklog(out, "markdown");
+    assert.deepEqual(
+      after.backlog.stories.map((s) => [s.id?.text, s.acceptance?.length ?? 0]),
+      [
+        ["CB-3", 1],
+        ["CB-11", 1],
+        ["CB-10", 0],
+      ],
+    );
+    assert.deepEqual(
+      after.findings.filter((f) => f.ruleId === "story-atomic" || f.ruleId === "story-id"),
+      [],
+    );
+  });
+
+  it("a heading that is the sentence gets a heading of the part's sentence; a file of paragraphs a paragraph", () => {
+    assert.equal(
+      split("## As a shopper, I want to search and filter my orders, so that I find one\n\n## As a shopper, I want to pay\n"),
+      "## As a shopper, I want to search my orders, so that I find one\n\n## As a shopper, I want to filter my orders, so that I find one\n\n## As a shopper, I want to pay\n",
+    );
+    assert.equal(
+      split("As a shopper, I want to search and filter my orders, so that I find one.\n"),
+      "As a shopper, I want to search my orders, so that I find one.\n\nAs a shopper, I want to filter my orders, so that I find one.\n",
     );
   });
 });

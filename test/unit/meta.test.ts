@@ -40,6 +40,18 @@ describe("every rule is complete", () => {
         assert.ok(entry, `package.json lacks backlogCoach.rules.properties["${id}"]: run npm run rule-settings`);
         assert.equal(entry.default, rule.meta.defaultSeverity);
       });
+      it("has a settings UI entry of its own, backlogCoach.rule.<id>, with a severity to pick", () => {
+        const entry = (
+          packageJson.contributes.configuration.properties as unknown as Record<
+            string,
+            { enum?: string[]; default?: string; markdownDescription?: string }
+          >
+        )[`backlogCoach.rule.${id}`];
+        assert.ok(entry, `package.json lacks backlogCoach.rule.${id}: run npm run rule-settings`);
+        assert.deepEqual(entry.enum, ["default", "off", "hint", "info", "warning", "error"]);
+        assert.equal(entry.default, "default");
+        assert.ok(entry.markdownDescription?.includes(`Default severity: \`${rule.meta.defaultSeverity}\``), "run npm run rule-settings");
+      });
       it("has a config-schema entry whose options match the rule's", () => {
         const entry = schemaRules[id];
         assert.ok(entry, `schemas/config.schema.json lacks rules.${id}: run npm run rule-settings`);

@@ -210,9 +210,19 @@ export function hasSubject(marker: TextPart | undefined): boolean {
   return /^(?:i|we)(?![\p{L}])/iu.test(marker?.text ?? "");
 }
 
-/** Whether a sentence names a role and a means with its first person ("I want", not a bare "want"): well formed. */
+/**
+ * Whether a sentence names a role and a means with its first person ("I want", not a bare "want"), neither of them
+ * a placeholder left for later ("As a <role>", "I want TBD"): well formed. The rules, the health view and the CLI
+ * share it.
+ */
 export function isWellFormed(sentence: StorySentence | undefined): boolean {
-  return sentence?.role !== undefined && sentence.means !== undefined && hasSubject(sentence.meansMarker);
+  return (
+    sentence?.role !== undefined &&
+    sentence.means !== undefined &&
+    hasSubject(sentence.meansMarker) &&
+    !isPlaceholder(sentence.role.text) &&
+    !isPlaceholder(sentence.means.text)
+  );
 }
 
 /**

@@ -190,6 +190,15 @@ function readSprint(text: string, node: YamlNode | undefined): SprintInfo | unde
       return [{ name, span: spanOf(e, span), ...(duration && { duration }) }];
     });
   }
+  const capacity = valueNode(node, "capacity");
+  if (isScalar(capacity) && typeof capacity.value === "number" && Number.isFinite(capacity.value) && capacity.value >= 0)
+    sprint.capacity = { value: capacity.value, span: spanOf(capacity, span) };
+  const selected = valueNode(node, "stories");
+  if (isSeq(selected))
+    sprint.stories = selected.items.flatMap((item) => {
+      const id = scalarPart(text, item as YamlNode);
+      return id ? [id] : [];
+    });
   return sprint;
 }
 

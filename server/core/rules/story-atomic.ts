@@ -1,6 +1,6 @@
 // QUS "atomic": a story asks for one feature; two actions, two objects, a slash pair, a second clause, a tool with
 // two capabilities, two qualities or two roles ask for more (QUS-LABELS.md), each with its own message and split.
-import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
+import { sourceOf, type Backlog, type Fix, type Story, type StorySentence, type TextEdit } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
 import { yamlScalar } from "../parse/yaml-scalar";
@@ -219,6 +219,55 @@ function acceptanceBlock(backlog: Backlog, story: Story): string | undefined {
     .replace(/\s+$/, "");
 }
 
+/** Replaces spans of `text` (which starts at `base` in the source), in order and not overlapping. */
+function withReplaced(text: string, base: number, parts: readonly { span: { start: number; end: number }; newText: string }[]): string {
+  let out = "";
+  let at = 0;
+  for (const { span, newText } of [...parts].sort((a, b) => a.span.start - b.span.start)) {
+    out += text.slice(at, span.start - base) + newText;
+    at = span.end - base;
+  }
+  return out + text.slice(at);
+}
+
+/**
+ * The Markdown sections of a split's new stories, each complete as the YAML split writes it: the heading copied at
+ * the story's depth with the next free id (the title kept), the part's sentence as its paragraph (or as the heading,
+ * when the story's heading is its sentence), and the criteria copied under their own title line, a blank line
+ * between blocks as Markdown needs. In a file of paragraphs each part is a paragraph of its own. Undefined when the
+ * story's heading or criteria title cannot be read back from the text.
+ */
+function markdownStories(backlog: Backlog, story: Story, sentence: StorySentence, others: readonly string[]): string | undefined {
+  const source = sourceOf(backlog);
+  const eol = eolOf(backlog);
+  const depth = story.layout?.headingDepth;
+  if (depth === undefined) return others.map((o) => `${eol}${eol}${o}`).join("");
+  const headingLine = /^[^\r\n]*/.exec(source.slice(story.span.start, story.span.end))?.[0] ?? "";
+  const headingEnd = story.span.start + headingLine.length;
+  if (!headingLine.startsWith(`${"#".repeat(depth)} `)) return undefined;
+  const inHeading = sentence.span.start < headingEnd;
+  const ids = story.id ? nextIds(backlog, story.id.text, others.length) : [];
+  let criteria = "";
+  const block = story.acceptanceSpan;
+  if (block && story.acceptance?.length) {
+    // The criteria title is the last line with text before the first criterion ("### Acceptance criteria").
+    const before = source.slice(0, block.start).replace(/\s+$/, "");
+    const titleStart = before.lastIndexOf("\n") + 1;
+    if (titleStart <= (inHeading ? headingEnd : sentence.span.end)) return undefined;
+    criteria = `${eol}${eol}${source.slice(titleStart, block.end)}`;
+  }
+  return others
+    .map((o, k) => {
+      const edits = [
+        ...(story.id && ids[k] ? [{ span: story.id.span, newText: ids[k] }] : []),
+        ...(inHeading ? [{ span: sentence.span, newText: o }] : []),
+      ];
+      const heading = withReplaced(headingLine, story.span.start, edits);
+      return `${eol}${eol}${heading}${inHeading ? "" : `${eol}${eol}${o}`}${criteria}`;
+    })
+    .join("");
+}
+
 /**
  * A fix that keeps the story with its first part and adds a story after it for each other part, in the file's
  * style: `replace` is the span of the story sentence to rewrite in the kept story, `keep` its new text, and
@@ -270,6 +319,10 @@ function splitFix(
         );
       })
       .join("");
+  } else if (backlog.format === "markdown") {
+    const sections = markdownStories(backlog, story, sentence, others);
+    if (sections === undefined) return undefined;
+    added = sections;
   } else {
     return undefined;
   }

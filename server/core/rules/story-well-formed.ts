@@ -1,5 +1,6 @@
 // QUS "well-formed": a story names at least a role and a means ("As a <role>, I want <means>").
 import type { Story } from "../model";
+import { isPlaceholder } from "../nlp/placeholder";
 import { hasSubject } from "../parse/story-sentence";
 import { defineRule } from "./rule";
 
@@ -15,6 +16,8 @@ export default defineRule({
       noMeans: "The story names no capability: say what the role wants ('I want to ...').",
       noRoleNoMeans: "The story follows no template: write 'As a <role>, I want <capability>, so that <benefit>'.",
       noSubject: "'{phrase}' has no subject: write 'I {phrase}', so that the role is the one who wants it.",
+      placeholderRole: "'{part}' is a placeholder, not a role: say who wants this ('As a returning customer, ...').",
+      placeholderMeans: "'{part}' is a placeholder, not a capability: say what the role wants ('I want to ...').",
     },
     fixable: true,
     defaultOptions: {},
@@ -41,7 +44,18 @@ export default defineRule({
       });
       return;
     }
-    if (hasRole && hasMeans) return;
+    if (hasRole && hasMeans) {
+      // "As a <role>, I want TBD": the template is there, a part is not written yet. Each unfilled part is reported
+      // as missing, so that a placeholder a fix inserted does not pass for a story.
+      for (const [messageId, part] of [
+        ["placeholderRole", sentence.role],
+        ["placeholderMeans", sentence.means],
+      ] as const) {
+        if (part && isPlaceholder(part.text))
+          context.report({ messageId, data: { part: part.text }, span: part.span, storyIndex: story.index });
+      }
+      return;
+    }
     const messageId = !hasRole && !hasMeans ? "noRoleNoMeans" : !hasRole ? "noRole" : "noMeans";
     // Only a missing role marker has one obvious fix: the template's opening words.
     const fixes =
