@@ -374,7 +374,7 @@ function storyDocument(
       const paragraph = sectionOf(h.i, h.node.depth).find((n): n is Paragraph => n.type === "paragraph");
       if (paragraph)
         story.status = statusPart(
-          tools.inline(paragraph.children, startOf(paragraph), endOf(paragraph)).split(/\r?\n/)[0] ?? "",
+          maskedRange([paragraph], startOf(paragraph), endOf(paragraph), tools).split(/\r?\n/)[0] ?? "",
           startOf(paragraph),
         );
     } else {
@@ -387,7 +387,7 @@ function storyDocument(
     for (const node of nodes) {
       if (node === storySection.node) break;
       if (node.type !== "paragraph") continue;
-      const masked = tools.inline(node.children, startOf(node), endOf(node));
+      const masked = maskedRange([node], startOf(node), endOf(node), tools);
       const m = STATUS_LINE.exec(masked);
       if (m?.[1] !== undefined) {
         story.status = statusPart(m[1], startOf(node) + m.index + m[0].length - m[1].length);
