@@ -47,18 +47,27 @@ describe("the Problems panel on a .feature file and a Spec Kit spec.md (code-ser
     sandbox?.dispose();
   });
 
-  /** Opens a workspace file by Quick Open, as a user types its name. */
-  const openByName = async (path: string): Promise<void> => {
-    await page.keyboard.press("Control+P");
-    const input = page.locator(".quick-input-widget input");
-    await input.waitFor();
-    await input.fill(path);
-    await page.locator(".quick-input-list .monaco-list-row").first().waitFor();
-    await page.keyboard.press("Enter");
+  /**
+   * Opens a workspace file from the explorer, clicking through its folders as a user does: `rows` are the rows to
+   * click, a folder row by the start of its text (the explorer shows "specs / 001-checkout" as one compact row).
+   */
+  const openFromExplorer = async (...rows: string[]): Promise<void> => {
+    for (const [k, name] of rows.entries()) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      const text = new RegExp(k === rows.length - 1 ? `^${escaped}$` : `^${escaped}`);
+      await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: text }).first().click();
+    }
     await page
       .locator(".tab.active")
-      .filter({ hasText: path.split("/").pop() ?? path })
+      .filter({ hasText: rows.at(-1) ?? "" })
       .waitFor();
+  };
+
+  /** Runs a command from the Command Palette. */
+  const command = async (name: string): Promise<void> => {
+    await page.keyboard.press("F1");
+    await page.locator(".quick-input-widget input").fill(`> ${name}`);
+    await page.locator(".quick-input-list .monaco-list-row", { hasText: name }).first().click();
   };
 
   /** The Problems panel's rows once they name every one of `rules`; the panel stays open. */
@@ -71,16 +80,15 @@ describe("the Problems panel on a .feature file and a Spec Kit spec.md (code-ser
   };
 
   it("lists the .feature file's findings: a scenario without Then, one When too many, untestable outcomes", async () => {
-    await openByName("returns.feature");
+    await openFromExplorer("returns.feature");
     const rows = await problemRows("returns.feature", ["criteria-then", "criteria-one-when", "criteria-duplicate", "criteria-testable"]);
     assert.ok(!rows.some((r) => r.includes("spec.md")), "only the open file's problems");
     await page.screenshot({ path: join(SCREENSHOTS, "feature-problems.png") });
   });
 
   it("lists the Spec Kit spec.md's findings on its user stories", async () => {
-    await page.keyboard.press("Control+Shift+M");
-    await page.keyboard.press("Control+W");
-    await openByName("specs/001-checkout/spec.md");
+    await command("View: Close All Editors");
+    await openFromExplorer("specs", "spec.md");
     const rows = await problemRows("spec.md", [
       "priority-unique",
       "story-well-formed",
