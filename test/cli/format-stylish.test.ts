@@ -83,10 +83,7 @@ describe("backlog-coach stats: wording", () => {
       stdout,
       /\| with acceptance criteria \| 8 \| 12 stories in YAML, Markdown and Gherkin \(a plain list holds no criteria\) \| 66\.7 % \|/,
     );
-    assert.match(
-      stdout,
-      /\| ready \(status ready, well formed, with criteria\) \| 3 \| 5 stories in YAML or with a status \| 60\.0 % \|/,
-    );
+    assert.match(stdout, /\| ready \(status ready, well formed, with criteria\) \| 3 \| 5 stories in YAML or with a status \| 60\.0 % \|/);
     assert.match(stdout, /\| rule \| severity \| findings \| stories flagged \| share of the 17 stories \|/);
   });
 });
