@@ -30,8 +30,9 @@ Commands:
   stats    Per-rule counts and the share of stories well formed, with a benefit, with criteria, ready
 
 Files: folders are searched for backlog files (*.backlog.yaml, backlog.yaml, *.story.md, *.stories.md,
-*.stories, *.stories.txt, *.feature); a folder named on the command line that holds none of them is read as
-a folder of plain story lists (its *.txt files). A file named explicitly is read by its name, else by its
+*.stories, *.stories.txt, *.feature) and for the Markdown of spec and story workflows (specs/*/spec.md,
+docs/stories/*.md, or the config's markdownFiles globs), read by its shape; a folder named on the command
+line that holds none of them is read as a folder of plain story lists (its *.txt files). A file named explicitly is read by its name, else by its
 extension (.yaml/.yml, .md, .txt, .feature, .csv, .json). CSV and JSON files are read only when named or
 with --type. With no path, the current folder is searched.
 

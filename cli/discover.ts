@@ -3,6 +3,7 @@ import { readdirSync, realpathSync, statSync, type Dirent } from "node:fs";
 import { extname, join, relative, resolve } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { IGNORED_FOLDERS, formatOfFileName } from "../server/core/file-patterns";
+import { markdownFileOptedIn } from "../server/core/markdown-files";
 import type { BacklogFormat } from "../server/core/model";
 import { UsageError } from "./args";
 
@@ -13,7 +14,12 @@ export interface BacklogFile {
   /** Path relative to the current folder with "/" separators: what output shows and problem matchers read. */
   readonly display: string;
   readonly format: BacklogFormat;
+  /** Markdown found by the `markdownFiles` globs in a folder walk: only what has a story's shape is read. */
+  readonly shapesOnly?: boolean;
 }
+
+/** A file found in a folder, with its format. */
+type FoundFile = { path: string; format: BacklogFormat; shapesOnly?: boolean };
 
 /** The same folders as globs, for the inputs that are globs. */
 const IGNORED = [...IGNORED_FOLDERS].map((folder) => `**/${folder}/**`);
@@ -62,8 +68,9 @@ function filesInFolder(
   folder: string,
   forced: BacklogFormat | undefined,
   cwd: string,
-): { files: { path: string; format: BacklogFormat }[]; unreadable: UnreadableFolder[] } {
-  const files: { path: string; format: BacklogFormat }[] = [];
+  markdownGlobs: readonly string[] | undefined,
+): { files: FoundFile[]; unreadable: UnreadableFolder[] } {
+  const files: FoundFile[] = [];
   const unreadable: UnreadableFolder[] = [];
   const visited = new Set<string>();
   const formatOf = (name: string): BacklogFormat | undefined =>
@@ -105,6 +112,8 @@ function filesInFolder(
       } else if (isFile) {
         const format = formatOf(entry.name);
         if (format) files.push({ path, format });
+        // Spec and story workflows' Markdown (Spec Kit's specs/*/spec.md, BMAD's docs/stories/*.md), by glob.
+        else if (!forced && markdownFileOptedIn(path, markdownGlobs)) files.push({ path, format: "markdown", shapesOnly: true });
         else if (dir === folder && extname(entry.name).toLowerCase() === ".txt") topTexts.push(path);
       }
     }
@@ -133,12 +142,13 @@ export async function discoverFiles(
   inputs: readonly string[],
   forced: BacklogFormat | undefined,
   cwd = process.cwd(),
+  markdownGlobs?: readonly string[],
 ): Promise<{ files: BacklogFile[]; unreadable: UnreadableFolder[] }> {
   const seen = new Map<string, BacklogFile>();
   const unreadable: UnreadableFolder[] = [];
-  const add = (path: string, format: BacklogFormat): void => {
+  const add = (path: string, format: BacklogFormat, shapesOnly = false): void => {
     const key = identity(path);
-    if (!seen.has(key)) seen.set(key, { path, display: toDisplay(cwd, path), format });
+    if (!seen.has(key)) seen.set(key, { path, display: toDisplay(cwd, path), format, ...(shapesOnly && { shapesOnly }) });
   };
   for (const input of inputs) {
     const absolute = resolve(cwd, input);
@@ -149,9 +159,9 @@ export async function discoverFiles(
       stats = undefined;
     }
     if (stats?.isDirectory()) {
-      const found = filesInFolder(absolute, forced, cwd);
+      const found = filesInFolder(absolute, forced, cwd, markdownGlobs);
       unreadable.push(...found.unreadable);
-      for (const f of found.files.sort((a, b) => a.path.localeCompare(b.path))) add(f.path, f.format);
+      for (const f of found.files.sort((a, b) => a.path.localeCompare(b.path))) add(f.path, f.format, f.shapesOnly);
       continue;
     }
     if (stats && !stats.isFile())

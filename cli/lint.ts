@@ -4,7 +4,7 @@ import { analyzeBacklog, refusalOf, type Analysis } from "../server/core/analyze
 import { applyEdits, editsOfFixes } from "../server/core/apply-edits";
 import type { CoachConfig } from "../server/core/config";
 import type { Finding, Severity } from "../server/core/model";
-import { parseBacklog } from "../server/core/formats";
+import { parseBacklog, type ParseOptions } from "../server/core/formats";
 import { LineIndex } from "../server/core/parse/text-lines";
 import { summarizeBacklog, WorkspaceIndex } from "../server/core/workspace";
 import { describeError, type BacklogFile } from "./discover";
@@ -62,10 +62,18 @@ export function toProblems(text: string, findings: readonly Finding[]): Problem[
   });
 }
 
+/** How a file found by the `markdownFiles` globs is read: by its shape only. */
+const readOptionsOf = (file: BacklogFile): ParseOptions => (file.shapesOnly ? { markdownShapesOnly: true } : {});
+
 /** Applies safe fixes until none is left; returns the new text and how many fixes went in. */
-export function fixText(text: string, format: BacklogFile["format"], config: CoachConfig): { text: string; fixed: number } {
+export function fixText(
+  text: string,
+  format: BacklogFile["format"],
+  config: CoachConfig,
+  options: ParseOptions = {},
+): { text: string; fixed: number } {
   const fixable = (t: string): { count: number; findings: readonly Finding[] } => {
-    const findings = analyzeBacklog(t, format, config).findings;
+    const findings = analyzeBacklog(t, format, config, undefined, options).findings;
     return { count: findings.filter((f) => f.fixes?.some((x) => x.safe)).length, findings };
   };
   const before = fixable(text);
@@ -101,7 +109,7 @@ function readAndFix(file: BacklogFile, config: CoachConfig, fix: boolean): ReadF
   // In any other file no finding is fixable, and --fix says why it left the file alone.
   const lossless = Buffer.from(text, "utf8").equals(buffer);
   if (!fix || !lossless) return { file, text, lossless, fixed: 0 };
-  const result = fixText(text, file.format, config);
+  const result = fixText(text, file.format, config, readOptionsOf(file));
   if (result.text === text) return { file, text, lossless, fixed: 0 };
   try {
     writeFileSync(file.path, result.text, "utf8");
@@ -115,7 +123,7 @@ function readAndFix(file: BacklogFile, config: CoachConfig, fix: boolean): ReadF
 function analyzeRead(read: ReadFile, config: CoachConfig, fix: boolean, workspace: WorkspaceIndex | undefined): FileResult {
   if ("error" in read) return { file: read.file, problems: [], error: read.error, fixed: 0 };
   const { file, text, lossless, fixed } = read;
-  const analysis = analyzeBacklog(text, file.format, config, undefined, {}, workspace?.viewFor(file.path));
+  const analysis = analyzeBacklog(text, file.format, config, undefined, readOptionsOf(file), workspace?.viewFor(file.path));
   const problems = toProblems(text, analysis.findings);
   if (lossless) return { file, problems, analysis, fixed };
   return {
@@ -147,7 +155,7 @@ function workspaceOf(reads: readonly ReadFile[], config: CoachConfig): Workspace
       summarizeBacklog(
         read.file.path,
         read.file.display,
-        parseBacklog(read.text, read.file.format, { ...(config.csv && { csv: config.csv }) }),
+        parseBacklog(read.text, read.file.format, { ...(config.csv && { csv: config.csv }), ...readOptionsOf(read.file) }),
       ),
     );
   }

@@ -72,7 +72,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       const stdinFile = { path: "<stdin>", display: "<stdin>", format: options.type };
       return report([lintText(stdinFile, text, config)], options, io, false, config);
     }
-    const { files, unreadable } = await discoverFiles(options.inputs, options.type, io.cwd);
+    const { files, unreadable } = await discoverFiles(options.inputs, options.type, io.cwd, config.markdownFiles);
     // A folder in the tree that cannot be listed fails the run (exit 2), as one named on the command line does:
     // a CI job must not pass on the files it happened to reach.
     for (const folder of unreadable) io.stderr(`backlog-coach: Cannot read the folder ${folder.display}: ${folder.reason}\n`);

@@ -44,7 +44,8 @@ export function computeStats(results: readonly FileResult[], config: CoachConfig
     withCriteria += m.withCriteria;
     ready += m.ready;
     if (format !== "plain") criteriaApplicable += m.stories;
-    if (format === "yaml") readyApplicable += m.stories;
+    // A story can be marked ready in YAML, and where another format gives it a status (a BMAD story file, a tracker row).
+    readyApplicable += format === "yaml" ? m.stories : r.analysis.backlog.stories.filter((s) => s.status).length;
     add(findings, m.findingsByRule);
     add(storiesHit, m.storiesByRule);
   }
@@ -94,7 +95,7 @@ export function formatStatsText(stats: Stats): string {
       "ready (status ready, well formed, with criteria)",
       stats.ready,
       stats.readyApplicable,
-      `${count(stats.readyApplicable, "story", "stories")} in YAML (the format with a status)`,
+      `${count(stats.readyApplicable, "story", "stories")} in YAML or with a status`,
     ),
     "",
     `| rule | severity | findings | stories flagged | share of the ${all} |`,

@@ -3,6 +3,7 @@
 import * as vscode from "vscode";
 import { CloseAction, ErrorAction, type LanguageClientOptions } from "vscode-languageclient";
 import { FORMAT_GLOBS } from "../server/core/file-patterns";
+import { MARKDOWN_SELECTOR_GLOBS } from "../server/core/markdown-files";
 import { TRACKER_SELECTOR_GLOBS } from "../server/core/tracker-files";
 import { SHOW_GUIDANCE_COMMAND, type CoachInitializationOptions } from "../server/protocol";
 import type { RestartPolicy } from "./restart-policy";
@@ -35,8 +36,11 @@ function withSnippets(action: vscode.CodeAction, document: vscode.TextDocument):
 /** After the server's connection closed, `restarts` says whether to start it again and what to tell the user. */
 export function coachClientOptions(restarts: RestartPolicy): LanguageClientOptions {
   return {
-    // CSV and JSON files go to the server too, which checks only those the backlogCoach.trackerFiles globs opt in.
-    documentSelector: [...Object.values(FORMAT_GLOBS).flat(), ...TRACKER_SELECTOR_GLOBS].map((pattern) => ({ pattern })),
+    // CSV, JSON and Markdown files go to the server too, which checks only those the backlogCoach.trackerFiles and
+    // backlogCoach.markdownFiles globs (or the config file's) opt in.
+    documentSelector: [...Object.values(FORMAT_GLOBS).flat(), ...TRACKER_SELECTOR_GLOBS, ...MARKDOWN_SELECTOR_GLOBS].map((pattern) => ({
+      pattern,
+    })),
     synchronize: { configurationSection: "backlogCoach" },
     initializationOptions: { showGuidanceCommand: true } satisfies CoachInitializationOptions,
     middleware: {

@@ -43,6 +43,57 @@ const STORY: Readonly<Partial<Record<BacklogFormat, string>>> = {
   ].join("\n"),
 };
 
+/**
+ * The Markdown of spec and story workflows, offered in Markdown beside the story section (see
+ * core/parse/markdown-shapes.ts): a Spec Kit user story, and a BMAD story file's sections.
+ */
+const MARKDOWN_SHAPES: readonly { label: string; body: string; detail: string }[] = [
+  {
+    label: "Spec Kit user story",
+    detail: "A Spec Kit spec.md user story: priority, story, why this priority, independent test, acceptance scenarios",
+    body: [
+      "### User Story ${1:1} - ${2:Brief title} (Priority: P${3:1})",
+      "",
+      "As a ${4:role}, I want ${5:capability}, so that ${6:benefit}.",
+      "",
+      "**Why this priority**: ${7:why it comes in this order}",
+      "",
+      "**Independent Test**: ${8:how it is tested and shown on its own}",
+      "",
+      "**Acceptance Scenarios**:",
+      "",
+      "1. **Given** ${9:context}, **When** ${10:event}, **Then** ${11:outcome}",
+      "",
+    ].join("\n"),
+  },
+  {
+    label: "BMAD story file",
+    detail: "A BMAD story file: status, story, acceptance criteria, tasks",
+    body: [
+      "# Story ${1:1.1}: ${2:Short title}",
+      "",
+      "## Status",
+      "",
+      "${3|Draft,Approved,InProgress,Review,Done|}",
+      "",
+      "## Story",
+      "",
+      "**As a** ${4:role},",
+      "**I want** ${5:capability},",
+      "**so that** ${6:benefit}",
+      "",
+      "## Acceptance Criteria",
+      "",
+      "1. Given ${7:context}, when ${8:event}, then ${9:outcome}",
+      "",
+      "## Tasks / Subtasks",
+      "",
+      "- [ ] ${10:Task} (AC: 1)",
+      "",
+    ].join("\n"),
+  },
+];
+
 /** A Gherkin scenario, offered inside a Feature (the editor indents its lines to the line's indentation). */
 const SCENARIO = ["Scenario: ${1:name}", "  Given ${2:context}", "  When ${3:event}", "  Then ${4:outcome}"].join("\n");
 
@@ -80,5 +131,7 @@ export function templateCompletions(format: BacklogFormat, before: string, posit
     return indent > 0 ? [{ ...item("Scenario", SCENARIO, "A scenario: Given, When, Then", word[2] ?? ""), filterText: "scenario" }] : [];
   // A YAML story is an item of the stories list; a Markdown section and a plain story start at the first column.
   if (format === "yaml" ? storyIndent !== undefined && indent !== storyIndent : indent > 0) return [];
-  return [item(format === "plain" ? "Story sentence" : "User story", story, DETAIL[format] ?? "", word[2] ?? "")];
+  const own = item(format === "plain" ? "Story sentence" : "User story", story, DETAIL[format] ?? "", word[2] ?? "");
+  if (format !== "markdown") return [own];
+  return [own, ...MARKDOWN_SHAPES.map((t) => item(t.label, t.body, t.detail, word[2] ?? ""))];
 }

@@ -4,6 +4,7 @@ import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
 import { formatOfFileName } from "./core/file-patterns";
+import { markdownFileOptedIn } from "./core/markdown-files";
 import { trackerFormatOf } from "./core/tracker-files";
 import type { Backlog, BacklogFormat, Finding, Severity, Story, TextChange, TextSource } from "./core/model";
 import { healthMeasures, type HealthMeasures } from "./core/health";
@@ -117,7 +118,12 @@ export class BacklogLanguageService {
   /** The format of a document by its URI, or undefined when the file is not a backlog. */
   formatOf(uri: string): BacklogFormat | undefined {
     const name = decodedUri(uri);
-    return formatOfFileName(name) ?? trackerFormatOf(name, this.config.trackerFiles);
+    return formatOfFileName(name) ?? (this.optedInMarkdown(name) ? "markdown" : trackerFormatOf(name, this.config.trackerFiles));
+  }
+
+  /** Whether a file is Markdown opted in by the `markdownFiles` globs (read by its shape), not a story file by name. */
+  private optedInMarkdown(name: string): boolean {
+    return !formatOfFileName(name) && markdownFileOptedIn(name, this.config.markdownFiles);
   }
 
   setConfig(config: CoachConfig): void {
@@ -179,8 +185,9 @@ export class BacklogLanguageService {
   private analyzer(uri: string, format: BacklogFormat): IncrementalAnalyzer {
     let analyzer = this.analyzers.get(uri);
     // The settings can change the format of a file (a glob opting a CSV in): its old analyzer cannot serve it.
-    if (!analyzer || analyzer.format !== format) {
-      analyzer = new IncrementalAnalyzer(format);
+    const shapesOnly = format === "markdown" && this.optedInMarkdown(decodedUri(uri));
+    if (!analyzer || analyzer.format !== format || analyzer.markdownShapesOnly !== shapesOnly) {
+      analyzer = new IncrementalAnalyzer(format, shapesOnly);
       this.analyzers.set(uri, analyzer);
     }
     return analyzer;

@@ -235,6 +235,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
           maxFileSize?: number;
           trackerFiles?: CoachConfig["trackerFiles"];
           csv?: CoachConfig["csv"];
+          markdownFiles?: CoachConfig["markdownFiles"];
           workspaceCheck?: unknown;
         } | null)
       : null;
@@ -247,6 +248,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
       // An empty object is the settings' default: nothing opted in, no mapping (the schema wants a mapping to map).
       ...(settings?.trackerFiles !== undefined && Object.keys(settings.trackerFiles).length > 0 && { trackerFiles: settings.trackerFiles }),
       ...(settings?.csv !== undefined && Object.keys(settings.csv).length > 0 && { csv: settings.csv }),
+      ...(settings?.markdownFiles !== undefined && { markdownFiles: settings.markdownFiles }),
     };
     const { config: fromSettings, findings } = parseConfigFile(JSON.stringify(raw));
     const warnings = findings.map((f) => `Setting backlogCoach: ${f.message} It is ignored.`);

@@ -182,6 +182,7 @@ export function parseConfigFile(text: string): ConfigFileResult {
     maxFileSize?: unknown;
     trackerFiles?: unknown;
     csv?: unknown;
+    markdownFiles?: unknown;
   };
   const ruleSettings: Record<string, RuleSetting> = {};
   for (const [id, setting] of Object.entries(raw.rules && typeof raw.rules === "object" ? raw.rules : {})) {
@@ -195,6 +196,9 @@ export function parseConfigFile(text: string): ConfigFileResult {
     // The tracker keys are taken when their own part of the file is valid, whatever else is not.
     ...(!badKeys.has("trackerFiles") && isObject(raw.trackerFiles) && { trackerFiles: raw.trackerFiles as CoachConfig["trackerFiles"] }),
     ...(!badKeys.has("csv") && isObject(raw.csv) && { csv: raw.csv as CoachConfig["csv"] }),
+    ...(!badKeys.has("markdownFiles") &&
+      Array.isArray(raw.markdownFiles) &&
+      raw.markdownFiles.every((g) => typeof g === "string") && { markdownFiles: raw.markdownFiles as string[] }),
   };
   return { config, findings };
 }

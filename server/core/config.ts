@@ -18,6 +18,8 @@ export interface CoachConfig {
   readonly trackerFiles?: TrackerFiles;
   /** How CSV exports are read: a column mapping for any CSV, the issue types that are stories. */
   readonly csv?: CsvSettings;
+  /** Markdown files read by their shape (Spec Kit, BMAD, ...), by glob; absent: the defaults of markdown-files.ts. */
+  readonly markdownFiles?: readonly string[];
 }
 
 export interface TrackerFiles {
@@ -62,11 +64,13 @@ export function mergeConfigs(...configs: readonly (CoachConfig | undefined)[]): 
   let maxFileSize: number | undefined;
   let trackerFiles: TrackerFiles | undefined;
   let csv: CsvSettings | undefined;
+  let markdownFiles: readonly string[] | undefined;
   for (const c of configs) {
     if (!c) continue;
     rules = { ...rules, ...(c.rules ?? {}) };
     if (c.trackerFiles !== undefined) trackerFiles = { ...trackerFiles, ...c.trackerFiles };
     if (c.csv !== undefined) csv = { ...csv, ...c.csv };
+    if (c.markdownFiles !== undefined) markdownFiles = c.markdownFiles;
     if (c.maxFindings !== undefined) maxFindings = c.maxFindings;
     if (c.maxFileSize !== undefined) maxFileSize = c.maxFileSize;
   }
@@ -76,5 +80,6 @@ export function mergeConfigs(...configs: readonly (CoachConfig | undefined)[]): 
     ...(maxFileSize !== undefined && { maxFileSize }),
     ...(trackerFiles && { trackerFiles }),
     ...(csv && { csv }),
+    ...(markdownFiles && { markdownFiles }),
   };
 }

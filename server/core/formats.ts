@@ -17,6 +17,8 @@ export interface ParseOptions {
   readonly reuse?: StoryReuse;
   /** How CSV exports are read (the config's `csv` key). */
   readonly csv?: CsvSettings;
+  /** A Markdown file opted in by the `markdownFiles` globs: only what has a story's shape is read (see markdown-files.ts). */
+  readonly markdownShapesOnly?: boolean;
 }
 
 /** Parses a backlog of a known format, schema findings included. Never throws on any input. */
@@ -26,7 +28,10 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       // Both give the same result (test/unit/yaml-fast.test.ts); the library path is the reference.
       return options.yaml === "library" ? parseYamlWithLibrary(text) : parseYamlFast(text).backlog;
     case "markdown":
-      return parseMarkdownStories(text, { ...(options.reuse && { reuse: options.reuse }) });
+      return parseMarkdownStories(text, {
+        ...(options.reuse && { reuse: options.reuse }),
+        ...(options.markdownShapesOnly && { shapesOnly: true }),
+      });
     case "plain":
       return parsePlainStories(text, options.reuse);
     case "gherkin":

@@ -188,7 +188,11 @@ export class IncrementalAnalyzer {
    */
   workspace: WorkspaceView | undefined;
 
-  constructor(readonly format: BacklogFormat) {}
+  /** `markdownShapesOnly`: a Markdown file opted in by glob, read by its shape only (see markdown-files.ts). */
+  constructor(
+    readonly format: BacklogFormat,
+    readonly markdownShapesOnly = false,
+  ) {}
 
   /**
    * Analyses a text. `edit`, when given, says where it differs from the text of the previous call (outside it,
@@ -201,7 +205,7 @@ export class IncrementalAnalyzer {
     if (analysis) return analysis;
     this.giveUp();
     if (this.format !== "yaml" && !refused) return this.analyzeByStory(text, config);
-    return analyzeBacklog(text, this.format, config, ruleSet, {}, this.workspace);
+    return analyzeBacklog(text, this.format, config, ruleSet, this.markdownShapesOnly ? { markdownShapesOnly: true } : {}, this.workspace);
   }
 
   /**
@@ -212,7 +216,11 @@ export class IncrementalAnalyzer {
    */
   private analyzeByStory(text: string, config: CoachConfig): Analysis {
     this.storyReuse.begin(text);
-    const backlog = parseBacklog(text, this.format, { reuse: this.storyReuse, ...(config.csv && { csv: config.csv }) });
+    const backlog = parseBacklog(text, this.format, {
+      reuse: this.storyReuse,
+      ...(config.csv && { csv: config.csv }),
+      ...(this.markdownShapesOnly && { markdownShapesOnly: true }),
+    });
     const reused = this.storyReuse.finish();
     const { stories } = backlog;
     const first = stories[0]?.span.start ?? text.length;

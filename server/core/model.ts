@@ -98,9 +98,14 @@ export interface StoryLayout {
    * written there as `, key: value`, and fixes that write block YAML (a new story entry) are not offered.
    */
   readonly flow?: "yaml" | "json";
+  /** Markdown written by a spec or story workflow (see parse/markdown-shapes.ts): fixes write in its style. */
+  readonly shape?: MarkdownShape;
   /** Where a criterion is written in a format with one place for criteria (a tracker's cell, an issue body's end). */
   readonly criteriaAt?: { readonly offset: number; readonly prefix: string };
 }
+
+/** The Markdown shapes read besides heading-per-story files: Spec Kit's spec.md, BMAD story files, issue templates. */
+export type MarkdownShape = "spec-kit" | "bmad" | "issue-template";
 
 export type BacklogFormat = "yaml" | "markdown" | "plain" | "gherkin" | "csv" | "github-issues";
 

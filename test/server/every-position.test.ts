@@ -5,13 +5,18 @@ import { basename, join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { formatOfFileName } from "../../server/core/file-patterns";
 import { LineIndex } from "../../server/core/parse/text-lines";
-import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
+import { FIXTURES, REPO_ROOT, fixtureFiles, markdownShapeFiles } from "../support/fixtures";
 import { startTestClient, type TestClient } from "../support/lsp-client";
 
 /** Fixture and example files of every format (walks one level of fixture folders). */
-function backlogFiles(): string[] {
+function backlogFiles(): { file: string; uri: string }[] {
   const folders = [join(REPO_ROOT, "examples"), ...fixtureFiles(join(FIXTURES, "rules")), ...fixtureFiles(join(FIXTURES, "formats"))];
-  return folders.flatMap((f) => fixtureFiles(f)).filter((f) => formatOfFileName(f) !== undefined);
+  const named = folders.flatMap((f) => fixtureFiles(f)).filter((f) => formatOfFileName(f) !== undefined);
+  // The Markdown of spec and story workflows, at paths the default markdownFiles globs opt in (specs/*/spec.md, ...).
+  return [
+    ...named.map((file) => ({ file, uri: `file:///fixtures/${basename(file)}` })),
+    ...markdownShapeFiles().map((f) => ({ file: f.path, uri: `file:///fixtures/${f.relative}` })),
+  ];
 }
 
 /** The position-taking requests, by the capability that announces each. */
@@ -47,10 +52,9 @@ describe("every request at every position", () => {
   const files = backlogFiles();
   it("has files to try", () => assert.ok(files.length >= 5, `only ${files.length} files`));
 
-  for (const file of files) {
-    it(basename(file), { timeout: 120_000 }, async (t) => {
+  for (const { file, uri } of files) {
+    it(uri.slice("file:///fixtures/".length), { timeout: 120_000 }, async (t) => {
       const text = readFileSync(file, "utf8");
-      const uri = `file:///fixtures/${basename(file)}`;
       const published = client.diagnostics(uri);
       await client.open(uri, text);
       const diagnostics = await published;

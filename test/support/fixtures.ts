@@ -35,3 +35,29 @@ export function fixtureFiles(folder: string): string[] {
     return [];
   }
 }
+
+/**
+ * The Markdown of spec and story workflows that the tests read by its shape (markdown-shapes.ts): every file under
+ * test/fixtures/markdown-shapes and examples/specs, examples/docs, with its path below that root (the part the
+ * `markdownFiles` globs match: "specs/002-refunds/spec.md"). README files are left out: no glob reads them.
+ */
+export function markdownShapeFiles(): { path: string; relative: string }[] {
+  const roots = [join(FIXTURES, "markdown-shapes"), join(REPO_ROOT, "examples")];
+  const out: { path: string; relative: string }[] = [];
+  const walk = (root: string, dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(root, path);
+      else if (entry.name.endsWith(".md") && entry.name !== "README.md" && dir !== root)
+        out.push({
+          path,
+          relative: path
+            .slice(root.length + 1)
+            .split("\\")
+            .join("/"),
+        });
+    }
+  };
+  for (const root of roots) walk(root, root);
+  return out.sort((a, b) => a.path.localeCompare(b.path));
+}

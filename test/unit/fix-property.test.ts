@@ -8,7 +8,7 @@ import { analyzeBacklog } from "../../server/core/analyze";
 import { applyEdits, editsOfFixes } from "../../server/core/apply-edits";
 import { formatOfFileName } from "../../server/core/file-patterns";
 import type { BacklogFormat, TextEdit } from "../../server/core/model";
-import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
+import { FIXTURES, REPO_ROOT, fixtureFiles, markdownShapeFiles } from "../support/fixtures";
 
 const CORPUS = join(REPO_ROOT, "..", "shared", "corpus", "dalpiaz");
 
@@ -47,6 +47,8 @@ function inputs(): { name: string; text: string; format: BacklogFormat }[] {
     const format = formatOfFileName(f);
     return format ? [{ name: basename(f), text: readFileSync(f, "utf8"), format }] : [];
   });
+  // Spec Kit, BMAD and issue-template Markdown, which the markdownFiles globs opt in.
+  for (const f of markdownShapeFiles()) list.push({ name: f.relative, text: readFileSync(f.path, "utf8"), format: "markdown" });
   if (existsSync(CORPUS)) {
     for (const f of readdirSync(CORPUS).filter((n) => n.endsWith(".txt")))
       list.push({ name: f, text: readFileSync(join(CORPUS, f), "utf8"), format: "plain" });

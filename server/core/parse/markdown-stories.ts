@@ -7,6 +7,7 @@ import type { Backlog, Criterion, Finding, Span, Story, TextPart } from "../mode
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { opensStory } from "./plain-stories";
 import type { StoryReuse } from "./story-reuse";
+import { readMarkdownShape, type MarkdownTools } from "./markdown-shapes";
 import { lineBreakOf } from "./text-lines";
 import { readBacklogHeader } from "./yaml-backlog";
 
@@ -164,8 +165,11 @@ function isCriteriaTitle(text: string, node: RootContent): boolean {
   return false;
 }
 
-/** Story heading depth: the depth most headings with a story sentence (or criteria) below them have. */
-function storyDepthOf(text: string, nodes: readonly RootContent[]): number | undefined {
+/**
+ * Story heading depth: the depth most headings with a story sentence (or criteria) below them have. `voted` says
+ * whether any heading had one (else the depth is a guess from the headings alone).
+ */
+function storyDepthOf(text: string, nodes: readonly RootContent[]): { depth: number | undefined; voted: boolean } {
   const votes = new Map<number, number>();
   const depths: number[] = [];
   nodes.forEach((node, i) => {
@@ -183,13 +187,13 @@ function storyDepthOf(text: string, nodes: readonly RootContent[]): number | und
     if (storyish) votes.set(node.depth, (votes.get(node.depth) ?? 0) + 1);
   });
   if (votes.size > 0) {
-    return [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+    return { depth: [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0], voted: true };
   }
-  if (depths.length === 0) return undefined;
+  if (depths.length === 0) return { depth: undefined, voted: false };
   // No story sentence anywhere: one top heading over deeper ones is the document's title, not a story.
   const min = Math.min(...depths);
   const deeper = depths.filter((d) => d > min);
-  return depths.filter((d) => d === min).length === 1 && deeper.length > 0 ? Math.min(...deeper) : min;
+  return { depth: depths.filter((d) => d === min).length === 1 && deeper.length > 0 ? Math.min(...deeper) : min, voted: false };
 }
 
 /** Reads front matter (personas, sprint, product) with `yaml`, at file offsets; its syntax errors become findings. */
@@ -429,12 +433,26 @@ function shiftPositions(node: Nodes, offset: number, lines: number): void {
   if ("children" in node) for (const child of node.children) shiftPositions(child, offset, lines);
 }
 
+/** How a Markdown file is read. */
+export interface MarkdownReadOptions {
+  /** The size of a chunk (tests vary it). */
+  readonly chunkChars?: number;
+  readonly reuse?: StoryReuse;
+  /**
+   * A file opted in by a glob (`markdownFiles`) rather than named as a story file: only what has a story's shape
+   * is read (a spec or story workflow's shape, headings with a story sentence or criteria under them, story
+   * paragraphs), so that an ordinary document under such a path gets no findings.
+   */
+  readonly shapesOnly?: boolean;
+}
+
 /**
- * Parses a Markdown story file. Stories are the headings at the story depth (the one whose sections hold
- * story sentences); a leading id in the heading is the story id, the rest its title; the first paragraph is
- * the sentence; lists or Gherkin lines under an "Acceptance criteria" sub-heading are the criteria. Never throws.
+ * Parses a Markdown story file. A file in a spec or story workflow's shape (markdown-shapes.ts) is read in it;
+ * otherwise stories are the headings at the story depth (the one whose sections hold story sentences); a leading
+ * id in the heading is the story id, the rest its title; the first paragraph is the sentence; lists or Gherkin
+ * lines under an "Acceptance criteria" sub-heading are the criteria. Never throws.
  */
-export function parseMarkdownStories(text: string, options: { readonly chunkChars?: number; readonly reuse?: StoryReuse } = {}): Backlog {
+export function parseMarkdownStories(text: string, options: MarkdownReadOptions = {}): Backlog {
   const eol = lineBreakOf(text);
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fm = findFrontMatter(text, bodyStart);
@@ -452,12 +470,30 @@ export function parseMarkdownStories(text: string, options: { readonly chunkChar
   }
   const front = fm ? readFrontMatter(text, fm) : undefined;
   const nodes = tree.children;
-  const depth = storyDepthOf(text, nodes);
   // A link reference definition anywhere changes how every section reads its links: then nothing is reused.
   const reuse = nodes.some((n) => n.type === "definition") ? undefined : options.reuse;
-  reuse?.within(`markdown\u0000${depth ?? 0}`);
+  const tools: MarkdownTools = {
+    text,
+    eol,
+    inline: (children, start, end) => maskedInline(text, children, start, end),
+    readsAsStory,
+    read: (start, end, index, readStory) => {
+      // The shape is known only once the file is looked at: the reuse context is set at the first story.
+      if (index === 0) reuse?.within(`markdown\u0000shapes`);
+      return reusing(text, reuse)(start, end, index, readStory);
+    },
+  };
+  const shaped = readMarkdownShape(nodes, tools);
+  const { depth, voted } = shaped ? { depth: undefined, voted: true } : storyDepthOf(text, nodes);
+  if (!shaped) reuse?.within(`markdown\u0000${depth ?? 0}`);
   const read = reusing(text, reuse);
-  const stories: Story[] = depth === undefined ? paragraphStories(text, nodes, eol, read) : headingStories(text, nodes, depth, eol, read);
+  const stories: Story[] = shaped
+    ? shaped.stories
+    : options.shapesOnly && !voted
+      ? paragraphStories(text, nodes, eol, read)
+      : depth === undefined
+        ? paragraphStories(text, nodes, eol, read)
+        : headingStories(text, nodes, depth, eol, read);
   let product: TextPart | undefined = front?.header.product;
   if (!product && depth !== undefined && depth > 1) {
     const titles = nodes.filter((n): n is Heading => n.type === "heading" && n.depth < depth);

@@ -1,6 +1,7 @@
 // INVEST "Testable": a story carries acceptance criteria, or nobody can say when it is done.
 import { sourceOf, type Story } from "../model";
 import { gherkinScenarioSkeleton } from "../parse/gherkin-stories";
+import { shapeCriteriaEdit } from "../parse/markdown-shapes";
 import { unfilledPart } from "../nlp/placeholder";
 import { appendYamlCriteria, isVerbatim, storyAnchor } from "./helpers";
 import { defineRule } from "./rule";
@@ -54,18 +55,21 @@ export default defineRule({
       context.report({ messageId: "missing", span: storyAnchor(story), storyIndex: story.index, ...(fixes && { fixes }) });
       return;
     }
-    // Markdown: a criteria sub-heading one level below the story's heading, then a list item.
+    // Markdown: a criteria sub-heading one level below the story's heading, then a list item; a spec or story
+    // workflow's Markdown (Spec Kit, BMAD, an issue template) gets its own criteria section and list style.
     const edit =
       context.backlog.format === "yaml"
         ? appendYamlCriteria(context.backlog, story, criterion)
-        : layout?.headingDepth !== undefined && context.backlog.format === "markdown"
-          ? {
-              span: { start: layout.endOfEntry, end: layout.endOfEntry },
-              newText: `${layout.eol}${layout.eol}${"#".repeat(Math.min(layout.headingDepth + 1, 6))} Acceptance criteria${layout.eol}${layout.eol}${layout.keyIndent}- ${criterion}`,
-            }
-          : layout?.criteriaAt
-            ? { span: { start: layout.criteriaAt.offset, end: layout.criteriaAt.offset }, newText: layout.criteriaAt.prefix + criterion }
-            : undefined;
+        : layout?.shape && context.backlog.format === "markdown"
+          ? shapeCriteriaEdit(layout)
+          : layout?.headingDepth !== undefined && context.backlog.format === "markdown"
+            ? {
+                span: { start: layout.endOfEntry, end: layout.endOfEntry },
+                newText: `${layout.eol}${layout.eol}${"#".repeat(Math.min(layout.headingDepth + 1, 6))} Acceptance criteria${layout.eol}${layout.eol}${layout.keyIndent}- ${criterion}`,
+              }
+            : layout?.criteriaAt
+              ? { span: { start: layout.criteriaAt.offset, end: layout.criteriaAt.offset }, newText: layout.criteriaAt.prefix + criterion }
+              : undefined;
     const fixes = edit ? [{ title: "Add an acceptance criterion", edits: [edit], safe: false }] : undefined;
     context.report({ messageId: "missing", span: anchor, storyIndex: story.index, ...(fixes && { fixes }) });
   },

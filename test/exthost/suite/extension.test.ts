@@ -209,3 +209,39 @@ describe("a Gherkin .feature file in the extension host", () => {
     assert.match(text, /Definition of Done/);
   });
 });
+
+describe("a Spec Kit spec.md in the extension host", () => {
+  let spec: vscode.TextDocument;
+
+  before(async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder);
+    // specs/001-checkout/spec.md: opted in by the default backlogCoach.markdownFiles globs, read by its shape.
+    spec = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, "specs", "001-checkout", "spec.md"));
+    await vscode.window.showTextDocument(spec);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+
+  it("publishes the findings of its user stories, and none on the template's other sections", async () => {
+    console.log(`${SUITE_MARK}  spec.md opened as language '${spec.languageId}'`);
+    const diagnostics = await diagnosticsWhen(spec.uri, (d) => d.some((x) => ruleId(x) === "priority-unique"), "the spec.md findings");
+    assert.deepEqual(diagnostics.map((d) => `${d.range.start.line}:${ruleId(d) ?? ""}`).sort(), [
+      "26:story-atomic",
+      "35:criteria-testable",
+      "39:priority-unique",
+      "41:criteria-missing",
+      "41:story-well-formed",
+    ]);
+  });
+
+  it("outlines its three user stories with their acceptance scenarios", async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>("vscode.executeDocumentSymbolProvider", spec.uri);
+    assert.deepEqual(
+      symbols.map((s) => s.children.length),
+      [2, 2, 0],
+    );
+  });
+});
