@@ -75,6 +75,22 @@ describe("Spec Kit spec.md", () => {
     });
   }
 
+  it("reports a story that asks for two things, and offers no split (its number and priority are the workflow's)", () => {
+    const text = [
+      "### User Story 1 - Export (Priority: P1)",
+      "",
+      "As a clerk, I want to export the orders and print the invoices, so that I can file them.",
+      "",
+      "**Acceptance Scenarios**:",
+      "",
+      "1. **Given** an order, **When** I export, **Then** a file is written.",
+      "",
+    ].join("\n");
+    const atomic = analyzeBacklog(text, "markdown", {}, undefined, shapesOnly).findings.filter((f) => f.ruleId === "story-atomic");
+    assert.equal(atomic.length, 1);
+    assert.deepEqual(atomic[0]?.fixes ?? [], []);
+  });
+
   it("never reads the template's boilerplate: a story with only its labelled parts has no sentence", () => {
     const text =
       "### User Story 1 - Sign in (Priority: P1)\n\n**Why this priority**: As a user I want this, so that it ships.\n\n" +

@@ -235,9 +235,11 @@ function withReplaced(text: string, base: number, parts: readonly { span: { star
  * the story's depth with the next free id (the title kept), the part's sentence as its paragraph (or as the heading,
  * when the story's heading is its sentence), and the criteria copied under their own title line, a blank line
  * between blocks as Markdown needs. In a file of paragraphs each part is a paragraph of its own. Undefined when the
- * story's heading or criteria title cannot be read back from the text.
+ * story's heading or criteria title cannot be read back from the text, and in the shapes of spec and story workflows
+ * (Spec Kit, BMAD, issue templates: a story's number, priority and sections are the workflow's to give).
  */
 function markdownStories(backlog: Backlog, story: Story, sentence: StorySentence, others: readonly string[]): string | undefined {
+  if (story.layout?.shape) return undefined;
   const source = sourceOf(backlog);
   const eol = eolOf(backlog);
   const depth = story.layout?.headingDepth;
