@@ -119,3 +119,22 @@ export function codeActions(doc: CodeActionDocument, request: CodeActionRequest)
   }
   return actions;
 }
+
+/**
+ * Quick fixes for the findings of a `.backlog-coach.yaml` (an unknown rule id's suggestion): the config file is no
+ * backlog, so it gets its fixes only, no "fix all", "disable" or docs actions.
+ */
+export function configFileActions(
+  uri: string,
+  lines: LineIndex,
+  findings: readonly Finding[],
+  diagnostics: readonly Diagnostic[],
+): CodeAction[] {
+  const doc: CodeActionDocument = {
+    uri,
+    format: "yaml",
+    lines,
+    analysis: { backlog: { format: "yaml", text: "", personas: [], stories: [], parseFindings: [] }, findings, failures: [] },
+  };
+  return diagnostics.flatMap((d) => (findingOf(doc, d)?.fixes ?? []).map((fix) => fixAction(doc, fix, d)));
+}

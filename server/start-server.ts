@@ -10,7 +10,7 @@ import {
   type CancellationToken,
   type Connection,
 } from "vscode-languageserver";
-import { FIX_ALL_KIND } from "./code-actions";
+import { configFileActions, FIX_ALL_KIND } from "./code-actions";
 import { completions } from "./completion";
 import { mergeConfigs, type CoachConfig } from "./core/config";
 import { CONFIG_FILE_NAME, parseConfigFile } from "./core/config-file";
@@ -18,6 +18,7 @@ import { definition, documentSymbols, prepareRename, renamePersona } from "./sym
 import { toDiagnostic } from "./lsp-convert";
 import { bundledGuidance } from "./core/guidance/data";
 import { LineIndex } from "./core/parse/text-lines";
+import type { Finding } from "./core/model";
 import { hoverAt } from "./hover";
 import {
   GuidanceRequest,
@@ -202,6 +203,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
   let configFileUris: string[] = [];
 
   /** Reads the workspace config files; each one's problems are published as its diagnostics. */
+  /** Each config file's findings as last read, for its quick fixes (the config file is not a backlog document). */
+  const configFindings = new Map<string, { readonly lines: LineIndex; readonly findings: readonly Finding[] }>();
+
   async function loadConfigFiles(): Promise<CoachConfig[]> {
     const configs: CoachConfig[] = [];
     for (const uri of configFileUris) {
@@ -210,12 +214,14 @@ export function startServer(connection: Connection, host: ServerHost): void {
         text = await host.readConfigFile(uri);
       } catch {
         // No config file in this folder (the usual case), or it was deleted: clear what it showed.
+        configFindings.delete(uri);
         connection.sendDiagnostics({ uri, diagnostics: [] }).catch(ignoreClosedConnection);
         continue;
       }
       const { config, findings } = parseConfigFile(text);
       configs.push(config);
       const lines = new LineIndex(text);
+      configFindings.set(uri, { lines, findings });
       connection.sendDiagnostics({ uri, diagnostics: findings.map((f) => toDiagnostic(lines, uri, f)) }).catch(ignoreClosedConnection);
     }
     return configs;
@@ -400,9 +406,12 @@ export function startServer(connection: Connection, host: ServerHost): void {
   );
 
   connection.onCodeAction(
-    serving((params) =>
-      current(params.textDocument.uri) ? service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only) : [],
-    ),
+    serving((params) => {
+      const uri = params.textDocument.uri;
+      const config = configFindings.get(uri);
+      if (config) return configFileActions(uri, config.lines, config.findings, params.context.diagnostics);
+      return current(uri) ? service.codeActions(uri, params.context.diagnostics, params.context.only) : [];
+    }),
   );
 
   connection.onCompletion(

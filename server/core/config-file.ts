@@ -153,7 +153,13 @@ export function parseConfigFile(text: string): ConfigFileResult {
         if (++unknownRules > MAX_UNKNOWN_RULE_FINDINGS) continue;
         const near = nearestRuleId(rule);
         const message = near ? `There is no rule '${rule}': did you mean '${near}'?` : `There is no rule '${rule}'.`;
-        findings.push(finding("unknownRule", message, spanAt(doc.contents, path, rule)));
+        const span = spanAt(doc.contents, path, rule);
+        // The suggestion as a fix, where the key is written as it reads (a plain scalar, not quoted or escaped).
+        const fix =
+          near && text.slice(span.start, span.end) === rule
+            ? { title: `Change to '${near}'`, edits: [{ span, newText: near }], safe: false, preferred: true }
+            : undefined;
+        findings.push({ ...finding("unknownRule", message, span), ...(fix && { fixes: [fix] }) });
         continue;
       }
       // One finding per rule setting (the deepest error), one per other place.

@@ -51,4 +51,27 @@ describe("config file read through the client (web worker)", () => {
     assert.equal(config[0]?.code, "config-file");
     assert.match(JSON.stringify(config[0]?.message), /story-benefit/, "the nearest rule id is suggested");
   });
+
+  it("offers the suggested rule id as a quick fix on that diagnostic", async () => {
+    const client = await startTestClient({
+      workspaceFolder: FOLDER,
+      clientFiles: new Map([[CONFIG_URI, "rules:\n  story-benfit: off\n"]]),
+    });
+    try {
+      const [diagnostic] = await client.diagnostics(CONFIG_URI);
+      assert.ok(diagnostic);
+      const actions = (await client.connection.sendRequest("textDocument/codeAction", {
+        textDocument: { uri: CONFIG_URI },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+      })) as { title: string; edit?: { changes?: Record<string, { newText: string; range: unknown }[]> } }[];
+      assert.deepEqual(
+        actions.map((a) => [a.title, a.edit?.changes?.[CONFIG_URI]?.[0]?.newText]),
+        [["Change to 'story-benefit'", "story-benefit"]],
+      );
+      assert.deepEqual(actions[0]?.edit?.changes?.[CONFIG_URI]?.[0]?.range, diagnostic.range);
+    } finally {
+      await client.dispose();
+    }
+  });
 });

@@ -80,11 +80,42 @@ describe("event timeboxes", () => {
     assert.match(breach?.message ?? "", /more than the Scrum Guide's maximum of 8 hours for a one-month Sprint/);
     assert.deepEqual(
       breach?.fixes?.map((f) => f.title),
-      ["Shorten to 4 hours (proportional guideline)", "Shorten to 8 hours (the Guide's maximum)"],
+      ["Shorten to 4h (proportional guideline)", "Shorten to 8h (the Guide's maximum)"],
+    );
+    // A choice between two fixes is the team's: neither is applied by Fix all.
+    assert.deepEqual(
+      breach?.fixes?.map((f) => f.safe),
+      [false, false],
     );
     const [daily] = two("30 min", "Daily Scrum");
     assert.equal(daily?.messageId, "overMaximum");
     assert.match(daily?.message ?? "", /maximum of 15 minutes whatever the Sprint's length/);
+    // The Guide's maximum as the only fix is safe, and written in the unit the file uses.
+    assert.deepEqual(
+      daily?.fixes?.map((f) => [f.edits[0]?.newText, f.safe]),
+      [["15 min", true]],
+    );
+  });
+
+  it("writes a shortened duration in the unit the file uses", () => {
+    for (const [planned, written] of [
+      ["9h", "8h"],
+      ["9 hours", "8 hours"],
+      ["9:00", "8:00"],
+      ["600 min", "480 min"],
+      ["nine hours and a bit", undefined],
+    ] as const) {
+      const [breach] = findings(backlog("1 month", [["Sprint Planning", planned]]));
+      if (written === undefined) assert.equal(breach?.messageId, "unreadable", planned);
+      else
+        assert.deepEqual(
+          breach?.fixes?.map((f) => f.edits[0]?.newText),
+          [written],
+          planned,
+        );
+    }
+    const [daily] = findings(backlog("2 weeks", [["Daily Scrum", "1h"]]));
+    assert.equal(daily?.fixes?.[0]?.edits[0]?.newText, "15m");
   });
 
   it("reports above the proportional figure but within the maximum at a lower severity, and says it is a guideline", () => {

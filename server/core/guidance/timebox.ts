@@ -72,6 +72,35 @@ export function parseDuration(text: string): number | undefined {
   return minutes > 0 ? Math.round(minutes) : undefined;
 }
 
+/**
+ * A duration written the way `like` (a duration the file holds) writes one: "4h" beside "2h", "240 min" beside
+ * "90 min", "4:00" beside "2:00", "4 hours" beside "2 hours"; in `formatMinutes`' words when `like` has no unit
+ * this can follow or the minutes do not fit it (a quarter hour in a file that writes half hours).
+ */
+export function formatMinutesLike(minutes: number, like: string): string {
+  const t = like.trim();
+  if (/^\d+:[0-5]\d$/.test(t)) return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+  const hours = /^\d+(?:([.,])\d+)?(\s*)(h|hrs?|hours?|Hours?|H)$/.exec(t);
+  if (hours && minutes >= 60 && minutes % 30 === 0) {
+    const value = String(minutes / 60).replace(".", hours[1] ?? ".");
+    const unit = hours[3] ?? "h";
+    // A word unit agrees with its number ("1 hour", "2 hours"); "h" and "hrs" stay as written.
+    const agreed = /^hours?$/i.test(unit) ? `${unit.slice(0, 4)}${minutes === 60 ? "" : "s"}` : unit;
+    return `${value}${hours[2] ?? ""}${agreed}`;
+  }
+  const mins = /^\d+(\s*)(m|mins?|minutes?|min\.?)$/i.exec(t);
+  if (mins) {
+    const unit = mins[2] ?? "min";
+    const agreed = /^minutes?$/i.test(unit) ? `minute${minutes === 1 ? "" : "s"}` : unit;
+    return `${minutes}${mins[1] ?? ""}${agreed}`;
+  }
+  // "2h" in a file whose durations are compact: a time that is not whole half hours in the same compact style.
+  if (hours && /^h$/i.test(hours[3] ?? "") && (hours[2] ?? "") === "") {
+    return minutes < 60 ? `${minutes}m` : `${Math.floor(minutes / 60)}h${minutes % 60 ? `${minutes % 60}m` : ""}`;
+  }
+  return formatMinutes(minutes);
+}
+
 /** "4 hours", "1.5 hours", "2 h 15 min", "45 minutes". */
 export function formatMinutes(minutes: number): string {
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"}`;

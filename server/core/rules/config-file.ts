@@ -12,7 +12,7 @@ export default defineRule({
       schema: "{message}",
       unknownRule: "{message}",
     },
-    fixable: false,
+    fixable: true,
     defaultOptions: {},
   },
 });

@@ -12,21 +12,33 @@ const idOf = (story: Story): string | undefined => story.id?.text.trim();
  * every id for each unknown reference on every keystroke was half of a keystroke on 1,000 stories: the answers are
  * kept in the rule's memory until an id comes or goes.
  */
-function nearestId(memory: Map<string, unknown> | undefined, byId: StoryGroups, id: string, own: string | undefined): string | undefined {
-  const known = memory?.get("nearest") as { revision: number; answers: Map<string, string | undefined> } | undefined;
+/**
+ * The id nearest to an unknown one (at most two edits away), and whether it is the only one that near: then the
+ * fix is a typo's and safe for Fix all; with two equally near ids the choice is the team's.
+ */
+function nearestId(
+  memory: Map<string, unknown> | undefined,
+  byId: StoryGroups,
+  id: string,
+  own: string | undefined,
+): { readonly id: string; readonly only: boolean } | undefined {
+  const known = memory?.get("nearest") as { revision: number; answers: Map<string, { id: string; only: boolean } | undefined> } | undefined;
   const cache =
-    known?.revision === byId.keySetRevision ? known : { revision: byId.keySetRevision, answers: new Map<string, string | undefined>() };
+    known?.revision === byId.keySetRevision
+      ? known
+      : { revision: byId.keySetRevision, answers: new Map<string, { id: string; only: boolean } | undefined>() };
   memory?.set("nearest", cache);
   const key = `${own ?? ""}\u0000${id}`;
   if (cache.answers.has(key)) return cache.answers.get(key);
-  let best: { c: string; d: number } | undefined;
+  let best: { c: string; d: number; ties: number } | undefined;
   const wanted = id.toLowerCase();
   for (const { key: c } of byId.entries()) {
     if (c === own) continue;
     const d = editDistance(c.toLowerCase(), wanted);
-    if (!best || d < best.d) best = { c, d };
+    if (!best || d < best.d) best = { c, d, ties: 1 };
+    else if (d === best.d) best.ties++;
   }
-  const near = best && best.d <= 2 ? best.c : undefined;
+  const near = best && best.d <= 2 ? { id: best.c, only: best.ties === 1 } : undefined;
   cache.answers.set(key, near);
   return near;
 }
@@ -60,11 +72,11 @@ export default defineRule({
           const verbatim = sourceOf(backlog).slice(ref.span.start, ref.span.end) === ref.text;
           const fixes: Fix[] | undefined =
             near && verbatim
-              ? [{ title: `Change to '${near}'`, edits: [{ span: ref.span, newText: near }], safe: false, preferred: true }]
+              ? [{ title: `Change to '${near.id}'`, edits: [{ span: ref.span, newText: near.id }], safe: near.only, preferred: true }]
               : undefined;
           context.report({
             messageId: near ? "unknownDidYouMean" : "unknown",
-            data: { id, suggestion: near ?? "" },
+            data: { id, suggestion: near?.id ?? "" },
             span: ref.span,
             storyIndex: story.index,
             ...(fixes && { fixes }),

@@ -1,5 +1,5 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
-import { lineBreakOf } from "../parse/text-lines";
+import { lineBreakOf, lineStartAt, nextLineStartAt } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml-scalar";
 import { sourceOf, type Backlog, type Criterion, type Span, type Story, type TextEdit } from "../model";
 import { criterionSteps, type CriterionSteps, type StepKeyword } from "../nlp/gherkin";
@@ -49,6 +49,25 @@ function appendYamlEntry(backlog: Backlog, story: Story, key: string, value: { b
   // An empty map (`{}`) gets its first key without a comma before it.
   const empty = /\{\s*$/.test(sourceOf(backlog).slice(Math.max(0, at.start - 200), at.start));
   return { span: at, newText: `${empty ? "" : ", "}${layout.flow === "json" ? JSON.stringify(key) : key}: ${value.flow}` };
+}
+
+/**
+ * An edit that deletes a story's entry, its whole lines (a YAML block entry to its last value, a plain-list line and
+ * its continuation lines, a Markdown story's section with the blank lines after it); undefined where an entry is
+ * not whole lines of its own (a YAML flow map, a cell of an export, a Feature, a workflow's shape).
+ */
+export function deleteStoryEdit(backlog: Backlog, story: Story): TextEdit | undefined {
+  const layout = story.layout;
+  const lineBased = backlog.format === "yaml" || backlog.format === "plain" || backlog.format === "markdown";
+  if (!layout || layout.flow || layout.shape || !lineBased) return undefined;
+  const source = sourceOf(backlog);
+  const start = lineStartAt(source, story.span.start);
+  // Only what stands alone on its lines: nothing before the entry on its first line.
+  if (source.slice(start, story.span.start).trim() !== "" && backlog.format !== "yaml") return undefined;
+  let end = nextLineStartAt(source, Math.max(story.span.end, layout.endOfEntry) - 1);
+  if (backlog.format === "markdown")
+    while (end < source.length && source.slice(end, nextLineStartAt(source, end)).trim() === "") end = nextLineStartAt(source, end);
+  return { span: { start, end }, newText: "" };
 }
 
 /** Whether a span's source text is exactly the given text (a plain scalar), so it can be edited in place. */

@@ -2,7 +2,7 @@
 // proportional guideline for a shorter Sprint.
 import type { Fix, Severity, Span } from "../model";
 import { bundledTerms } from "../guidance/data";
-import { formatMinutes, parseDuration, parseSprintLength, timeboxLimit, type SprintLength } from "../guidance/timebox";
+import { formatMinutes, formatMinutesLike, parseDuration, parseSprintLength, timeboxLimit, type SprintLength } from "../guidance/timebox";
 import { defineRule } from "./rule";
 
 export interface TimeboxOptions {
@@ -13,12 +13,14 @@ export interface TimeboxOptions {
   readonly aboveProportional: Severity | "off";
 }
 
-const shorten = (span: Span, minutes: number, why: string, preferred: boolean): Fix => ({
-  title: `Shorten to ${formatMinutes(minutes)} (${why})`,
-  edits: [{ span, newText: formatMinutes(minutes) }],
-  safe: false,
-  ...(preferred && { preferred: true }),
-});
+/**
+ * Shortens an event to `minutes`, written in the unit its duration uses ("4h" for "5h"). Safe (applied by Fix all and
+ * `--fix`) when it is the only fix: the Scrum Guide's maximum, with no proportional guideline to choose instead.
+ */
+const shorten = (span: Span, planned: string, minutes: number, why: string, preferred: boolean, safe = false): Fix => {
+  const written = formatMinutesLike(minutes, planned);
+  return { title: `Shorten to ${written} (${why})`, edits: [{ span, newText: written }], safe, ...(preferred && { preferred: true }) };
+};
 
 export default defineRule<TimeboxOptions>({
   meta: {
@@ -72,8 +74,11 @@ export default defineRule<TimeboxOptions>({
         // The proportional figure comes first: it is the fix that leaves nothing else to report.
         const fixes =
           proportional === undefined
-            ? [shorten(span, maximum, "the Guide's maximum", true)]
-            : [shorten(span, proportional, "proportional guideline", true), shorten(span, maximum, "the Guide's maximum", false)];
+            ? [shorten(span, event.duration.text, maximum, "the Guide's maximum", true, true)]
+            : [
+                shorten(span, event.duration.text, proportional, "proportional guideline", true),
+                shorten(span, event.duration.text, maximum, "the Guide's maximum", false),
+              ];
         context.report({ messageId: "overMaximum", data: { ...data, basis }, span, fixes });
       } else if (proportional !== undefined && planned > proportional && length && aboveProportional !== "off") {
         context.report({
@@ -81,7 +86,7 @@ export default defineRule<TimeboxOptions>({
           data: { ...data, proportional: formatMinutes(proportional), length: length.label },
           span,
           atMost: aboveProportional,
-          fixes: [shorten(span, proportional, "proportional guideline", true)],
+          fixes: [shorten(span, event.duration.text, proportional, "proportional guideline", true)],
         });
       }
     }

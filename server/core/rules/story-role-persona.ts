@@ -21,11 +21,20 @@ function nearestPersonas(role: string, personas: readonly TextPart[]): TextPart[
   return [...personas].sort((a, b) => score(a) - score(b));
 }
 
-function replaceFixes(story: Story, role: TextPart, personas: readonly TextPart[]): Fix[] {
+/**
+ * Replacing the role with each of the nearest personas. The first is safe (applied by Fix all and `--fix`) when the
+ * role is a misspelling of it and of no other: at most two edits away ("shoper", "Shoppers"), every other persona
+ * further; a generic role ("user") is never replaced without the team choosing whom it means.
+ */
+function replaceFixes(story: Story, role: TextPart, personas: readonly TextPart[], generic: boolean): Fix[] {
+  const key = roleKey(role.text);
+  const distance = (p: TextPart): number => editDistance(key, roleKey(p.text));
+  const first = personas[0];
+  const typo = !generic && first !== undefined && distance(first) <= 2 && personas.slice(1).every((p) => distance(p) > 2);
   return personas.slice(0, 3).map((p, i) => ({
     title: `Replace '${role.text}' with the persona '${p.text}'`,
     edits: [{ span: role.span, newText: p.text }],
-    safe: false,
+    safe: i === 0 && typo,
     ...(i === 0 && { preferred: true }),
   }));
 }
@@ -75,7 +84,7 @@ export default defineRule<RolePersonaOptions>({
       data: { role: role.text, suggestion },
       span: role.span,
       storyIndex: story.index,
-      fixes: replaceFixes(story, role, nearest),
+      fixes: replaceFixes(story, role, nearest, generic.has(key)),
     });
   },
 });

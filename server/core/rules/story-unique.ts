@@ -1,7 +1,9 @@
 // QUS "unique": no two stories ask the same thing; near-duplicates point at their twin.
-import type { Story } from "../model";
+import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
+import { lineStartAt, nextLineStartAt } from "../parse/text-lines";
+import { yamlScalar } from "../parse/yaml-scalar";
 import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
-import { perStory, storyLabel } from "./helpers";
+import { deleteStoryEdit, eolOf, perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
 import { sharedWithWorkspace, storyGroups } from "./story-groups";
 
@@ -122,6 +124,41 @@ class NearIndex {
 
 const without = (stems: readonly string[], k: number): string => keyOf([...stems.slice(0, k), ...stems.slice(k + 1)]);
 
+/**
+ * The fixes of a story that repeats an earlier one: delete it, keeping the twin; and, in a YAML backlog whose twin
+ * lists its criteria one per line, merge it into the twin: the criteria only it has are added to the twin's list
+ * (in its indentation and style) and the story is deleted. Neither is safe: which of two stories stays is the team's.
+ */
+function duplicateFixes(backlog: Backlog, story: Story, twin: Story): Fix[] | undefined {
+  const deletion = deleteStoryEdit(backlog, story);
+  if (!deletion) return undefined;
+  const keep = twin.id ? twin.id.text : `'${storyLabel(twin)}'`;
+  const fixes: Fix[] = [{ title: `Delete this duplicate (keep ${keep})`, edits: [deletion], safe: false }];
+  const theirs = new Set((twin.acceptance ?? []).map((c) => requestKey(c.text)));
+  const added = (story.acceptance ?? []).filter((c) => c.text.trim() !== "" && !theirs.has(requestKey(c.text)));
+  const last = twin.acceptance?.[twin.acceptance.length - 1];
+  if (backlog.format === "yaml" && added.length > 0 && last && !twin.layout?.flow) {
+    const source = sourceOf(backlog);
+    const prefix = source.slice(lineStartAt(source, last.span.start), last.span.start);
+    if (/^[ ]*- $/.test(prefix)) {
+      const at = nextLineStartAt(source, Math.max(last.span.start, last.span.end - 1));
+      const eol = eolOf(backlog);
+      // The twin's last line may end the file without a line break: the new lines then start with one.
+      const lead = source.slice(at - 1, at) === "\n" ? "" : eol;
+      const lines = lead + added.map((c) => `${prefix}${yamlScalar(c.text)}${eol}`).join("");
+      const insert: TextEdit = { span: { start: at, end: at }, newText: lines };
+      const edits: TextEdit[] = at === deletion.span.start ? [{ span: deletion.span, newText: lines }] : [insert, deletion];
+      fixes.unshift({
+        title: `Merge into ${keep} (its ${added.length === 1 ? "criterion" : "criteria"} added there)`,
+        edits,
+        safe: false,
+        preferred: true,
+      });
+    }
+  }
+  return fixes;
+}
+
 export default defineRule<UniqueOptions>({
   meta: {
     id: "story-unique",
@@ -136,7 +173,7 @@ export default defineRule<UniqueOptions>({
       twin: "the story it duplicates",
       duplicateInWorkspace: "This story asks the same as {twin} in {file}: merge the two, or say what differs.",
     },
-    fixable: false,
+    fixable: true,
     defaultOptions: { nearDuplicates: true, otherRole: true },
     optionsSchema: {
       type: "object",
@@ -160,12 +197,14 @@ export default defineRule<UniqueOptions>({
       // Benefits with the same content words ("so that I can't wait" / "so that I cannot wait") are one benefit too.
       const [ends, twinEnds] = [endsKey(story), endsKey(twin)];
       const sameEnds = ends === twinEnds || ends === "" || twinEnds === "" || sameStems(story, twin);
+      const fixes = duplicateFixes(backlog, story, twin);
       context.report({
         messageId: sameEnds ? "duplicate" : "sameMeans",
         data: { twin: storyLabel(twin) },
         span: story.sentence.span,
         storyIndex: story.index,
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story it duplicates" }],
+        ...(fixes && { fixes }),
       });
     }
     for (const { at, others } of sharedWithWorkspace(context, "shared", sentences, (workspace, key) => workspace.withRequest(key))) {
