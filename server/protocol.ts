@@ -183,13 +183,19 @@ export const ListWorkspaceFilesRequest = "backlogCoach/listWorkspaceFiles";
 export interface ListWorkspaceFilesParams {
   readonly folder: string;
   readonly max: number;
+  /**
+   * Globs (`**\/...`) of the files the user opts in (tracker exports, spec and story Markdown), listed besides the
+   * backlog file names; the server keeps those its config accepts. Absent from an older server: names only.
+   */
+  readonly include?: readonly string[];
 }
 
 export type ListWorkspaceFilesResult = string[] | null;
 
 /**
  * `backlogCoach/readWorkspaceFile`: the text of one backlog file of a workspace folder, read by the client with
- * `vscode.workspace.fs`; null for a uri that is not a backlog file in a workspace folder, or cannot be read.
+ * `vscode.workspace.fs`; null for a uri that is not a backlog file (by name, or a CSV, JSON or Markdown file the
+ * globs can opt in) in a workspace folder, or cannot be read.
  */
 export const ReadWorkspaceFileRequest = "backlogCoach/readWorkspaceFile";
 

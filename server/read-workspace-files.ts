@@ -4,14 +4,15 @@ import type { Dirent } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { IGNORED_FOLDERS, formatOfFileName } from "./core/file-patterns";
-import type { WorkspaceFiles } from "./workspace-reader";
+import { mayBeBacklog } from "./core/backlog-files";
+import { IGNORED_FOLDERS } from "./core/file-patterns";
+import type { BacklogFileFilter, WorkspaceFiles } from "./workspace-reader";
 
 /**
- * Walks `folder` breadth-first for backlog file names, without entering dot-folders or IGNORED_FOLDERS, nor
+ * Walks `folder` breadth-first for the backlog files `filter` accepts (by name, or opted in by glob), without entering dot-folders or IGNORED_FOLDERS, nor
  * following symbolic links (a link loop must not hold the server); stops once it holds `max` files.
  */
-async function walk(folder: string, max: number, cancelled: () => boolean): Promise<string[]> {
+async function walk(folder: string, max: number, cancelled: () => boolean, filter: BacklogFileFilter): Promise<string[]> {
   const found: string[] = [];
   const queue = [folder];
   while (queue.length > 0 && found.length < max && !cancelled()) {
@@ -27,8 +28,9 @@ async function walk(folder: string, max: number, cancelled: () => boolean): Prom
       if (entry.name.startsWith(".")) continue;
       if (entry.isDirectory()) {
         if (!IGNORED_FOLDERS.has(entry.name)) queue.push(join(dir, entry.name));
-      } else if (entry.isFile() && formatOfFileName(entry.name) && found.length < max) {
-        found.push(pathToFileURL(join(dir, entry.name)).href);
+      } else if (entry.isFile() && found.length < max && mayBeBacklog(entry.name)) {
+        const uri = pathToFileURL(join(dir, entry.name)).href;
+        if (filter.accepts(uri)) found.push(uri);
       }
     }
   }
@@ -38,8 +40,10 @@ async function walk(folder: string, max: number, cancelled: () => boolean): Prom
 /** Disk for file: folders, `other` (the client) for the rest. */
 export function workspaceFilesFromDisk(other: WorkspaceFiles): WorkspaceFiles {
   return {
-    list: (folder, max, token) =>
-      folder.startsWith("file:") ? walk(fileURLToPath(folder), max, () => token.isCancellationRequested) : other.list(folder, max, token),
+    list: (folder, max, token, filter) =>
+      folder.startsWith("file:")
+        ? walk(fileURLToPath(folder), max, () => token.isCancellationRequested, filter)
+        : other.list(folder, max, token, filter),
     read: (uri) => (uri.startsWith("file:") ? readFile(fileURLToPath(uri), "utf8") : other.read(uri)),
   };
 }

@@ -3,9 +3,7 @@ import type { CodeAction, Diagnostic } from "vscode-languageserver";
 import type { Analysis } from "./core/analyze";
 import type { CoachConfig } from "./core/config";
 import { IncrementalAnalyzer } from "./core/incremental";
-import { formatOfFileName } from "./core/file-patterns";
-import { markdownFileOptedIn } from "./core/markdown-files";
-import { trackerFormatOf } from "./core/tracker-files";
+import { backlogFileKind } from "./core/backlog-files";
 import type { Backlog, BacklogFormat, Finding, Severity, Story, TextChange, TextSource } from "./core/model";
 import { healthMeasures, type HealthMeasures } from "./core/health";
 import { previewFindings } from "./core/preview";
@@ -117,13 +115,7 @@ export class BacklogLanguageService {
 
   /** The format of a document by its URI, or undefined when the file is not a backlog. */
   formatOf(uri: string): BacklogFormat | undefined {
-    const name = decodedUri(uri);
-    return formatOfFileName(name) ?? (this.optedInMarkdown(name) ? "markdown" : trackerFormatOf(name, this.config.trackerFiles));
-  }
-
-  /** Whether a file is Markdown opted in by the `markdownFiles` globs (read by its shape), not a story file by name. */
-  private optedInMarkdown(name: string): boolean {
-    return !formatOfFileName(name) && markdownFileOptedIn(name, this.config.markdownFiles);
+    return backlogFileKind(decodedUri(uri), this.config)?.format;
   }
 
   setConfig(config: CoachConfig): void {
@@ -185,7 +177,7 @@ export class BacklogLanguageService {
   private analyzer(uri: string, format: BacklogFormat): IncrementalAnalyzer {
     let analyzer = this.analyzers.get(uri);
     // The settings can change the format of a file (a glob opting a CSV in): its old analyzer cannot serve it.
-    const shapesOnly = format === "markdown" && this.optedInMarkdown(decodedUri(uri));
+    const shapesOnly = backlogFileKind(decodedUri(uri), this.config)?.shapesOnly === true;
     if (!analyzer || analyzer.format !== format || analyzer.markdownShapesOnly !== shapesOnly) {
       analyzer = new IncrementalAnalyzer(format, shapesOnly);
       this.analyzers.set(uri, analyzer);

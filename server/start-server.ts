@@ -33,6 +33,7 @@ import { BacklogDocument } from "./backlog-document";
 import type { ReadConfigFile } from "./config-reader";
 import { STREAM_GAP_MS, type MessageActivity } from "./message-activity";
 import { FORMAT_GLOBS } from "./core/file-patterns";
+import { optedInGlobs } from "./core/backlog-files";
 import { dependsOnHover, definitionAcross, references, workspaceSymbols, type NavigationContext } from "./navigation";
 import { CheckWorkspaceRequest, type CheckWorkspaceResult } from "./protocol";
 import { WorkspaceChecker, fileKey, type WorkspaceCheckMode } from "./workspace-check";
@@ -132,8 +133,9 @@ export function startServer(connection: Connection, host: ServerHost): void {
     const state = service.updateSource(document.uri, document, document.takeEdit(), document.version, document.lines());
     lastCost.set(document.uri, performance.now() - started);
     if (!state) {
-      // Opted out by a settings change: what it showed goes with it.
+      // Opted out by a settings change: what it showed goes with it, and its stories leave the workspace's index.
       if (wasChecked) connection.sendDiagnostics({ uri: document.uri, diagnostics: [] }).catch(ignoreClosedConnection);
+      workspace.openDropped(document.uri);
       return;
     }
     for (const failure of state.analysis.failures) {
@@ -227,6 +229,28 @@ export function startServer(connection: Connection, host: ServerHost): void {
     return configs;
   }
 
+  /** The watcher of the files the user's globs opt in, registered for the globs it watches. */
+  let optedInWatcher: { globs: string; registration: Promise<{ dispose(): void }> } | undefined;
+
+  /**
+   * Watches the files the current globs opt in (tracker exports, spec and story Markdown), so that an unopened one
+   * that changes on disk is checked again; registered again when the globs change, not for every CSV, JSON or .md.
+   */
+  function watchOptedInFiles(): void {
+    if (!canWatchFiles || shutDown) return;
+    const globs = optedInGlobs(service.currentConfig);
+    const key = JSON.stringify(globs);
+    if (optedInWatcher?.globs === key) return;
+    const previous = optedInWatcher?.registration;
+    optedInWatcher = {
+      globs: key,
+      registration: connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: globs.map((globPattern) => ({ globPattern })),
+      }),
+    };
+    previous?.then((registration) => registration.dispose()).catch(ignoreClosedConnection);
+  }
+
   /** What the last check of the editor settings said, so that a reload repeats it only when it changed. */
   let settingsWarnings = "";
 
@@ -262,6 +286,7 @@ export function startServer(connection: Connection, host: ServerHost): void {
     settingsWarnings = warnings.join("\n");
     // The workspace file overrides the editor settings rule by rule: it is the team's shared choice.
     service.setConfig(mergeConfigs(fromSettings, ...(await loadConfigFiles())));
+    watchOptedInFiles();
     const mode: WorkspaceCheckMode = settings?.workspaceCheck === "openFiles" ? "openFiles" : "on";
     return workspace.setMode(mode);
   }

@@ -12,8 +12,8 @@ import {
 import { analyzeBacklog, refusalOf } from "./core/analyze";
 import { healthMeasures } from "./core/health";
 import type { CoachConfig } from "./core/config";
-import { formatOfFileName } from "./core/file-patterns";
-import { parseBacklog } from "./core/formats";
+import { backlogFileKind, optedInGlobs } from "./core/backlog-files";
+import { parseBacklog, type ParseOptions } from "./core/formats";
 import type { Backlog, BacklogFormat, Finding } from "./core/model";
 import { LineIndex } from "./core/parse/text-lines";
 import {
@@ -27,7 +27,7 @@ import {
 } from "./core/workspace";
 import { toDiagnostic } from "./lsp-convert";
 import type { CheckWorkspaceResult } from "./protocol";
-import type { WorkspaceFiles } from "./workspace-reader";
+import type { BacklogFileFilter, WorkspaceFiles } from "./workspace-reader";
 
 /** At most this many backlog files are checked without being opened: a monorepo must not hold the server. */
 export const MAX_WORKSPACE_FILES = 500;
@@ -75,6 +75,8 @@ export interface DiskFileHealth {
 interface DiskFile {
   readonly uri: string;
   readonly format: BacklogFormat;
+  /** Markdown opted in by glob: read by its shape only. */
+  readonly shapesOnly: boolean;
   readonly text: string;
   readonly lines: LineIndex;
 }
@@ -90,6 +92,15 @@ export function fileKey(uri: string): string {
     return uri;
   }
 }
+
+/** How an unopened file is parsed: as an open one is (its CSV settings, Markdown by shape when opted in by glob). */
+function parseOptions(file: DiskFile, config: CoachConfig): ParseOptions {
+  return { ...(config.csv && { csv: config.csv }), ...(file.shapesOnly && { markdownShapesOnly: true }) };
+}
+
+/** The opted-in globs of a config, compared to know whether the workspace must be listed again. */
+const globsSignature = (config: CoachConfig): string =>
+  JSON.stringify([config.trackerFiles?.csv, config.trackerFiles?.["github-issues"], config.markdownFiles]);
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 const ignoreClosedConnection = (): void => undefined;
@@ -111,6 +122,8 @@ export class WorkspaceChecker {
   private readonly pendingIndex = new Map<string, ReturnType<typeof setTimeout>>();
   /** Each entry's cross-file keys, made once per entry. */
   private readonly keysOf = new WeakMap<WorkspaceFile, Set<string>>();
+  /** The opted-in globs the last listing used: a config change that alters them lists the workspace again. */
+  private listedGlobs: string | undefined;
 
   constructor(private readonly host: WorkspaceCheckHost) {}
 
@@ -211,11 +224,19 @@ export class WorkspaceChecker {
     this.replace(onDisk && onDisk.uri !== uri ? onDisk.uri : uri, summarizeBacklog(uri, this.fileName(uri), backlog));
   }
 
+  /** An open document is no backlog any more (the settings no longer opt it in): its stories leave the index. */
+  openDropped(uri: string): void {
+    clearTimeout(this.pendingIndex.get(uri));
+    this.pendingIndex.delete(uri);
+    if (this.index.get(uri)) this.replace(uri, undefined);
+  }
+
   /** An open document was closed: its file on disk is what counts again (or nothing, with open files only). */
   async closed(uri: string): Promise<void> {
     clearTimeout(this.pendingIndex.get(uri));
     this.pendingIndex.delete(uri);
-    if (!this.checksUnopened || !this.host.files) {
+    // Not a backlog on disk (an ordinary Markdown or JSON file the editor sent the server): nothing to read back.
+    if (!this.checksUnopened || !this.host.files || !backlogFileKind(fileKey(uri), this.host.config())) {
       this.replace(uri, undefined);
       return;
     }
@@ -225,17 +246,28 @@ export class WorkspaceChecker {
   /** workspace/didChangeWatchedFiles for backlog files: 1 created, 2 changed, 3 deleted. */
   async filesChanged(changes: readonly { uri: string; type: number }[]): Promise<void> {
     for (const change of changes) {
-      if (!formatOfFileName(fileKey(change.uri)) || this.host.openUri(fileKey(change.uri))) continue;
+      const key = fileKey(change.uri);
+      if (this.host.openUri(key)) continue;
+      // A file that is no backlog under the config (any CSV, JSON or Markdown is watched) is left alone, unless it was one.
+      if (!backlogFileKind(key, this.host.config())) {
+        if (this.disk.has(key)) this.forget(change.uri);
+        continue;
+      }
       if (change.type === 3) this.forget(change.uri);
       else if (this.checksUnopened) await this.readAndCheck(change.uri);
     }
   }
 
-  /** Re-checks every unopened file (the config changed); the open ones are re-analysed by the server. */
+  /**
+   * Re-checks every unopened file (the config changed); the open ones are re-analysed by the server. When the
+   * opted-in globs changed, the workspace is listed again: files newly opted in are checked, and those no longer
+   * opted in are forgotten (their diagnostics cleared).
+   */
   async recheckAll(): Promise<void> {
+    const globsChanged = this.listedGlobs !== undefined && this.listedGlobs !== globsSignature(this.host.config());
     // A check under way is started again (with the new config), not left cancelled half-way.
-    if (this.running) {
-      await this.check();
+    if (this.running || (globsChanged && this.checksUnopened)) {
+      await this.check({ restart: true });
       return;
     }
     const token = this.restart();
@@ -251,11 +283,11 @@ export class WorkspaceChecker {
    * MAX_WORKSPACE_CHARS; a check still running is cancelled first. `token` cancels it; `progress` shows it.
    */
   async check(
-    request: { token?: CancellationToken; progress?: WorkDoneProgressReporter; explicit?: boolean } = {},
+    request: { token?: CancellationToken; progress?: WorkDoneProgressReporter; explicit?: boolean; restart?: boolean } = {},
   ): Promise<CheckWorkspaceResult> {
     if (request.explicit) this.checkedOnRequest = true;
-    // The start-up check joins one the user asked for meanwhile rather than cancel it.
-    if (!request.explicit && this.running) {
+    // The start-up check joins one the user asked for meanwhile rather than cancel it; a config change restarts it.
+    if (!request.explicit && !request.restart && this.running) {
       request.progress?.done();
       return this.running;
     }
@@ -283,10 +315,17 @@ export class WorkspaceChecker {
     request.progress?.begin("Backlog Coach: checking the workspace", 0, "listing backlog files", true);
     try {
       const listed: string[] = [];
+      const config = this.host.config();
+      this.listedGlobs = globsSignature(config);
+      // By name, and the files the user's globs opt in (tracker exports, spec and story Markdown), as an open file is.
+      const filter: BacklogFileFilter = {
+        globs: optedInGlobs(config),
+        accepts: (uri) => backlogFileKind(fileKey(uri), config) !== undefined,
+      };
       for (const folder of this.folders) {
         if (token.isCancellationRequested) break;
         try {
-          listed.push(...(await files.list(folder.uri, MAX_WORKSPACE_FILES + 1 - listed.length, token)));
+          listed.push(...(await files.list(folder.uri, MAX_WORKSPACE_FILES + 1 - listed.length, token, filter)));
         } catch (error) {
           this.host.connection.console.warn(
             `Cannot list the backlog files of ${folder.uri} (${String(error)}): only open files there are checked.`,
@@ -315,8 +354,8 @@ export class WorkspaceChecker {
         this.store(uri, text);
         request.progress?.report(Math.round((50 * (i + 1)) / wanted.length), `read ${i + 1} of ${wanted.length} files`);
       }
-      // Files checked before that are gone now (deleted while no watcher told us).
-      for (const [key, file] of [...this.disk]) if (!seen.has(key) && !limit) this.forget(file.uri);
+      // Files checked before that are gone now (deleted while no watcher told us), or no longer opted in.
+      for (const [key, file] of [...this.disk]) if (!seen.has(key) && (!limit || !backlogFileKind(key, config))) this.forget(file.uri);
       let stories = 0;
       const checked = [...this.disk.values()];
       for (const [i, file] of checked.entries()) {
@@ -370,23 +409,33 @@ export class WorkspaceChecker {
     // Opened while it was being read: the open document wins.
     if (this.host.openUri(fileKey(uri))) return;
     if (text === undefined) return this.forget(uri);
-    this.publish(this.store(uri, text));
+    const file = this.store(uri, text);
+    if (file) this.publish(file);
   }
 
   /** Keeps an unopened file's text and puts its stories in the index (a file too large or not text gets none). */
-  private store(uri: string, text: string): DiskFile {
+  private store(uri: string, text: string): DiskFile | undefined {
     const key = fileKey(uri);
-    const format = formatOfFileName(key) as BacklogFormat;
-    const file: DiskFile = { uri, format, text, lines: new LineIndex(text) };
+    const config = this.host.config();
+    const kind = backlogFileKind(key, config);
+    // No backlog under the config any more (its glob was removed while it was being read).
+    if (!kind) {
+      this.forget(uri);
+      return undefined;
+    }
+    const file: DiskFile = { uri, format: kind.format, shapesOnly: kind.shapesOnly, text, lines: new LineIndex(text) };
     this.disk.set(key, file);
-    const entry = refusalOf(text, this.host.config()) ? undefined : summarizeBacklog(uri, this.fileName(uri), parseBacklog(text, format));
+    const entry = refusalOf(text, config)
+      ? undefined
+      : summarizeBacklog(uri, this.fileName(uri), parseBacklog(text, kind.format, parseOptions(file, config)));
     this.replace(uri, entry);
     return file;
   }
 
   /** Analyses an unopened file against the rest of the workspace and publishes its diagnostics. */
   private publish(file: DiskFile): readonly Finding[] {
-    const analysis = analyzeBacklog(file.text, file.format, this.host.config(), undefined, {}, this.index.viewFor(file.uri));
+    const config = this.host.config();
+    const analysis = analyzeBacklog(file.text, file.format, config, undefined, parseOptions(file, config), this.index.viewFor(file.uri));
     const diagnostics = analysis.findings.map((f) => this.diagnostic(file.lines, file.uri, f));
     this.host.connection.sendDiagnostics({ uri: file.uri, diagnostics }).catch(ignoreClosedConnection);
     const findingsBySeverity: Counts = { error: 0, warning: 0, info: 0, hint: 0 };

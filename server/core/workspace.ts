@@ -23,7 +23,17 @@ export interface WorkspaceFile {
   readonly uri: string;
   readonly file: string;
   readonly stories: readonly WorkspaceStory[];
+  /**
+   * Its ids mean something in this file only: a GitHub issue's `#12` is numbered per repository, and one
+   * `gh issue list --json` export holds one repository's issues, so `#12` in two exports is two issues, not a
+   * duplicate id, and a dependsOn elsewhere does not resolve to it. Its stories still count for duplicate stories
+   * across files, and navigation (workspace symbols, references) still finds them.
+   */
+  readonly localIds?: boolean;
 }
+
+/** The formats whose ids are numbered per file (see WorkspaceFile.localIds). */
+const LOCAL_ID_FORMATS: ReadonlySet<string> = new Set(["github-issues"]);
 
 /** The key story-unique groups exact duplicates by: the normalised role and means. */
 export function storyRequestKey(role: string | undefined, means: string | undefined): string | undefined {
@@ -54,7 +64,12 @@ function summarizeStory(uri: string, file: string, story: Story): WorkspaceStory
 
 /** A file's entry for the index, made from its parsed backlog. */
 export function summarizeBacklog(uri: string, file: string, backlog: Backlog): WorkspaceFile {
-  return { uri, file, stories: backlog.stories.map((story) => summarizeStory(uri, file, story)) };
+  return {
+    uri,
+    file,
+    stories: backlog.stories.map((story) => summarizeStory(uri, file, story)),
+    ...(LOCAL_ID_FORMATS.has(backlog.format) && { localIds: true }),
+  };
 }
 
 /**
@@ -69,7 +84,7 @@ export function crossFileSignature(entry: WorkspaceFile | undefined): Map<string
     signature.set(key, known === undefined ? at : `${known},${at}`);
   };
   for (const story of entry?.stories ?? []) {
-    const id = story.id?.text.trim();
+    const id = entry?.localIds ? undefined : story.id?.text.trim();
     if (id) add(`id:${id}`, story.id?.span ?? story.span);
     if (story.requestKey !== undefined) add(`req:${story.requestKey}`, story.sentence?.span ?? story.span);
   }
@@ -80,9 +95,10 @@ export function crossFileSignature(entry: WorkspaceFile | undefined): Map<string
 export function crossFileKeys(entry: WorkspaceFile): Set<string> {
   const keys = new Set<string>();
   for (const story of entry.stories) {
+    if (story.requestKey !== undefined) keys.add(`req:${story.requestKey}`);
+    if (entry.localIds) continue;
     const id = story.id?.text.trim();
     if (id) keys.add(`id:${id}`);
-    if (story.requestKey !== undefined) keys.add(`req:${story.requestKey}`);
     // A dependsOn resolves (or not) by the ids of the other files.
     for (const ref of story.dependsOn) keys.add(`id:${ref.text.trim()}`);
   }
@@ -103,7 +119,7 @@ export interface WorkspaceView {
   readonly revision: number;
   /** How many stories the other files hold (0: the rules can skip every cross-file look-up). */
   readonly size: number;
-  /** The other files' stories with this id (trimmed), in file then story order. */
+  /** The other files' stories with this id (trimmed), in file then story order; none across per-file ids (localIds). */
   withId(id: string): readonly WorkspaceStory[];
   /** The other files' stories asking the same request (see storyRequestKey). */
   withRequest(key: string): readonly WorkspaceStory[];
@@ -119,7 +135,12 @@ function push(map: Map<string, WorkspaceStory[]>, key: string, story: WorkspaceS
 
 /** All files' stories by id and by request, built once per revision of the index. */
 class Snapshot {
+  /** Every story by id, per-file ids included: for navigation. */
   readonly byId = new Map<string, WorkspaceStory[]>();
+  /** The stories whose ids hold across files (not localIds): for the cross-file rules. */
+  readonly bySharedId = new Map<string, WorkspaceStory[]>();
+  /** The files whose ids are their own (localIds). */
+  readonly localIds = new Set<string>();
   readonly byRequest = new Map<string, WorkspaceStory[]>();
   readonly stories: number;
 
@@ -127,9 +148,11 @@ class Snapshot {
     let count = 0;
     for (const file of files) {
       count += file.stories.length;
+      if (file.localIds) this.localIds.add(file.uri);
       for (const story of file.stories) {
         const id = story.id?.text.trim();
         if (id) push(this.byId, id, story);
+        if (id && !file.localIds) push(this.bySharedId, id, story);
         if (story.requestKey !== undefined) push(this.byRequest, story.requestKey, story);
       }
     }
@@ -151,7 +174,7 @@ class ViewExcluding implements WorkspaceView {
   }
 
   withId(id: string): readonly WorkspaceStory[] {
-    return this.others(this.snapshot.byId.get(id));
+    return this.snapshot.localIds.has(this.uri) ? NONE : this.others(this.snapshot.bySharedId.get(id));
   }
 
   withRequest(key: string): readonly WorkspaceStory[] {

@@ -15,7 +15,19 @@ import {
 } from "vscode-languageserver/node";
 import { readConfigThroughClient } from "../../server/config-reader";
 import { MessageActivity } from "../../server/message-activity";
-import { ReadConfigFileRequest, type ReadConfigFileParams, type ReadConfigFileResult } from "../../server/protocol";
+import {
+  ListWorkspaceFilesRequest,
+  ReadConfigFileRequest,
+  ReadWorkspaceFileRequest,
+  type ListWorkspaceFilesParams,
+  type ListWorkspaceFilesResult,
+  type ReadConfigFileParams,
+  type ReadConfigFileResult,
+  type ReadWorkspaceFileParams,
+  type ReadWorkspaceFileResult,
+} from "../../server/protocol";
+import { formatOfFileName } from "../../server/core/file-patterns";
+import { globToRegExp } from "../../server/core/tracker-files";
 import { readConfigFromDisk } from "../../server/read-config-file";
 import { workspaceFilesFromDisk } from "../../server/read-workspace-files";
 import { startServer } from "../../server/start-server";
@@ -32,6 +44,8 @@ export interface TestClient {
   diagnosticsEventually(uri: string, accept?: (d: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
   open(uri: string, text: string, languageId?: string): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
+  /** Every diagnostics notification published for `uri` so far. */
+  published(uri: string): readonly PublishDiagnosticsParams[];
   dispose(): Promise<void>;
 }
 
@@ -80,8 +94,20 @@ export async function startTestClient(
   });
   connection.onRequest("workspace/configuration", () => [initOptions.settings ?? {}]);
   connection.onRequest("client/registerCapability", () => null);
-  if (clientFiles)
+  if (clientFiles) {
     connection.onRequest(ReadConfigFileRequest, (p: ReadConfigFileParams): ReadConfigFileResult => clientFiles.get(p.uri) ?? null);
+    // As client/workspace-files.ts answers: the folder's files by backlog name or by one of the globs sent.
+    connection.onRequest(ListWorkspaceFilesRequest, (p: ListWorkspaceFilesParams): ListWorkspaceFilesResult => {
+      const folder = `${p.folder.replace(/\/$/, "")}/`;
+      const globs = (p.include ?? []).map((g) => globToRegExp(g));
+      return [...clientFiles.keys()]
+        .filter((uri) => uri.startsWith(folder))
+        .filter((uri) => formatOfFileName(uri) || globs.some((re) => re.test(uri.slice(folder.length))))
+        .sort()
+        .slice(0, p.max);
+    });
+    connection.onRequest(ReadWorkspaceFileRequest, (p: ReadWorkspaceFileParams): ReadWorkspaceFileResult => clientFiles.get(p.uri) ?? null);
+  }
   connection.listen();
   const initialized: InitializeResult = await connection.sendRequest("initialize", {
     processId: null,
@@ -116,6 +142,7 @@ export async function startTestClient(
       if (last && accept(last.diagnostics)) return Promise.resolve(last.diagnostics);
       return diagnostics(uri, (p) => accept(p.diagnostics), timeoutMs);
     },
+    published: (uri) => published.filter((p) => p.uri === uri),
     async open(uri, text, languageId = "yaml") {
       await connection.sendNotification("textDocument/didOpen", { textDocument: { uri, languageId, version: 1, text } });
     },
