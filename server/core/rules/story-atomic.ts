@@ -325,13 +325,24 @@ function splitFix(
     const sections = markdownStories(backlog, story, sentence, others);
     if (sections === undefined) return undefined;
     added = sections;
+  } else if (backlog.storiesAfter) {
+    // A record format (tracker CSV) writes its own records: the rule gives the sentences and the next free ids.
+    const ids = story.id ? nextIds(backlog, story.id.text, others.length) : [];
+    const records = backlog.storiesAfter(
+      story,
+      others.map((sentence, k) => ({ sentence, ...(ids[k] !== undefined && { id: ids[k] }) })),
+    );
+    if (!records) return undefined;
+    return { title: splitTitle(others.length), edits: [{ span: replace, newText: keep }, records], safe: false };
   } else {
     return undefined;
   }
   const at = backlog.format === "plain" ? story.span.end : (story.layout?.endOfEntry ?? story.span.end);
   const edits: TextEdit[] = [{ span: replace, newText: keep }, ...renumber, { span: { start: at, end: at }, newText: added }];
-  return { title: others.length === 1 ? "Split into two stories" : `Split into ${others.length + 1} stories`, edits, safe: false };
+  return { title: splitTitle(others.length), edits, safe: false };
 }
+
+const splitTitle = (others: number): string => (others === 1 ? "Split into two stories" : `Split into ${others + 1} stories`);
 
 /**
  * A story of more parts than this gets no split fix (each new story copies the sentence, so the fix grows with
