@@ -76,6 +76,13 @@ describe("Spec Kit spec.md", () => {
   }
 
   describe("split: a new user story after the spec's last, numbered after the highest", () => {
+    /** The original's Acceptance Scenarios, which the new story gets as written. */
+    const SCENARIOS = [
+      "**Acceptance Scenarios**:",
+      "",
+      "1. **Given** an order, **When** I export, **Then** a file is written.",
+      "2. **Given** no order, **When** I export, **Then** the file is empty.",
+    ];
     const spec = (eol: string): string =>
       [
         "# Feature Specification: Orders",
@@ -88,10 +95,7 @@ describe("Spec Kit spec.md", () => {
         "",
         "**Why this priority**: Filing is due monthly.",
         "",
-        "**Acceptance Scenarios**:",
-        "",
-        "1. **Given** an order, **When** I export, **Then** a file is written.",
-        "2. **Given** no order, **When** I export, **Then** the file is empty.",
+        ...SCENARIOS,
         "",
         "---",
         "",
@@ -129,10 +133,7 @@ describe("Spec Kit spec.md", () => {
               "",
               "As a clerk, I want to print the invoices, so that I can file them.",
               "",
-              "**Acceptance Scenarios**:",
-              "",
-              "1. **Given** an order, **When** I export, **Then** a file is written.",
-              "2. **Given** no order, **When** I export, **Then** the file is empty.",
+              ...SCENARIOS,
               "",
             ].join("\n"),
           ),
