@@ -166,6 +166,11 @@ export interface Backlog {
   readonly parseFindings: readonly Finding[];
   /** Formats of encoded fields (CSV cells, JSON strings): writes a rule's fixes in the field's quoting or escapes. */
   readonly encodeFinding?: (finding: Finding) => Finding;
+  /**
+   * Formats whose stories are records (tracker CSV): the edit that writes new stories right after `story`, one
+   * per sentence (as the rules write text: source slices), in the file's own shape; undefined where it cannot.
+   */
+  readonly storiesAfter?: (story: Story, parts: readonly { readonly sentence: string; readonly id?: string }[]) => TextEdit | undefined;
 }
 
 export type Severity = "error" | "warning" | "info" | "hint";
@@ -174,6 +179,8 @@ export type Severity = "error" | "warning" | "info" | "hint";
 export interface TextEdit {
   readonly span: Span;
   readonly newText: string;
+  /** The new text is written in the file's own encoding already (whole new CSV records): field writers leave it be. */
+  readonly encoded?: boolean;
 }
 
 /** A quick fix a finding offers. `safe` fixes are the ones `--fix` and "fix all" apply. */

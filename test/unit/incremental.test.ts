@@ -40,10 +40,10 @@ function typeInStory(text: string, random: () => number): string {
     : text.slice(0, at) + text.slice(at + 1);
 }
 
-/** An analysis without its backlog's fix encoder (a function, made anew by each reading): what is compared. */
+/** An analysis without its backlog's fix encoder and record writer (functions, made anew by each reading): what is compared. */
 function comparable(analysis: Analysis): unknown {
-  const { encodeFinding, ...backlog } = analysis.backlog;
-  return { ...analysis, backlog: { ...backlog, encodes: encodeFinding !== undefined } };
+  const { encodeFinding, storiesAfter, ...backlog } = analysis.backlog;
+  return { ...analysis, backlog: { ...backlog, encodes: encodeFinding !== undefined, writesRecords: storiesAfter !== undefined } };
 }
 
 describe("incremental analysis", () => {

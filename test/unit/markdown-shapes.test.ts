@@ -75,20 +75,119 @@ describe("Spec Kit spec.md", () => {
     });
   }
 
-  it("reports a story that asks for two things, and offers no split (its number and priority are the workflow's)", () => {
-    const text = [
-      "### User Story 1 - Export (Priority: P1)",
-      "",
-      "As a clerk, I want to export the orders and print the invoices, so that I can file them.",
-      "",
+  describe("split: a new user story after the spec's last, numbered after the highest", () => {
+    /** The original's Acceptance Scenarios, which the new story gets as written. */
+    const SCENARIOS = [
       "**Acceptance Scenarios**:",
       "",
       "1. **Given** an order, **When** I export, **Then** a file is written.",
-      "",
-    ].join("\n");
-    const atomic = analyzeBacklog(text, "markdown", {}, undefined, shapesOnly).findings.filter((f) => f.ruleId === "story-atomic");
-    assert.equal(atomic.length, 1);
-    assert.deepEqual(atomic[0]?.fixes ?? [], []);
+      "2. **Given** no order, **When** I export, **Then** the file is empty.",
+    ];
+    const spec = (eol: string): string =>
+      [
+        "# Feature Specification: Orders",
+        "",
+        "## User Scenarios & Testing",
+        "",
+        "### User Story 1 - Export (Priority: P1)",
+        "",
+        "As a clerk, I want to export the orders and print the invoices, so that I can file them.",
+        "",
+        "**Why this priority**: Filing is due monthly.",
+        "",
+        ...SCENARIOS,
+        "",
+        "---",
+        "",
+        "### User Story 2 - Search (Priority: P2)",
+        "",
+        "As a clerk, I want to find an order by number, so that I answer calls.",
+        "",
+        "### Edge Cases",
+        "",
+        "- An order without lines.",
+        "",
+      ].join(eol);
+    const splitOf = (text: string): string => {
+      const atomic = analyzeBacklog(text, "markdown", {}, undefined, shapesOnly).findings.filter((f) => f.ruleId === "story-atomic");
+      assert.equal(atomic.length, 1);
+      const fix = atomic[0]?.fixes?.find((f) => f.title.startsWith("Split"));
+      assert.ok(fix, "a split is offered");
+      return applyEdits(text, fix.edits).text;
+    };
+
+    it("keeps every story's number: the part goes last, with the title, priority and Acceptance Scenarios copied", () => {
+      const text = spec("\n");
+      assert.equal(
+        splitOf(text),
+        text
+          .replace("I want to export the orders and print the invoices,", "I want to export the orders,")
+          .replace(
+            "I answer calls.\n",
+            [
+              "I answer calls.",
+              "",
+              "---",
+              "",
+              "### User Story 3 - Export (Priority: P1)",
+              "",
+              "As a clerk, I want to print the invoices, so that I can file them.",
+              "",
+              ...SCENARIOS,
+              "",
+            ].join("\n"),
+          ),
+      );
+    });
+
+    it("reads back as the stories expected, and keeps CRLF", () => {
+      const text = spec("\r\n");
+      const out = splitOf(text);
+      assert.equal((out.match(/(?<!\r)\n/g) ?? []).length, 0, "no LF in a CRLF file");
+      const { backlog, findings } = analyzeBacklog(out, "markdown", {}, undefined, shapesOnly);
+      assert.deepEqual(
+        backlog.stories.map((s) => [s.title?.text, s.priority?.value, s.sentence?.text, s.acceptance?.length ?? 0]),
+        [
+          ["Export", 1, "As a clerk, I want to export the orders, so that I can file them.", 2],
+          ["Search", 2, "As a clerk, I want to find an order by number, so that I answer calls.", 0],
+          ["Export", 1, "As a clerk, I want to print the invoices, so that I can file them.", 2],
+        ],
+      );
+      assert.deepEqual(
+        findings.filter((f) => f.ruleId === "story-atomic"),
+        [],
+      );
+    });
+
+    it("numbers after the highest, whatever story is split, and writes no rule where the spec has none", () => {
+      const text = [
+        "### US4: Search (Priority: P2)",
+        "",
+        "As a clerk, I want to sort and filter the orders, so that I find one.",
+        "",
+        "### User Story 7 - Export (Priority: P1)",
+        "",
+        "As a clerk, I want to export the orders, so that I can file them.",
+        "",
+      ].join("\n");
+      assert.equal(
+        splitOf(text),
+        [
+          "### US4: Search (Priority: P2)",
+          "",
+          "As a clerk, I want to sort the orders, so that I find one.",
+          "",
+          "### User Story 7 - Export (Priority: P1)",
+          "",
+          "As a clerk, I want to export the orders, so that I can file them.",
+          "",
+          "### User Story 8 - Search (Priority: P2)",
+          "",
+          "As a clerk, I want to filter the orders, so that I find one.",
+          "",
+        ].join("\n"),
+      );
+    });
   });
 
   it("never reads the template's boilerplate: a story with only its labelled parts has no sentence", () => {

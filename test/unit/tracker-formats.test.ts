@@ -287,13 +287,17 @@ function checkFixes(text: string, format: BacklogFormat, config: CoachConfig = {
       if (format === "csv") {
         const before = readCsv(text);
         const fixed = readCsv(after);
+        // A split adds records of the header's width: the rows before it are kept as they were.
+        const added = fix.edits.filter((e) => e.encoded).reduce((n, e) => n + readCsv(e.newText.replace(/^\r?\n/, "")).rows.length, 0);
+        const headerCells = before.rows[0]?.cells.length ?? 0;
         assert.deepEqual(
-          fixed.rows.map((r) => r.cells.length),
-          before.rows.map((r) => r.cells.length),
+          fixed.rows.map((r) => r.cells.length).sort((a, b) => a - b),
+          [...before.rows.map((r) => r.cells.length), ...Array.from({ length: added }, () => headerCells)].sort((a, b) => a - b),
           `${finding.ruleId}: ${fix.title} keeps every row's cells`,
         );
+        assert.equal(fixed.rows.length, before.rows.length + added);
         assert.equal(fixed.problems.length, before.problems.length);
-        for (const e of fix.edits) {
+        for (const e of fix.edits.filter((x) => !x.encoded)) {
           const inserted = e.newText.replace(/^"|"$/g, "").replace(/""/g, '"');
           assert.ok(
             fixed.rows.some((r) => r.cells.some((c) => c.value.includes(inserted))),
@@ -363,6 +367,104 @@ describe("fixes change only their span and keep the export readable", () => {
     assert.ok(fix);
     const body = (JSON.parse(applyEdits(json, fix.edits).text) as { body: string }[])[0]?.body;
     assert.equal(body, 'Asked by "Ann".\n\n## Acceptance criteria\n\n- [ ] Given <context>, when <event>, then <outcome>');
+  });
+});
+
+describe("split writes a new record after the story's", () => {
+  /** The text after the story-atomic finding's split. */
+  const split = (text: string, config: CoachConfig = {}): string => {
+    const fix = analyzeBacklog(text, "csv", config)
+      .findings.find((f) => f.ruleId === "story-atomic")
+      ?.fixes?.find((f) => f.title.startsWith("Split"));
+    assert.ok(fix, "a split is offered");
+    return applyEdits(text, fix.edits).text;
+  };
+  const sentences = (text: string, config: CoachConfig = {}): (string | undefined)[] =>
+    analyzeBacklog(text, "csv", config).backlog.stories.map((s) => s.sentence?.text);
+
+  it("Jira: the part in the Summary, the issue type and status copied, the key left to Jira, the rest empty", () => {
+    const text = read("jira.csv");
+    const out = split(text);
+    assert.equal(
+      out,
+      text.replace(
+        'LIB-4,"As a librarian, I want to add and remove books",User Story,To Do,Sprint 8,,,,2,,\n',
+        'LIB-4,"As a librarian, I want to add books",User Story,To Do,Sprint 8,,,,2,,\n,"As a librarian, I want to remove books",User Story,To Do,,,,,,,\n',
+      ),
+    );
+    assert.ok(out.startsWith("\ufeff"), "the BOM is kept");
+    const stories = analyzeBacklog(out, "csv").backlog.stories;
+    assert.deepEqual(
+      stories.slice(-2).map((s) => [s.id?.text, s.sentence?.text, s.status?.text]),
+      [
+        ["LIB-4", "As a librarian, I want to add books", "To Do"],
+        [undefined, "As a librarian, I want to remove books", "To Do"],
+      ],
+    );
+    assert.equal(analyzeBacklog(out, "csv").findings.filter((f) => f.ruleId === "story-atomic").length, 0, "the split finding is gone");
+  });
+
+  it("keeps CRLF, and a file that quotes every cell gets quoted empty cells", () => {
+    const text =
+      '"Issue key","Summary","Issue Type","Status","Description"\r\n"X-1","As a cook, I want to list and rate recipes, so that I cook again","Story","Open","Asked by ""Ann"""\r\n"X-2","As a cook, I want to print a recipe, so that I cook offline","Story","Open",""\r\n';
+    const out = split(text);
+    assert.equal(
+      out,
+      text.replace(
+        '"X-1","As a cook, I want to list and rate recipes, so that I cook again","Story","Open","Asked by ""Ann"""\r\n',
+        '"X-1","As a cook, I want to list recipes, so that I cook again","Story","Open","Asked by ""Ann"""\r\n' +
+          '"","As a cook, I want to rate recipes, so that I cook again","Story","Open",""\r\n',
+      ),
+    );
+    assert.equal((out.match(/(?<!\r)\n/g) ?? []).length, 0, "no LF in a CRLF file");
+  });
+
+  it("a story with quotes in it: written with its quotes doubled, read back as written", () => {
+    const text = 'Summary,Issue Type\n"As a cook, I want to import and export ""menus"", so that I share them",Story\n';
+    const out = split(text);
+    assert.deepEqual(sentences(out), [
+      'As a cook, I want to import ""menus"", so that I share them',
+      'As a cook, I want to export ""menus"", so that I share them',
+    ]);
+    assert.equal(readCsv(out).rows[2]?.cells[0]?.value, 'As a cook, I want to export "menus", so that I share them');
+  });
+
+  it("a sentence read from a Jira description: the part in the Summary, where Jira wants one", () => {
+    const text =
+      'Issue key,Summary,Issue Type,Status,Description\nLIB-7,Loans,Story,Open,"h3. Story\nAs a member, I want to search and filter my loans, so that I find one."\n';
+    const out = split(text);
+    assert.equal(out.split("\n").slice(-2)[0], ',"As a member, I want to filter my loans, so that I find one.",Story,Open,');
+    assert.deepEqual(sentences(out)[1], "As a member, I want to filter my loans, so that I find one.");
+  });
+
+  it("Azure DevOps: the part in the Title, the ID left to Azure DevOps", () => {
+    const text = 'ID,Work Item Type,Title,State,Effort\n7,User Story,"As a nurse, I want to print and mail the chart",New,3\n';
+    assert.equal(
+      split(text),
+      'ID,Work Item Type,Title,State,Effort\n7,User Story,"As a nurse, I want to print the chart",New,3\n,User Story,"As a nurse, I want to mail the chart",New,\n',
+    );
+  });
+
+  it("a mapped id column is the team's own: the new record gets the next id in its scheme", () => {
+    const text = read("mapped.csv").replace("I want to pay by app", "I want to pay by app and by card");
+    const out = split(text, MAPPING);
+    const stories = analyzeBacklog(out, "csv", MAPPING).backlog.stories;
+    assert.deepEqual(
+      stories.map((s) => [s.id?.text, s.sentence?.text, s.status?.text]),
+      [
+        ["M-1", "As a driver, I want to see free charging points, so that I do not queue", "open"],
+        ["M-2", "As a driver, I want to pay by app", "open"],
+        ["M-3", "As a driver, I want to pay by card", "open"],
+      ],
+    );
+  });
+
+  it("splits into three records, each after the one before", () => {
+    const text = 'Issue key,Summary,Issue Type\nX-1,"As a cook, I want to add, edit and delete recipes",Story\nX-2,Other,Bug\n';
+    assert.equal(
+      split(text),
+      'Issue key,Summary,Issue Type\nX-1,"As a cook, I want to add recipes",Story\n,"As a cook, I want to edit recipes",Story\n,"As a cook, I want to delete recipes",Story\nX-2,Other,Bug\n',
+    );
   });
 });
 

@@ -101,6 +101,10 @@ export function fieldFixWriter(
     const edits: TextEdit[] = [];
     const byField = new Map<EncodedField, TextEdit[]>();
     for (const edit of fix.edits) {
+      if (edit.encoded) {
+        edits.push(edit);
+        continue;
+      }
       const field = fieldAt(edit.span);
       if (!field || splitsAtom(field, edit.span.start) || splitsAtom(field, edit.span.end)) return undefined;
       byField.set(field, [...(byField.get(field) ?? []), edit]);

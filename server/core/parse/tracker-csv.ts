@@ -1,7 +1,7 @@
 // Reads tracker CSV exports (Jira, Azure DevOps, any CSV with a column mapping) into the story model: columns
 // found by header name, the story in the title or description, criteria in their cell; spans exact in cells.
 import type { CsvField, CsvSettings } from "../config";
-import type { Backlog, Criterion, Finding, Span, Story, StorySentence, TextPart } from "../model";
+import type { Backlog, Criterion, Finding, Span, Story, StorySentence, TextEdit, TextPart } from "../model";
 import fileNotChecked from "../rules/file-not-checked";
 import {
   csvRecordEnd,
@@ -246,8 +246,65 @@ export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: St
     personas: [],
     stories,
     parseFindings,
-    ...(reader && { encodeFinding: fieldFixWriter(fieldsByRecord(fieldStarts, fieldLists), (s, e) => text.slice(s, e), delimiter) }),
+    ...(reader && {
+      encodeFinding: fieldFixWriter(fieldsByRecord(fieldStarts, fieldLists), (s, e) => text.slice(s, e), delimiter),
+      storiesAfter: (story: Story, parts: readonly { sentence: string; id?: string }[]) =>
+        recordsAfter(text, delimiter, header?.cells.length ?? 0, reader, story, parts),
+    }),
   };
+}
+
+/** A value written as a cell of a file: quoted when the file quotes it or the value needs it, quotes doubled. */
+const cellOf = (value: string, quoted: boolean, delimiter: string): string =>
+  quoted || value.includes(delimiter) || /["\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+
+/**
+ * New records right after a story's record, one per part (a split): the part's sentence in the story column
+ * (Summary, Title; the description where there is none), the issue type and status cells copied as written, the
+ * other cells empty, in the file's delimiter, line break and quoting (a file that quotes every cell gets "" for an
+ * empty one). Jira and Azure DevOps give an imported record its key, so the key cell stays empty; a mapped file's
+ * id column is the team's own and gets the next id in its scheme. Undefined where the record cannot be read again.
+ */
+function recordsAfter(
+  text: string,
+  delimiter: string,
+  cellCount: number,
+  reader: RowReader,
+  story: Story,
+  parts: readonly { sentence: string; id?: string }[],
+): TextEdit | undefined {
+  const row = readCsvRecord(text, story.span.start, delimiter.charCodeAt(0), []);
+  const { columns, profile, eol } = reader;
+  const target = columns.story ?? columns.description;
+  const sentence = story.sentence;
+  if (row.end !== story.span.end || target === undefined || !sentence || cellCount === 0 || parts.length === 0) return undefined;
+  const written = row.cells[target];
+  const inTarget = !!written && sentence.span.start >= written.contentStart && sentence.span.end <= written.contentEnd;
+  const quoteAll = row.cells.length > 0 && row.cells.every((c) => c.quoted);
+  // The rules write source slices: a doubled quote of a quoted cell stands for one; markup of another cell (the
+  // description's wiki markup or HTML, when the sentence was read there) is blanked as the rules read it.
+  const sentenceCell = row.cells.find((c) => sentence.span.start >= c.contentStart && sentence.span.end <= c.contentEnd);
+  const valueOf = (raw: string): string => {
+    if (inTarget) return written.quoted ? raw.replace(/""/g, '"') : raw;
+    const plain = sentenceCell?.quoted ? raw.replace(/""/g, '"') : raw;
+    const projected = profile === "jira" ? blankJiraMarkup({ text: plain, atoms: [] }) : blankHtml({ text: plain, atoms: [] });
+    return projected.text.replace(/\s+/g, " ").trim();
+  };
+  const copied = (field: CsvField): [number, string] | undefined => {
+    const k = columns[field];
+    const c = k === undefined ? undefined : row.cells[k];
+    return k !== undefined && c ? [k, text.slice(c.start, c.end)] : undefined;
+  };
+  const records = parts.map((part) => {
+    const cells = Array.from({ length: cellCount }, (): string => (quoteAll ? '""' : ""));
+    for (const [k, cell] of [copied("type"), copied("status")].filter((x): x is [number, string] => x !== undefined))
+      if (k < cellCount) cells[k] = cell;
+    if (profile === "mapped" && columns.id !== undefined && part.id && columns.id < cellCount)
+      cells[columns.id] = cellOf(part.id, quoteAll, delimiter);
+    if (target < cellCount) cells[target] = cellOf(valueOf(part.sentence), quoteAll || (written?.quoted ?? false), delimiter);
+    return `${eol}${cells.join(delimiter)}`;
+  });
+  return { span: { start: row.end, end: row.end }, newText: records.join(""), encoded: true };
 }
 
 /** One row as a story; undefined when it has no text to read a story from. */

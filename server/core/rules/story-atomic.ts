@@ -270,6 +270,57 @@ function markdownStories(backlog: Backlog, story: Story, sentence: StorySentence
     .join("");
 }
 
+/** A Spec Kit story heading's number: "User Story 3 - ...", "US3: ...". */
+const SPEC_KIT_NUMBER = /^#+[ \t]+(?:User[ \t]+Story|US)[ \t]*(\d+)/i;
+
+/** The highest user story number of a Spec Kit spec, read from the story headings once per backlog. */
+const highestStoryNumber = perOptions((backlog: Backlog): number => {
+  const source = sourceOf(backlog);
+  let highest = 0;
+  for (const s of backlog.stories) {
+    const line = source.slice(s.span.start, Math.min(s.span.end, s.span.start + 200));
+    highest = Math.max(highest, Number(SPEC_KIT_NUMBER.exec(line)?.[1] ?? 0));
+  }
+  return highest;
+});
+
+/**
+ * A Spec Kit split's new stories, appended after the spec's last user story so that no story's number changes
+ * (tasks.md names stories by number, "[US2]"): "### User Story <N+1> - <title> (Priority: P<n>)" at the story's
+ * depth, with the original's title and priority, the part's sentence, and the original's Acceptance Scenarios
+ * copied under their label; "---" between them where the spec separates its stories with one. Undefined when the
+ * criteria label cannot be read back from the text.
+ */
+function specKitStories(backlog: Backlog, story: Story, sentence: StorySentence, others: readonly string[]): TextEdit | undefined {
+  const source = sourceOf(backlog);
+  const eol = eolOf(backlog);
+  const depth = story.layout?.headingDepth ?? 3;
+  const last = backlog.stories[backlog.stories.length - 1];
+  if (!last) return undefined;
+  let criteria = "";
+  const block = story.acceptanceSpan;
+  if (block && story.acceptance?.length) {
+    // The label is the last line with text before the first scenario ("**Acceptance Scenarios**:").
+    const before = source.slice(0, block.start).replace(/\s+$/, "");
+    const labelStart = before.lastIndexOf("\n") + 1;
+    if (labelStart <= sentence.span.end) return undefined;
+    criteria = `${eol}${eol}${source.slice(labelStart, block.end)}`;
+  }
+  const neighbour = backlog.stories[story.index + 1] ?? backlog.stories[story.index - 1];
+  const [above, below] = neighbour && neighbour.index > story.index ? [story, neighbour] : [neighbour, story];
+  const ruled =
+    above !== undefined && /(?:^|\n)[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\r?\n/.test(source.slice(above.span.end, below.span.start));
+  const title = story.title ? ` - ${story.title.text}` : "";
+  const priority = story.priority ? ` (Priority: P${String(story.priority.value)})` : "";
+  if (!priority) return undefined;
+  const number = highestStoryNumber(backlog);
+  const sections = others.map(
+    (o, k) =>
+      `${eol}${eol}${ruled ? `---${eol}${eol}` : ""}${"#".repeat(depth)} User Story ${number + k + 1}${title}${priority}${eol}${eol}${o}${criteria}`,
+  );
+  return { span: { start: last.span.end, end: last.span.end }, newText: sections.join("") };
+}
+
 /**
  * A fix that keeps the story with its first part and adds a story after it for each other part, in the file's
  * style: `replace` is the span of the story sentence to rewrite in the kept story, `keep` its new text, and
@@ -321,17 +372,32 @@ function splitFix(
         );
       })
       .join("");
+  } else if (backlog.format === "markdown" && story.layout?.shape === "spec-kit") {
+    const sections = specKitStories(backlog, story, sentence, others);
+    if (!sections) return undefined;
+    return { title: splitTitle(others.length), edits: [{ span: replace, newText: keep }, sections], safe: false };
   } else if (backlog.format === "markdown") {
     const sections = markdownStories(backlog, story, sentence, others);
     if (sections === undefined) return undefined;
     added = sections;
+  } else if (backlog.storiesAfter) {
+    // A record format (tracker CSV) writes its own records: the rule gives the sentences and the next free ids.
+    const ids = story.id ? nextIds(backlog, story.id.text, others.length) : [];
+    const records = backlog.storiesAfter(
+      story,
+      others.map((sentence, k) => ({ sentence, ...(ids[k] !== undefined && { id: ids[k] }) })),
+    );
+    if (!records) return undefined;
+    return { title: splitTitle(others.length), edits: [{ span: replace, newText: keep }, records], safe: false };
   } else {
     return undefined;
   }
   const at = backlog.format === "plain" ? story.span.end : (story.layout?.endOfEntry ?? story.span.end);
   const edits: TextEdit[] = [{ span: replace, newText: keep }, ...renumber, { span: { start: at, end: at }, newText: added }];
-  return { title: others.length === 1 ? "Split into two stories" : `Split into ${others.length + 1} stories`, edits, safe: false };
+  return { title: splitTitle(others.length), edits, safe: false };
 }
+
+const splitTitle = (others: number): string => (others === 1 ? "Split into two stories" : `Split into ${others + 1} stories`);
 
 /**
  * A story of more parts than this gets no split fix (each new story copies the sentence, so the fix grows with
