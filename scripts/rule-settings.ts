@@ -1,95 +1,20 @@
-// `npm run rule-settings`: writes each rule's settings entry (package.json) and config-schema entry
-// (schemas/config.schema.json) from its metadata, so that neither is kept by hand; the meta-test checks them.
+// `npm run rule-settings`: writes each rule's settings entries (package.json) and config-schema entry
+// (schemas/config.schema.json) from its metadata (see rule-settings-data.ts).
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { repository } from "../package.json";
 import { rules } from "../server/core/rules/registry";
+import { jsonFileText, writeRuleSchema, writeRuleSettings } from "./rule-settings-data";
 
 const REPO_ROOT = join(__dirname, "..", "..");
-const SEVERITIES = ["error", "warning", "info", "hint", "off"];
-/** The values of a `backlogCoach.rule.<id>` entry: "default" leaves the rule to `backlogCoach.rules` (see server/per-rule-settings.ts). */
-const PER_RULE_VALUES = ["default", "off", "hint", "info", "warning", "error"] as const;
-const NO_OPTIONS = { type: "object", additionalProperties: false };
-/** Settings link to the docs on the main branch, the page a user reads while choosing (diagnostics pin the version). */
-const docsUrl = (id: string): string => `${repository.url.replace(/\.git$/, "")}/blob/main/docs/rules/${id}.md`;
 
 /** Reads a JSON file, lets `change` edit it, and writes it back in the layout Prettier keeps for JSON. */
 function rewrite(file: string, change: (json: Record<string, unknown>) => void): void {
   const path = join(REPO_ROOT, file);
   const json = JSON.parse(readFileSync(path, "utf8")) as Record<string, unknown>;
   change(json);
-  writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+  writeFileSync(path, jsonFileText(json));
 }
 
-/** Follows a path of object keys, failing loudly when the file's layout is not the one expected. */
-function at(json: unknown, ...keys: string[]): Record<string, unknown> {
-  let node = json;
-  for (const key of keys) {
-    node = (node as Record<string, unknown> | undefined)?.[key];
-    if (typeof node !== "object" || node === null) throw new Error(`no object at ${keys.join(".")}`);
-  }
-  return node as Record<string, unknown>;
-}
-
-rewrite("package.json", (pkg) => {
-  const holder = at(pkg, "contributes", "configuration", "properties", "backlogCoach.rules");
-  holder.properties = Object.fromEntries(
-    rules.map((rule) => [
-      rule.meta.id,
-      {
-        anyOf: [
-          { type: "string", enum: SEVERITIES },
-          {
-            type: "object",
-            properties: { severity: { type: "string", enum: SEVERITIES }, options: rule.meta.optionsSchema ?? NO_OPTIONS },
-          },
-        ],
-        default: rule.meta.defaultSeverity,
-        markdownDescription: `${rule.meta.description} [Docs](${docsUrl(rule.meta.id)})`,
-      },
-    ]),
-  );
-});
-
-// One settings UI entry per rule, `backlogCoach.rule.<id>`, after the object setting: a severity picked from a list.
-rewrite("package.json", (pkg) => {
-  const configuration = at(pkg, "contributes", "configuration");
-  const properties = at(configuration, "properties");
-  const perRule: Record<string, unknown> = {};
-  for (const rule of rules) {
-    perRule[`backlogCoach.rule.${rule.meta.id}`] = {
-      type: "string",
-      enum: [...PER_RULE_VALUES],
-      enumDescriptions: PER_RULE_VALUES.map((v) =>
-        v === "default" ? `As backlogCoach.rules says, else the rule's default (${rule.meta.defaultSeverity})` : `Report as ${v}`,
-      ),
-      default: "default",
-      markdownDescription: `${rule.meta.description} Default severity: \`${rule.meta.defaultSeverity}\`. Wins over \`backlogCoach.rules\` for this rule (its options are kept); a workspace \`.backlog-coach.yaml\` wins over both. [Docs](${docsUrl(rule.meta.id)})`,
-    };
-  }
-  // Right after the object setting, so that the settings UI lists them together.
-  const entries = Object.entries(properties).filter(([key]) => !key.startsWith("backlogCoach.rule."));
-  const after = entries.findIndex(([key]) => key === "backlogCoach.rules") + 1;
-  configuration.properties = Object.fromEntries([...entries.slice(0, after), ...Object.entries(perRule), ...entries.slice(after)]);
-});
-
-rewrite("schemas/config.schema.json", (schema) => {
-  const holder = at(schema, "properties", "rules");
-  holder.properties = Object.fromEntries(
-    rules.map((rule) => [
-      rule.meta.id,
-      {
-        description: `${rule.meta.description} Default: ${rule.meta.defaultSeverity}. Docs: docs/rules/${rule.meta.id}.md`,
-        anyOf: [
-          { $ref: "#/definitions/severity" },
-          {
-            type: "object",
-            additionalProperties: false,
-            properties: { severity: { $ref: "#/definitions/severity" }, options: rule.meta.optionsSchema ?? NO_OPTIONS },
-          },
-        ],
-      },
-    ]),
-  );
-});
+rewrite("package.json", writeRuleSettings);
+rewrite("schemas/config.schema.json", writeRuleSchema);
 console.log(`rule settings written for ${rules.length} rules: package.json, schemas/config.schema.json`);

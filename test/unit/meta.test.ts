@@ -6,6 +6,7 @@ import { describe, it } from "node:test";
 import configSchema from "../../schemas/config.schema.json";
 import packageJson from "../../package.json";
 import { rules } from "../../server/core/rules/registry";
+import { jsonFileText, writeRuleSchema, writeRuleSettings } from "../../scripts/rule-settings-data";
 import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
 
 const settings = packageJson.contributes.configuration.properties["backlogCoach.rules"].properties as Record<
@@ -16,6 +17,25 @@ const schemaRules = configSchema.properties.rules.properties as Record<
   string,
   { anyOf: { properties?: { options?: unknown } }[] } | undefined
 >;
+
+describe("the generated settings", () => {
+  // One truth per fact: the rules' metadata. The committed files must be what `npm run rule-settings` writes.
+  for (const [file, write] of [
+    ["package.json", writeRuleSettings],
+    ["schemas/config.schema.json", writeRuleSchema],
+  ] as const) {
+    it(`${file} holds exactly what npm run rule-settings writes from the rules' metadata`, () => {
+      const committed = JSON.parse(readFileSync(join(REPO_ROOT, file), "utf8")) as Record<string, unknown>;
+      const generated = structuredClone(committed);
+      write(generated);
+      // Compared as JSON text with its keys in order (Prettier may lay the file out otherwise).
+      assert.ok(
+        jsonFileText(generated) === jsonFileText(committed),
+        `${file} has drifted from the rules' metadata: run npm run rule-settings`,
+      );
+    });
+  }
+});
 
 describe("every rule is complete", () => {
   for (const rule of rules) {
