@@ -1,7 +1,7 @@
 // The rules' entries in package.json's settings and in schemas/config.schema.json, made from their metadata, so that
 // neither is kept by hand: `npm run rule-settings` writes them, and test/unit/meta.test.ts fails when the committed
 // files differ from what it would write.
-import { repository } from "../package.json";
+import { ruleDocsPath, ruleDocsUrl } from "../server/core/rules/rule-docs";
 import { rules } from "../server/core/rules/registry";
 
 const SEVERITIES = ["error", "warning", "info", "hint", "off"];
@@ -9,7 +9,7 @@ const SEVERITIES = ["error", "warning", "info", "hint", "off"];
 const PER_RULE_VALUES = ["default", "off", "hint", "info", "warning", "error"] as const;
 const NO_OPTIONS = { type: "object", additionalProperties: false };
 /** Settings link to the docs on the main branch, the page a user reads while choosing (diagnostics pin the version). */
-const docsUrl = (id: string): string => `${repository.url.replace(/\.git$/, "")}/blob/main/docs/rules/${id}.md`;
+const docsUrl = (id: string): string => ruleDocsUrl(id, "main");
 
 /** Follows a path of object keys, failing loudly when the file's layout is not the one expected. */
 function at(json: unknown, ...keys: string[]): Record<string, unknown> {
@@ -68,7 +68,7 @@ export function writeRuleSchema(schema: Record<string, unknown>): void {
     rules.map((rule) => [
       rule.meta.id,
       {
-        description: `${rule.meta.description} Default: ${rule.meta.defaultSeverity}. Docs: docs/rules/${rule.meta.id}.md`,
+        description: `${rule.meta.description} Default: ${rule.meta.defaultSeverity}. Docs: ${ruleDocsPath(rule.meta.id)}`,
         anyOf: [
           { $ref: "#/definitions/severity" },
           {

@@ -3,9 +3,12 @@ import { repository, version } from "../../../package.json";
 
 const repositoryUrl = repository.url.replace(/\.git$/, "");
 
-/** The docs page of a rule, pinned to this version's tag so the page matches the behaviour. */
-export function ruleDocsUrl(ruleId: string): string {
-  return `${repositoryUrl}/blob/v${version}/docs/rules/${ruleId}.md`;
+/**
+ * The docs page of a rule: pinned to this version's tag by default, so that a diagnostic's page matches the
+ * behaviour; the settings link to `main`, the page a user reads while choosing.
+ */
+export function ruleDocsUrl(ruleId: string, ref: "version" | "main" = "version"): string {
+  return `${repositoryUrl}/blob/${ref === "main" ? "main" : `v${version}`}/${ruleDocsPath(ruleId)}`;
 }
 
 /** The docs page's path inside the extension, for opening it offline. */
