@@ -17,7 +17,7 @@ import { parseDocument } from "yaml";
 import { activeRules, analyzeBacklog, checkBacklogRules, checkStory } from "../server/core/analyze";
 import type { CoachConfig } from "../server/core/config";
 import { parseBacklog } from "../server/core/formats";
-import { parseYamlFast } from "../server/core/parse/yaml-fast";
+import { parseYamlFast } from "../server/core/parse/yaml/fast";
 import { rules } from "../server/core/rules/registry";
 import { BacklogDocument } from "../server/backlog-document";
 import { GuidanceRequest } from "../server/protocol";

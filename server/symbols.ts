@@ -5,7 +5,7 @@ import type { Analysis } from "./core/analyze";
 import { applyEdits } from "./core/apply-edits";
 import { parseBacklog } from "./core/formats";
 import { sourceOf, type Backlog, type Criterion, type Span, type TextEdit as CoreTextEdit, type TextPart } from "./core/model";
-import { yamlScalar } from "./core/parse/yaml-scalar";
+import { yamlScalar } from "./core/parse/yaml/scalar";
 import type { LineIndex } from "./core/parse/text-lines";
 import { roleKey } from "./core/nlp/similarity";
 import { toRange } from "./lsp-convert";

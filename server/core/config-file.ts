@@ -1,7 +1,7 @@
 // Reads .backlog-coach.yaml against schemas/config.schema.json: the valid settings, and findings for the rest.
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isScalar, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
-import { parseYaml } from "./parse/yaml-guard";
+import { parseYaml } from "./parse/yaml/guard";
 import configSchema from "../../schemas/config.schema.json";
 import { isSeveritySetting, type CoachConfig, type RuleSetting } from "./config";
 import type { Finding, Span } from "./model";

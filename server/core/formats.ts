@@ -8,7 +8,7 @@ import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
 import type { StoryReuse } from "./parse/story-reuse";
 import { parseTrackerCsv } from "./parse/tracker-csv";
-import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml-fast";
+import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml/fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
 export interface ParseOptions {
@@ -25,7 +25,7 @@ export interface ParseOptions {
 export function parseBacklog(text: string, format: BacklogFormat, options: ParseOptions = {}): Backlog {
   switch (format) {
     case "yaml":
-      // Both give the same result (test/unit/yaml-fast.test.ts); the library path is the reference.
+      // Both give the same result (test/unit/yaml-fast.test.ts, which compares them); the library path is the reference.
       return options.yaml === "library" ? parseYamlWithLibrary(text) : parseYamlFast(text).backlog;
     case "markdown":
       return parseMarkdownStories(text, {

@@ -16,18 +16,8 @@ import type { CoachConfig } from "./config";
 import type { Backlog, BacklogFormat, Finding, Span, Story, TextChange, TextSource } from "./model";
 import { parseBacklog } from "./formats";
 import { lineBreakOf } from "./parse/text-lines";
-import {
-  layoutOf,
-  readSkeleton,
-  readStoryChunk,
-  blockReader,
-  relayoutReusing,
-  type ChunkPlace,
-  type LayoutReuse,
-  type StoryChunk,
-  type YamlLayout,
-  type YamlSkeleton,
-} from "./parse/yaml-fast";
+import { layoutOf, blockReader, relayoutReusing, type LayoutReuse, type YamlLayout } from "./parse/yaml/layout";
+import { readSkeleton, readStoryChunk, type ChunkPlace, type StoryChunk, type YamlSkeleton } from "./parse/yaml/fast";
 import { moveStory, shiftFinding, shiftFrom, shiftStory } from "./parse/story-move";
 import { StoryReuse } from "./parse/story-reuse";
 import { commonPrefix, commonSuffix } from "./parse/text-common";

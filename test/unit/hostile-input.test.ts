@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { analyzeBacklog } from "../../server/core/analyze";
 import { parseConfigFile } from "../../server/core/config-file";
-import { defuseNesting, MAX_YAML_NESTING, parseYaml } from "../../server/core/parse/yaml-guard";
+import { defuseNesting, MAX_YAML_NESTING, parseYaml } from "../../server/core/parse/yaml/guard";
 
 const STORY = "stories:\n  - id: S-1\n    story: As a shopper, I want to pay by card, so that I get my goods.\n";
 const yamlSyntax = (text: string) => analyzeBacklog(text, "yaml").findings.filter((f) => f.ruleId === "yaml-syntax");

@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { BacklogDocument } from "../../server/backlog-document";
 import { analyzeBacklog, type Analysis } from "../../server/core/analyze";
 import { IncrementalAnalyzer } from "../../server/core/incremental";
-import { layoutOf, relayout } from "../../server/core/parse/yaml-fast";
+import { layoutOf, relayout } from "../../server/core/parse/yaml/layout";
 import { formatOfFileName } from "../../server/core/file-patterns";
 import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
-import { parseYamlFast, parseYamlWithLibrary } from "../../server/core/parse/yaml-fast";
+import { parseYamlFast, parseYamlWithLibrary } from "../../server/core/parse/yaml/fast";
 import { FIXTURES, REPO_ROOT } from "../support/fixtures";
 import { seededRandom } from "../support/random";
 import { mutateYaml, randomBacklog } from "../support/yaml-variants";

@@ -2,14 +2,14 @@
 import { fromMarkdown } from "mdast-util-from-markdown";
 import type { Heading, Nodes, PhrasingContent, Root, RootContent } from "mdast";
 import { isMap } from "yaml";
-import { parseYaml } from "./yaml-guard";
+import { parseYaml } from "./yaml/guard";
 import type { Backlog, Criterion, Finding, Span, Story, TextPart } from "../model";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { opensStory } from "./plain-stories";
 import type { StoryReuse } from "./story-reuse";
 import { readMarkdownShape, type MarkdownTools } from "./markdown-shapes";
 import { lineBreakOf } from "./text-lines";
-import { readBacklogHeader } from "./yaml-backlog";
+import { readBacklogHeader } from "./yaml/backlog";
 
 /** Headings (or lone bold lines) that introduce a story's acceptance criteria. */
 const CRITERIA_TITLE =

@@ -1,4 +1,4 @@
-// Rule backlog-schema: its findings are made by the schema check (parse/schema-check.ts); listed so it has docs and settings.
+// Rule backlog-schema: its findings are made by the schema check (parse/yaml/schema-check.ts); listed so it has docs and settings.
 import { defineRule } from "./rule";
 
 export default defineRule({

@@ -1,6 +1,6 @@
 // Small helpers the rules share: where to anchor a story finding, and how to write text into a story entry.
 import { lineBreakOf, lineStartAt, nextLineStartAt } from "../parse/text-lines";
-import { yamlScalar } from "../parse/yaml-scalar";
+import { yamlScalar } from "../parse/yaml/scalar";
 import { sourceOf, type Backlog, type Criterion, type Span, type Story, type TextEdit } from "../model";
 import { criterionSteps, type CriterionSteps, type StepKeyword } from "../nlp/gherkin";
 

@@ -4,7 +4,7 @@ import { sourceOf, type Backlog, type Fix, type Story, type StorySentence, type 
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
 import { lineStartAt } from "../parse/text-lines";
-import { yamlScalar } from "../parse/yaml-scalar";
+import { yamlScalar } from "../parse/yaml/scalar";
 import { appendYamlCriteria, eolOf, isVerbatim, perOptions } from "./helpers";
 import { defineRule, type RuleContext } from "./rule";
 

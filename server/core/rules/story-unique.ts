@@ -1,7 +1,7 @@
 // QUS "unique": no two stories ask the same thing; near-duplicates point at their twin.
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { lineStartAt, nextLineStartAt } from "../parse/text-lines";
-import { yamlScalar } from "../parse/yaml-scalar";
+import { yamlScalar } from "../parse/yaml/scalar";
 import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
 import { deleteStoryEdit, eolOf, perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";

@@ -1,4 +1,4 @@
-// Rule yaml-syntax: its findings are made by the YAML readers (parse/yaml-backlog.ts, parse/yaml-guard.ts); listed so it has docs and settings.
+// Rule yaml-syntax: its findings are made by the YAML readers (parse/yaml/backlog.ts, parse/yaml/guard.ts); listed so it has docs and settings.
 import { defineRule } from "./rule";
 
 export default defineRule({

@@ -1,9 +1,9 @@
 // Validates backlog data against schemas/backlog.schema.json and puts each violation where a locator says.
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair } from "yaml";
-import backlogSchema from "../../../schemas/backlog.schema.json";
-import type { Finding, Span } from "../model";
-import { MAX_ALIAS_COUNT } from "./yaml-backlog";
+import backlogSchema from "../../../../schemas/backlog.schema.json";
+import type { Finding, Span } from "../../model";
+import { MAX_ALIAS_COUNT } from "./backlog";
 
 /** A path into the data, as JSON Pointer segments: keys are strings, list positions numbers. */
 export type DataPath = readonly (string | number)[];

@@ -1,9 +1,9 @@
 // Reads a YAML backlog into the story model, keeping every source span and turning YAML errors into findings.
 import { isMap, isScalar, isSeq, type Document, type Node as YamlNode, type Pair, type YAMLMap } from "yaml";
-import { parseYaml } from "./yaml-guard";
-import type { Backlog, Criterion, Finding, PlannedEvent, Span, SprintInfo, Story, TextPart } from "../model";
-import { parseStorySentence } from "./story-sentence";
-import { lineBreakOf } from "./text-lines";
+import { parseYaml } from "./guard";
+import type { Backlog, Criterion, Finding, PlannedEvent, Span, SprintInfo, Story, TextPart } from "../../model";
+import { parseStorySentence } from "../story-sentence";
+import { lineBreakOf } from "../text-lines";
 
 /** Aliases beyond this many are refused, so an alias "billion laughs" cannot blow up memory. */
 export const MAX_ALIAS_COUNT = 100;

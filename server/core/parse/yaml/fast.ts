@@ -1,0 +1,196 @@
+// The fast path: a YAML backlog read one story chunk at a time (subset reader, else `yaml` for the chunk), the
+// header by the subset reader or `yaml`, with exactly the result of the reference reader; else the whole file by it.
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from "yaml";
+import { parseYaml } from "./guard";
+import type { Backlog, Finding, Story } from "../../model";
+import { checkBacklogData, checkBacklogSchema, checkStoryData, yamlNodeLocator } from "./schema-check";
+import { outsideSubset, readLines, SubsetReader, Unsupported } from "./subset-reader";
+import { layoutOf, type YamlLayout } from "./layout";
+import { shiftFinding, shiftStory } from "../story-move";
+import { lineBreakOf } from "../text-lines";
+import { MAX_ALIAS_COUNT, parseYamlBacklog, readBacklogHeader, readStory } from "./backlog";
+
+/** One story item read on its own: everything in it is relative to the chunk's start. */
+export interface StoryChunk {
+  /** The story with spans relative to the chunk and index 0. */
+  readonly story: Story;
+  /** Schema findings of the item, relative to the chunk, for story index 0. */
+  readonly schemaFindings: readonly Finding[];
+}
+
+/** Plain data of a node the subset reader built (no aliases, string keys only). */
+function dataOf(node: unknown): unknown {
+  if (isMap(node)) {
+    const out: Record<string, unknown> = {};
+    for (const pair of node.items) out[String((pair.key as Scalar).value)] = dataOf(pair.value);
+    return out;
+  }
+  if (isSeq(node)) return node.items.map(dataOf);
+  return (node as Scalar | null)?.value ?? null;
+}
+
+/** Schema findings of one item, validated alone; their messages still name the item's place in the list. */
+function storySchema(item: YamlNode, data: unknown, chunk: string, index: number): Finding[] {
+  return checkStoryData(data, yamlNodeLocator(item), chunk, index);
+}
+
+/** Where a chunk stands: before another item, last before more keys, or last in the file. */
+export type ChunkPlace = "middle" | "last" | "end";
+
+/**
+ * Reads one story chunk (its text starts at the item's line) with the subset reader, or with `yaml` when the
+ * chunk leaves the subset. Undefined when the chunk cannot be read on its own exactly as in its file: a YAML
+ * error, or anchors, aliases and tags, which may reach across stories. The whole file is then read at once.
+ */
+export function readStoryChunk(chunk: string, indent: number, eol: string, place: ChunkPlace): StoryChunk | undefined {
+  let item: YamlNode | undefined;
+  let data: unknown;
+  if (!outsideSubset(chunk)) {
+    try {
+      const next = place === "middle" ? chunk.length + indent : undefined;
+      item = new SubsetReader(chunk, readLines(chunk, 0, chunk.length), indent, -1, next).readSingleItem(indent);
+      data = dataOf(item);
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    }
+  }
+  if (!item) {
+    // What follows the last chunk (keys at another indentation) cannot be stood in for.
+    if (/[&*!]/.test(chunk) || place === "last") return undefined;
+    // A stand-in next item gives `yaml` the context the chunk has in its file, where trailing comments and
+    // line breaks attach to nodes by what follows them.
+    const followed = place === "middle";
+    const sentinel = followed ? `${" ".repeat(indent)}- x${eol}` : "";
+    const doc = parseYaml(chunk + sentinel, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
+    const seq = doc.contents;
+    if (doc.errors.length > 0 || doc.warnings.length > 0 || !isSeq(seq) || seq.items.length !== (followed ? 2 : 1)) return undefined;
+    item = seq.items[0] as YamlNode;
+    data = (doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown[])[0];
+  }
+  // A middle chunk's ranges may reach the next item's dash (an empty value with a comment ends there), so
+  // the story is read from the chunk plus the start of the next item, which is the same in every file.
+  const view = place === "middle" ? `${chunk}${" ".repeat(indent)}-` : chunk;
+  return { story: readStory(view, item, 0, eol), schemaFindings: storySchema(item, data, view, 0) };
+}
+
+/** The backlog outside its stories list: header fields and the root's schema findings. */
+export interface YamlSkeleton {
+  readonly header: Pick<Backlog, "product" | "productGoal" | "personas" | "sprint">;
+  readonly schemaFindings: readonly Finding[];
+}
+
+/**
+ * Reads the file outside its story chunks with the subset reader. `items` are the story items' nodes with
+ * file offsets, or undefined when the caller reads them separately (the list then counts as valid).
+ */
+export function readSkeleton(text: string, layout: YamlLayout | undefined, lastItemEnd: number): YamlSkeleton | undefined {
+  if (outsideSubset(layout ? text.slice(0, layout.chunks[0]?.start ?? 0) + text.slice(layout.listEnd) : text)) return undefined;
+  const firstChunk = layout?.chunks[0];
+  const lines = layout && firstChunk ? readLines(text, 0, firstChunk.start) : readLines(text, 0, text.length);
+  const holeLine = layout ? lines.length : -1;
+  if (layout) {
+    // The stories list is one placeholder line; the lines after the list follow it.
+    lines.push({ start: firstChunk?.start ?? 0, content: firstChunk?.start ?? 0, end: layout.listEnd, next: layout.listEnd, blank: false });
+    lines.push(...readLines(text, layout.listEnd, text.length));
+  }
+  try {
+    const reader = new SubsetReader(text, lines, 0, holeLine);
+    const root = reader.readRoot();
+    if (layout) {
+      const list = reader.hole;
+      if (!list || !root || root.items.find((p) => (p.key as Scalar).value === "stories")?.value !== list) return undefined;
+      const dash = (firstChunk?.start ?? 0) + layout.indent;
+      list.range = [dash, lastItemEnd, lastItemEnd];
+      // The root's range ends where its last value does; with the list last, that is the list's end.
+      const lastValue = root.items[root.items.length - 1]?.value as YamlNode | undefined;
+      if (lastValue === list) root.range = [root.range?.[0] ?? 0, lastItemEnd, lastItemEnd];
+    }
+    const data = dataOf(root);
+    if (layout && data && typeof data === "object") (data as Record<string, unknown>)["stories"] = [];
+    return {
+      header: root ? readBacklogHeader(text, root) : { personas: [] },
+      schemaFindings: root ? checkBacklogData(data, yamlNodeLocator(root), text) : [],
+    };
+  } catch (error) {
+    if (error instanceof Unsupported) return layout ? librarySkeleton(text, layout, lastItemEnd) : undefined;
+    throw error;
+  }
+}
+
+/**
+ * The file outside its story chunks read by `yaml`, for a header the subset reader leaves (a flow map such as the
+ * sprint's `- { name: Sprint Planning, duration: 4h }`): the stories list is stood in for by an empty flow list at
+ * its first dash, every other character of it a space, so that every offset is the file's; the header is small,
+ * and the stories are still read chunk by chunk (before, such a header sent every keystroke through the whole
+ * file: 1.6 s in a 10,000-story backlog). Undefined where that could read otherwise than the whole file does: any
+ * error or warning, anchors, aliases or tags outside the list.
+ */
+function librarySkeleton(text: string, layout: YamlLayout, lastItemEnd: number): YamlSkeleton | undefined {
+  const first = layout.chunks[0];
+  if (!first) return undefined;
+  const dash = first.start + layout.indent;
+  const outside = text.slice(0, first.start) + text.slice(layout.listEnd);
+  if (/[&*!]/.test(outside) || text.slice(dash, dash + 2) !== "- ") return undefined;
+  const blank = (from: number, to: number): string => text.slice(from, to).replace(/[^\r\n]/g, " ");
+  const stood = `${text.slice(0, dash)}[]${blank(dash + 2, layout.listEnd)}${text.slice(layout.listEnd)}`;
+  const doc = parseYaml(stood, { prettyErrors: false, uniqueKeys: true, keepSourceTokens: false, logLevel: "error" });
+  const root = doc.contents;
+  if (doc.errors.length > 0 || doc.warnings.length > 0 || !isMap(root)) return undefined;
+  const list = root.items.find((p) => isScalar(p.key) && p.key.value === "stories")?.value;
+  if (!isSeq(list) || list.items.length > 0 || list.range?.[0] !== dash) return undefined;
+  list.range = [dash, lastItemEnd, lastItemEnd];
+  const lastValue = root.items[root.items.length - 1]?.value;
+  if (lastValue === list) root.range = [root.range?.[0] ?? 0, lastItemEnd, lastItemEnd];
+  const data: unknown = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  return {
+    header: readBacklogHeader(text, root as YAMLMap),
+    schemaFindings: checkBacklogData(data, yamlNodeLocator(root as YamlNode), text),
+  };
+}
+
+/** What a fast read gives besides the backlog: whether it had to read the whole file with `yaml`. */
+export interface FastParse {
+  readonly backlog: Backlog;
+  /** "fast": subset reader (with `yaml` for some chunks); "library": the whole file by `yaml`. */
+  readonly path: "fast" | "library";
+}
+
+/** The whole file by `yaml`: the reference behaviour everything else must equal. */
+export function parseYamlWithLibrary(text: string): Backlog {
+  const { backlog, document } = parseYamlBacklog(text);
+  return { ...backlog, parseFindings: [...backlog.parseFindings, ...checkBacklogSchema(document, text)] };
+}
+
+/**
+ * Parses a YAML backlog with the fast reader, chunk by chunk, with exactly the result of
+ * `parseYamlWithLibrary`; falls back to it for the whole file when a chunk or the rest cannot be read alone.
+ */
+export function parseYamlFast(text: string): FastParse {
+  const library = (): FastParse => ({ backlog: parseYamlWithLibrary(text), path: "library" });
+  const eol = lineBreakOf(text);
+  const layout = layoutOf(text);
+  const stories: Story[] = [];
+  const storyFindings: Finding[] = [];
+  let lastItemEnd = 0;
+  for (const chunk of layout?.chunks ?? []) {
+    const place = chunk.end < (layout?.listEnd ?? 0) ? "middle" : chunk.end < text.length ? "last" : "end";
+    const read = readStoryChunk(text.slice(chunk.start, chunk.end), layout?.indent ?? 0, eol, place);
+    if (!read) return library();
+    const index = stories.length;
+    stories.push(shiftStory(read.story, chunk.start, index));
+    for (const f of read.schemaFindings) storyFindings.push(shiftFinding(f, chunk.start, f.storyIndex === undefined ? undefined : index));
+    lastItemEnd = chunk.start + read.story.span.end;
+  }
+  const skeleton = readSkeleton(text, layout, lastItemEnd);
+  if (!skeleton) return library();
+  return {
+    backlog: {
+      format: "yaml",
+      text,
+      stories,
+      parseFindings: [...skeleton.schemaFindings, ...storyFindings],
+      ...skeleton.header,
+    },
+    path: "fast",
+  };
+}
