@@ -9,20 +9,15 @@ import { DiagnosticSeverity } from "vscode-languageserver/node";
 import type { JsonReport } from "../../cli/format-json";
 import type { SarifLog } from "../../cli/format-sarif";
 import { lintFile } from "../../cli/lint";
-import { runCli } from "../../cli/main";
 import { VERSION } from "../../cli/version";
 import { FIXTURES, REPO_ROOT } from "../support/fixtures";
 import { startTestClient } from "../support/lsp-client";
+import { runCapturedCli } from "../support/cli-run";
 
 const CORPUS = join(REPO_ROOT, "..", "shared", "corpus", "dalpiaz");
 const FORMATS_DIR = join(FIXTURES, "formats");
 
-async function run(argv: string[], cwd = REPO_ROOT): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
-  return { code, stdout, stderr };
-}
+const run = runCapturedCli;
 
 const temps: string[] = [];
 function tempDir(): string {

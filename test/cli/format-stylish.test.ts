@@ -6,15 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { templateOf } from "../../client/backlog-templates";
-import { runCli } from "../../cli/main";
-import { REPO_ROOT } from "../support/fixtures";
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: REPO_ROOT });
-  return { code, stdout, stderr };
-}
+import { runCapturedCli, type CliRun } from "../support/cli-run";
+
+const run = (argv: string[]): Promise<CliRun> => runCapturedCli(argv);
 
 describe("backlog-coach lint --format stylish", () => {
   const inputs = ["--no-config", "examples"];

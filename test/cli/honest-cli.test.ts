@@ -4,18 +4,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { runCli } from "../../cli/main";
 import { BacklogLanguageService } from "../../server/service";
+import { runCapturedCli, type CliRun } from "../support/cli-run";
 
 const dir = mkdtempSync(join(tmpdir(), "backlog-coach-honest-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd: dir });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]): Promise<CliRun> => runCapturedCli(argv, dir);
 
 // The same request for two roles is a hint of story-unique; "easy" is vague in the means, "quickly" in the benefit is a reason.
 const STORIES = [

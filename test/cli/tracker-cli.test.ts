@@ -5,23 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import type { SarifLog } from "../../cli/format-sarif";
-import { runCli } from "../../cli/main";
 import { readCsv } from "../../server/core/parse/csv";
 import { FIXTURES, REPO_ROOT } from "../support/fixtures";
+import { runCapturedCli } from "../support/cli-run";
 
 const TRACKERS = join(FIXTURES, "trackers");
 
-async function run(argv: string[], cwd = REPO_ROOT, stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    cwd,
-    ...(stdin !== undefined && { stdin: () => Promise.resolve(stdin) }),
-  });
-  return { code, stdout, stderr };
-}
+const run = runCapturedCli;
 
 const temps: string[] = [];
 function tempDir(): string {
