@@ -1,6 +1,7 @@
 // Finds Given/When/Then steps inside acceptance criteria, in every language of the Gherkin dialects.
 import dialects from "@cucumber/gherkin/dist/gherkin-languages.json";
 import type { Span } from "../model";
+import { isSpace } from "../parse/text-lines";
 
 export type StepKind = "given" | "when" | "then" | "and" | "but";
 
@@ -81,22 +82,6 @@ const ENGLISH = DIALECTS[0];
 /** An ASCII capital letter's lower case; every other character as it is (the text is ASCII or already lower-cased). */
 function lower(code: number): number {
   return code >= 65 && code <= 90 ? code | 32 : code;
-}
-
-/** Whether a character is white space as `\s` has it. */
-function isSpace(code: number): boolean {
-  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 const isBlank = (code: number): boolean => code === 32 || code === 9;

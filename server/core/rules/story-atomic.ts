@@ -3,7 +3,7 @@
 import { sourceOf, type Backlog, type Fix, type Story, type StorySentence, type TextEdit, type TextSource } from "../model";
 import { findCoordination, type Coordination, type CoordinationKind } from "../nlp/coordination";
 import { tagMeansText } from "../nlp/tagger";
-import { lineStartAt } from "../parse/text-lines";
+import { isSpace, lineStartAt } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml/scalar";
 import { appendYamlCriteria, eolOf, isVerbatim, perOptions } from "./helpers";
 import { defineRule, type RuleContext } from "./rule";
@@ -227,11 +227,9 @@ function acceptanceBlock(backlog: Backlog, story: Story): string | undefined {
  */
 function lastTextBefore(source: TextSource, at: number): number {
   let i = at;
-  while (i > 0 && isWhiteSpace(source.charCodeAt(i - 1))) i--;
+  while (i > 0 && isSpace(source.charCodeAt(i - 1))) i--;
   return i;
 }
-
-const isWhiteSpace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0xfeff;
 
 /** Replaces spans of `text` (which starts at `base` in the source), in order and not overlapping. */
 function withReplaced(text: string, base: number, parts: readonly { span: { start: number; end: number }; newText: string }[]): string {
