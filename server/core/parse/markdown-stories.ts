@@ -531,14 +531,7 @@ type ReadStory = (start: number, end: number, index: number, read: () => Story) 
 
 function reusing(text: string, reuse: StoryReuse | undefined): ReadStory {
   if (!reuse) return (_start, _end, _index, read) => read();
-  return (start, end, index, read) => {
-    const chunk = text.slice(start, end);
-    const taken = reuse.take(chunk, start, index);
-    if (taken) return taken;
-    const story = read();
-    reuse.keep(chunk, start, story);
-    return story;
-  };
+  return (start, end, index, read) => reuse.storyAt(text, start, end, index, read);
 }
 
 /** One story per heading at `depth`, its section running to the next heading at that depth or above. */

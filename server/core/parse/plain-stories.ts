@@ -133,16 +133,9 @@ function stripLead(raw: string): { rest: string; restAt: number; id?: { text: st
 }
 
 function toStory(text: string, pending: Pending, index: number, eol: string, reuse: StoryReuse | undefined): Story {
-  if (reuse) {
-    // A story's chunk is its span: the bullet, the id and the sentence, continuation lines included.
-    const chunk = text.slice(pending.start, pending.end);
-    const taken = reuse.take(chunk, pending.start, index);
-    if (taken) return taken;
-    const story = readStory(text, pending, index, eol);
-    reuse.keep(chunk, pending.start, story);
-    return story;
-  }
-  return readStory(text, pending, index, eol);
+  const read = (): Story => readStory(text, pending, index, eol);
+  // A story's chunk is its span: the bullet, the id and the sentence, continuation lines included.
+  return reuse ? reuse.storyAt(text, pending.start, pending.end, index, read) : read();
 }
 
 function readStory(text: string, pending: Pending, index: number, eol: string): Story {

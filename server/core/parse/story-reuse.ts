@@ -32,7 +32,7 @@ export interface Change {
  * cuts it) whose text is unchanged gets back the story read from it, moved in place to its new offset and index,
  * instead of being read again. Keeping the story object also keeps what rules derived from it (see `perStory`).
  *
- * A reader calls `take` (or `recall`) for each chunk, and `keep` for each chunk it had to read, in file order; the
+ * A reader calls `storyAt` for each chunk (or `recall`, then `keep` for each chunk it had to read), in file order; the
  * holder calls `begin` with the text before each reading and `finish` after it. A chunk outside the part of the
  * text that changed since the last reading is found by its place, without hashing its text: a keystroke in a
  * large file then looks up the few chunks around it by text. The stories handed back are the ones the last
@@ -84,8 +84,18 @@ export class StoryReuse {
   }
 
   /** The story read before from a chunk with this text, moved to `start` and `index`, or undefined. */
-  take(chunk: string, start: number, index: number): Story | undefined {
+  private take(chunk: string, start: number, index: number): Story | undefined {
     return this.recall(chunk, start, index)?.story;
+  }
+
+  /** The story of the chunk `[start, end)` of `text`: handed back when read before, else read by `read` and kept. */
+  storyAt(text: string, start: number, end: number, index: number, read: () => Story): Story {
+    const chunk = text.slice(start, end);
+    const taken = this.take(chunk, start, index);
+    if (taken) return taken;
+    const story = read();
+    this.keep(chunk, start, story);
+    return story;
   }
 
   /**
