@@ -294,7 +294,12 @@ export class WorkspaceChecker {
     const run = this.checkNow(request);
     this.running = run;
     try {
-      return await run;
+      const result = await run;
+      // Started again by a config change while it ran (recheckAll): the caller gets the new check's result, not a
+      // cancelled one it never asked for (the Check Workspace command answered "cancelled" when a reload landed).
+      const again = this.running;
+      if (result.cancelled && !request.token?.isCancellationRequested && again && again !== run) return await again;
+      return result;
     } finally {
       if (this.running === run) this.running = undefined;
     }
