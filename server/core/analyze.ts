@@ -22,9 +22,19 @@ export interface Analysis {
   readonly failures: readonly RuleFailure[];
 }
 
+/**
+ * The messages last filled from each report's data object, with the template: a backlog rule that gives a story's
+ * kept reports again on the next run (story-reports.ts) hands over the same data, and its message is not made again.
+ */
+const filled = new WeakMap<object, { readonly template: string; readonly message: string }>();
+
 /** Fills "{name}" placeholders of a message template. */
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> | undefined): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (data && name in data ? String(data[name]) : whole));
+  const known = data && filled.get(data);
+  if (known?.template === template) return known.message;
+  const message = template.replace(/\{(\w+)\}/g, (whole, name: string) => (data && name in data ? String(data[name]) : whole));
+  if (data) filled.set(data, { template, message });
+  return message;
 }
 
 /** A rule that is on, with its effective severity and options. */

@@ -90,9 +90,14 @@ function relativeResults(results: RuleResults, start: number, reach: number): Ru
 function shiftResults(results: RuleResults, delta: number, index: number): RuleResults {
   // Most stories have no findings: their results need no moving, and copying them would only feed the GC.
   if (isEmpty(results)) return results;
+  // One list per active rule, nearly all empty: those are kept, not copied.
   return {
-    findings: results.findings.map((list) => list.map((f) => shiftFinding(f, delta, f.storyIndex === undefined ? undefined : index))),
-    failures: results.failures.map((f) => (f && f.storyIndex !== undefined ? { ...f, storyIndex: index } : f)),
+    findings: results.findings.map((list) =>
+      list.length === 0 ? list : list.map((f) => shiftFinding(f, delta, f.storyIndex === undefined ? undefined : index)),
+    ),
+    failures: results.failures.every((f) => f === undefined)
+      ? results.failures
+      : results.failures.map((f) => (f && f.storyIndex !== undefined ? { ...f, storyIndex: index } : f)),
   };
 }
 
@@ -167,7 +172,11 @@ export class IncrementalAnalyzer {
 
   /** Markdown and plain lists: rule results by story text, and what they were checked with (see analyzeByStory). */
   private byStoryText = new Map<string, RuleResults>();
-  private byStoryObject = new Map<Story, RuleResults>();
+  /** The last analysis's stories and their results (relative to each story's start), by position. */
+  private byStoryObject: { readonly stories: readonly Story[]; readonly results: readonly (RuleResults | undefined)[] } = {
+    stories: [],
+    results: [],
+  };
   private storyContext = "";
   /** Markdown and plain lists: the stories of the last reading, handed back for unchanged chunks. */
   private readonly storyReuse = new StoryReuse();
@@ -225,16 +234,25 @@ export class IncrementalAnalyzer {
     const same = context === this.storyContext;
     // A story handed back by the reader is its unchanged text: its results are found by the object. Stories of a
     // reader that makes new ones every time are found by their text.
-    const previousByObject = same ? this.byStoryObject : new Map<Story, RuleResults>();
+    const previous = same ? this.byStoryObject : { stories: [], results: [] };
     const previousByText = same ? this.byStoryText : new Map<string, RuleResults>();
-    const keptByObject = new Map<Story, RuleResults>();
+    // Most stories stand where they stood: found by position; the others (after a story came or went) by the object,
+    // but for those read anew, which had no results before.
+    let byObject: Map<Story, RuleResults | undefined> | undefined;
+    const previousOf = (story: Story, index: number): RuleResults | undefined =>
+      previous.stories[index] === story
+        ? previous.results[index]
+        : this.storyReuse.readAnew(story)
+          ? undefined
+          : (byObject ??= new Map(previous.stories.map((s, k) => [s, previous.results[k]]))).get(story);
+    const keptResults: (RuleResults | undefined)[] = [];
     const keptByText = new Map<string, RuleResults>();
     const results = stories.map((story, index) => {
       const { start, end } = story.span;
       // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
       const key = reused ? undefined : `\u0000${text.slice(start, end)}`.slice(1);
-      const cached = key === undefined ? previousByObject.get(story) : (previousByText.get(key) ?? keptByText.get(key));
-      const keep = (r: RuleResults): void => void (key === undefined ? keptByObject.set(story, r) : keptByText.set(key, r));
+      const cached = key === undefined ? previousOf(story, index) : (previousByText.get(key) ?? keptByText.get(key));
+      const keep = (r: RuleResults): void => void (key === undefined ? (keptResults[index] = r) : keptByText.set(key, r));
       if (cached) {
         keep(cached);
         return shiftResults(cached, start, index);
@@ -245,7 +263,7 @@ export class IncrementalAnalyzer {
       return found;
     });
     this.storyContext = context;
-    this.byStoryObject = keptByObject;
+    this.byStoryObject = { stories, results: keptResults };
     this.byStoryText = keptByText;
     return assembleAnalysis(
       backlog,

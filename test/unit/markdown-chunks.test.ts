@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "node:test";
 import { parseMarkdownStories } from "../../server/core/parse/markdown-stories";
+import { StoryReuse } from "../../server/core/parse/story-reuse";
 import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 
@@ -44,6 +45,14 @@ const PIECES = [
   "   ~~~~\n",
 ];
 
+/** One reading of a text with the stories of the last reading to reuse, as the incremental analyzer does it. */
+function readReusing(reuse: StoryReuse, text: string) {
+  reuse.begin(text);
+  const backlog = parseMarkdownStories(text, { reuse });
+  reuse.finish();
+  return backlog;
+}
+
 function inputs(): { name: string; text: string }[] {
   const files = [
     ...fixtureFiles(join(REPO_ROOT, "examples")),
@@ -83,5 +92,68 @@ describe("Markdown read a chunk at a time", () => {
         text.slice(0, at) + pick(random, ["x", "\n", "## S-99 New\n", "```\n", "", "<!--\n"]) + text.slice(at + (random() < 0.3 ? 5 : 0));
       assert.deepEqual(parseMarkdownStories(text), parseMarkdownStories(text, { chunkChars: Infinity }), `edit ${e}`);
     }
+  });
+
+  it("reads an edit inside one story's section by reading that section alone, as the whole text reads it", () => {
+    // A reading that goes through the whole file says which story depth it reads with; one by the section does not.
+    class CountingReuse extends StoryReuse {
+      whole = 0;
+      override within(setting: string): void {
+        this.whole++;
+        super.within(setting);
+      }
+    }
+    const random = seededRandom(1313);
+    const story = (i: number) =>
+      `## S-${i} Pay ${i}\n\nAs a shopper, I want to pay with card ${i}, so that I get my goods.\n\n### Acceptance criteria\n\n- Given a cart, when I pay, then I get a receipt.\n\n`;
+    const fresh = (): string => `---\npersonas: [shopper]\n---\n# Backlog\n\n${Array.from({ length: 80 }, (_, i) => story(i)).join("")}`;
+    const reuse = new CountingReuse();
+    const read = (text: string) => readReusing(reuse, text);
+    let text = fresh();
+    read(text);
+    let byWhole = 0;
+    const edits = 400;
+    for (let e = 0; e < edits; e++) {
+      if (e % 40 === 0) text = fresh();
+      // Mostly inside a story's lines, sometimes anywhere; the pieces above (fences, HTML, setext headings, link
+      // definitions, deep headings, quotes) now and then.
+      const lines = [...text.matchAll(/^(?:As a|- Given|## S-).*$/gm)];
+      const line = pick(random, lines);
+      const at =
+        random() < 0.85 && line ? (line.index ?? 0) + Math.floor(random() * (line[0].length + 1)) : Math.floor(random() * text.length);
+      const piece = random() < 0.7 ? pick(random, ["x", " and ", "e", " ", ", so that I can ", ""]) : pick(random, PIECES);
+      text = text.slice(0, at) + piece + text.slice(at + (random() < 0.3 ? Math.floor(random() * 6) : 0));
+      const before = reuse.whole;
+      const backlog = read(text);
+      if (reuse.whole !== before) byWhole++;
+      assert.deepEqual(backlog, parseMarkdownStories(text), `edit ${e}\n${JSON.stringify(text)}`);
+    }
+    // Most edits stay inside a section; pieces that cross one (a heading, an open fence) are read whole.
+    assert.ok(edits - byWhole > edits / 2, `${edits - byWhole} of ${edits} edits read by their section`);
+    assert.ok(byWhole > 10, `${byWhole} edits read whole`);
+  });
+
+  it("reads the whole file again when an edit in one section changes which heading depth holds the stories", () => {
+    // Three sections at depth 3 outvote two at depth 2; a sentence that stops reading as a story ties the vote, and
+    // the tie goes to depth 2: every story changes.
+    const text = [
+      "## A\n\nAs a clerk, I want a.\n",
+      "## B\n\nAs a clerk, I want b.\n",
+      "### c\n\nAs a clerk, I want c.\n",
+      "### d\n\nAs a clerk, I want d.\n",
+      "### e\n\nAs a clerk, I want e.\n",
+    ].join("\n");
+    const reuse = new StoryReuse();
+    const read = (t: string) => readReusing(reuse, t);
+    assert.deepEqual(
+      read(text).stories.map((s) => s.title?.text),
+      ["c", "d", "e"],
+    );
+    const edited = text.replace("As a clerk, I want c.", "Notes on c.");
+    assert.deepEqual(read(edited), parseMarkdownStories(edited));
+    assert.deepEqual(
+      read(edited).stories.map((s) => s.title?.text),
+      ["A", "B"],
+    );
   });
 });

@@ -32,8 +32,20 @@ export function readMarkdownShape(nodes: readonly RootContent[], tools: Markdown
   return readSpecKit(nodes, tools) ?? readStoryDocument(nodes, tools);
 }
 
+/**
+ * Whether any of these nodes is a heading that could give a file a shape (a Spec Kit story heading, a "Story"
+ * section): where none is, an edit that adds none leaves the file read as it was, by heading depth.
+ */
+export function holdsShapeHeading(nodes: readonly RootContent[], tools: Pick<MarkdownTools, "inline">): boolean {
+  return nodes.some((node) => {
+    if (node.type !== "heading") return false;
+    const content = headingText(node, tools);
+    return content !== undefined && (SPEC_KIT_STORY.test(content.text) || STORY_SECTION.test(sectionName(content.text)));
+  });
+}
+
 /** A heading's text with its markup blanked, and where it starts; undefined for an empty heading. */
-function headingText(heading: Heading, tools: MarkdownTools): { text: string; start: number } | undefined {
+function headingText(heading: Heading, tools: Pick<MarkdownTools, "inline">): { text: string; start: number } | undefined {
   const first = heading.children[0];
   const last = heading.children[heading.children.length - 1];
   if (!first || !last) return undefined;

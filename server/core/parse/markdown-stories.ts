@@ -6,8 +6,8 @@ import { parseYaml } from "./yaml/guard";
 import type { Backlog, Criterion, Finding, Span, Story, TextPart } from "../model";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
 import { opensStory } from "./plain-stories";
-import type { StoryReuse } from "./story-reuse";
-import { readMarkdownShape, type MarkdownTools } from "./markdown-shapes";
+import type { Change, StoryReuse } from "./story-reuse";
+import { holdsShapeHeading, readMarkdownShape, type MarkdownTools } from "./markdown-shapes";
 import { lineBreakOf } from "./text-lines";
 import { readBacklogHeader } from "./yaml/backlog";
 
@@ -166,6 +166,34 @@ function isCriteriaTitle(text: string, node: RootContent): boolean {
 }
 
 /**
+ * Whether the heading at `i` votes for its depth as the story depth: its own text, or a paragraph or a criteria
+ * title before the next heading, reads as a story.
+ */
+function votesForDepth(text: string, nodes: readonly RootContent[], i: number): boolean {
+  const node = nodes[i];
+  if (node?.type !== "heading" || isCriteriaTitle(text, node)) return false;
+  const span = headingContent(text, node);
+  if (span !== undefined && readsAsStory(text.slice(span.start, span.end).replace(LEADING_ID, ""))) return true;
+  for (let j = i + 1; j < nodes.length; j++) {
+    const next = nodes[j] as RootContent;
+    if (isCriteriaTitle(text, next)) return true;
+    if (next.type === "heading") return false;
+    if (next.type === "paragraph" && readsAsStory(maskedInline(text, next.children, startOf(next), endOf(next)))) return true;
+  }
+  return false;
+}
+
+/**
+ * The votes for the story depth of the headings in `nodes[from, to)`, as a key (the depths, in order). A
+ * heading's vote looks no further than the next heading, so a story's section votes the same wherever it stands.
+ */
+function votesIn(text: string, nodes: readonly RootContent[], from: number, to: number): string {
+  let key = "";
+  for (let i = from; i < to; i++) if (votesForDepth(text, nodes, i)) key += String((nodes[i] as Heading).depth);
+  return key;
+}
+
+/**
  * Story heading depth: the depth most headings with a story sentence (or criteria) below them have. `voted` says
  * whether any heading had one (else the depth is a guess from the headings alone).
  */
@@ -175,16 +203,7 @@ function storyDepthOf(text: string, nodes: readonly RootContent[]): { depth: num
   nodes.forEach((node, i) => {
     if (node.type !== "heading" || isCriteriaTitle(text, node)) return;
     depths.push(node.depth);
-    const span = headingContent(text, node);
-    let storyish = span !== undefined && readsAsStory(text.slice(span.start, span.end).replace(LEADING_ID, ""));
-    for (let j = i + 1; j < nodes.length && !storyish; j++) {
-      const next = nodes[j];
-      if (!next) break;
-      if (isCriteriaTitle(text, next)) storyish = true;
-      else if (next.type === "heading") break;
-      else if (next.type === "paragraph" && readsAsStory(maskedInline(text, next.children, startOf(next), endOf(next)))) storyish = true;
-    }
-    if (storyish) votes.set(node.depth, (votes.get(node.depth) ?? 0) + 1);
+    if (votesForDepth(text, nodes, i)) votes.set(node.depth, (votes.get(node.depth) ?? 0) + 1);
   });
   if (votes.size > 0) {
     return { depth: [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0], voted: true };
@@ -262,6 +281,12 @@ function defuseMarkdownNesting(text: string): { text: string; at: number } | und
   return at >= 0 && chars ? { text: chars.join(""), at } : undefined;
 }
 
+/** An ATX heading's opening hashes, at the start of its line. */
+const ATX_HEADING = /^ {0,3}#{1,6}(?=[ \t\r\n]|$)/;
+
+/** A line that may be a link reference definition ("[g]: https://..."), which serves the whole document. */
+const LINK_DEFINITION = /^ {0,3}\[[^\]\n]+\]:/m;
+
 /** The usual size of a chunk, in characters (tests vary it). */
 const CHUNK_CHARS = 8_192;
 
@@ -289,7 +314,7 @@ function chunkStarts(text: string, chunkChars: number): number[] {
   const starts = [0];
   // A link reference definition serves the whole document ("[the guide][g]" above "[g]: https://..."): such a
   // file (rare in a backlog) is read whole.
-  if (/^ {0,3}\[[^\]\n]+\]:/m.test(text)) return starts;
+  if (LINK_DEFINITION.test(text)) return starts;
   let fence: string | undefined;
   let html: RegExp | undefined;
   let chunkStart = 0;
@@ -454,6 +479,14 @@ export interface MarkdownReadOptions {
  */
 export function parseMarkdownStories(text: string, options: MarkdownReadOptions = {}): Backlog {
   const eol = lineBreakOf(text);
+  const { reuse: given } = options;
+  const kept = given?.fileNote;
+  const change = given?.edit;
+  if (given && kept instanceof HeadingReading && change) {
+    const edited = eol === kept.eol ? readEdited(text, kept, change, given) : undefined;
+    if (edited) return edited;
+    given.fileNote = undefined;
+  }
   const bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const fm = findFrontMatter(text, bodyStart);
   // micromark drops a BOM (shifting every offset by one) and would read front matter as Markdown: blank both.
@@ -487,29 +520,124 @@ export function parseMarkdownStories(text: string, options: MarkdownReadOptions 
   const { depth, voted } = shaped ? { depth: undefined, voted: true } : storyDepthOf(text, nodes);
   if (!shaped) reuse?.within(`markdown\u0000${depth ?? 0}`);
   const read = reusing(text, reuse);
+  const sections: Sections = { ends: [], votes: [] };
   const stories: Story[] = shaped
     ? shaped.stories
     : options.shapesOnly && !voted
       ? paragraphStories(text, nodes, eol, read)
       : depth === undefined
         ? paragraphStories(text, nodes, eol, read)
-        : headingStories(text, nodes, depth, eol, read);
+        : headingStories(text, nodes, depth, eol, read, sections);
   let product: TextPart | undefined = front?.header.product;
   if (!product && depth !== undefined && depth > 1) {
     const titles = nodes.filter((n): n is Heading => n.type === "heading" && n.depth < depth);
     const title = titles.length === 1 && titles[0] ? headingContent(text, titles[0]) : undefined;
     if (title) product = { text: text.slice(title.start, title.end), span: title };
   }
-  return {
-    format: "markdown",
-    text,
+  const header: HeaderParts = {
     personas: front?.header.personas ?? [],
     ...(front?.header.sprint && { sprint: front.header.sprint }),
     ...(front?.header.productGoal && { productGoal: front.header.productGoal }),
     ...(product && { product }),
-    stories,
     parseFindings: [...(front?.findings ?? []), ...(defused ? [tooDeepFinding(defused.at)] : [])],
   };
+  // A file of heading stories is kept for reading an edit inside one story's section alone (readEdited): not one
+  // whose reading depends on more than the sections (a shape heading, nested markup skipped, a title after them).
+  const firstStart = stories[0]?.span.start ?? text.length;
+  if (
+    reuse &&
+    !shaped &&
+    voted &&
+    depth !== undefined &&
+    stories.length === sections.ends.length &&
+    !defused &&
+    (!product || product.span.end <= firstStart) &&
+    !holdsShapeHeading(nodes, tools)
+  )
+    reuse.fileNote = new HeadingReading(depth, eol, header, stories, sections.ends, sections.votes);
+  return { format: "markdown", text, ...header, stories };
+}
+
+/** What a Markdown file says besides its stories. */
+type HeaderParts = Pick<Backlog, "personas" | "sprint" | "productGoal" | "product" | "parseFindings">;
+
+/** Where each heading story's section ends (the next heading at the story depth or above, or the end of the text), and its votes for that depth. */
+interface Sections {
+  readonly ends: number[];
+  readonly votes: string[];
+}
+
+/**
+ * What a reading of a file of heading stories keeps for the next one (StoryReuse.fileNote), so that an edit
+ * inside one story's section is read by reading that section alone (`readEdited`).
+ */
+class HeadingReading {
+  constructor(
+    readonly depth: number,
+    readonly eol: string,
+    readonly header: HeaderParts,
+    readonly stories: readonly Story[],
+    readonly sectionEnds: readonly number[],
+    readonly votes: readonly string[],
+  ) {}
+}
+
+/**
+ * Reads a text that differs from the last one read (`kept`) only inside one story's section, by parsing that
+ * section alone: a section starts at an ATX heading, which closes every block before it, so it parses alone as
+ * it does in the whole file while it ends closed (no fence or HTML block left open), still holds one story
+ * heading and no heading at the story depth or above, votes for the story depth as it did and adds no shape
+ * heading. The other stories are the last reading's, moved. Undefined when the edit is anything else.
+ */
+function readEdited(text: string, kept: HeadingReading, change: Change, reuse: StoryReuse): Backlog | undefined {
+  const oldEnd = change.oldLength - change.suffix;
+  const delta = change.newLength - change.oldLength;
+  const ends = kept.sectionEnds;
+  // The first section that runs to the end of the change: an insertion at a heading belongs to the section above.
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] as number) < oldEnd) lo = mid + 1;
+    else hi = mid;
+  }
+  const index = lo;
+  const before = kept.stories[index];
+  if (!before || before.span.start > change.prefix) return undefined;
+  const start = before.span.start;
+  const end = (ends[index] as number) + delta;
+  // Both ends at ATX headings (a setext heading's text could join the paragraph above it), the next on a line of its own.
+  const breakBefore = text.charCodeAt(end - 1);
+  if (end <= start || !ATX_HEADING.test(text.slice(start, start + 8))) return undefined;
+  if (end < text.length && ((breakBefore !== 10 && breakBefore !== 13) || !ATX_HEADING.test(text.slice(end, end + 8)))) return undefined;
+  const section = text.slice(start, end);
+  if (LINK_DEFINITION.test(section) || defuseMarkdownNesting(section)) return undefined;
+  let tree: Root;
+  try {
+    tree = fromMarkdown(section);
+  } catch {
+    return undefined;
+  }
+  if (endsOpen(section, tree)) return undefined;
+  const nodes = tree.children;
+  for (const node of nodes) shiftPositions(node, start, 0);
+  const { depth } = kept;
+  const heading = nodes[0];
+  if (heading?.type !== "heading" || heading.depth !== depth || startOf(heading) !== start || isCriteriaTitle(text, heading))
+    return undefined;
+  const another = nodes.some(
+    (n, k) => k > 0 && n.type === "heading" && (n.depth < depth || (n.depth === depth && !isCriteriaTitle(text, n))),
+  );
+  if (another || votesIn(text, nodes, 0, nodes.length) !== kept.votes[index]) return undefined;
+  const inline = (children: readonly PhrasingContent[], from: number, to: number): string => maskedInline(text, children, from, to);
+  if (holdsShapeHeading(nodes, { inline })) return undefined;
+  const last = nodes[nodes.length - 1] ?? heading;
+  const story = readHeadingStory(text, heading, nodes.slice(1), index, kept.eol);
+  const stories = reuse.replaceOne(kept.stories.length, index, text.slice(start, endOf(last)), start, story);
+  if (!stories) return undefined;
+  const sectionEnds = delta === 0 ? ends : ends.map((e, k) => (k >= index ? e + delta : e));
+  reuse.fileNote = new HeadingReading(depth, kept.eol, kept.header, stories, sectionEnds as number[], kept.votes);
+  return { format: "markdown", text, ...kept.header, stories };
 }
 
 function tooDeepFinding(at: number): Finding {
@@ -535,7 +663,14 @@ function reusing(text: string, reuse: StoryReuse | undefined): ReadStory {
 }
 
 /** One story per heading at `depth`, its section running to the next heading at that depth or above. */
-function headingStories(text: string, nodes: readonly RootContent[], depth: number, eol: string, read: ReadStory): Story[] {
+function headingStories(
+  text: string,
+  nodes: readonly RootContent[],
+  depth: number,
+  eol: string,
+  read: ReadStory,
+  sections: Sections,
+): Story[] {
   const stories: Story[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const heading = nodes[i];
@@ -553,6 +688,9 @@ function headingStories(text: string, nodes: readonly RootContent[], depth: numb
     stories.push(
       read(startOf(heading), last ? endOf(last) : endOf(heading), index, () => readHeadingStory(text, heading, section, index, eol)),
     );
+    const next = nodes[j];
+    sections.ends.push(next ? startOf(next) : text.length);
+    sections.votes.push(votesIn(text, nodes, i, j));
     i = j - 1;
   }
   return stories;

@@ -50,6 +50,8 @@ export class StoryReuse {
   private byText: Map<string, number[]> | undefined;
   private current: Placed[] = [];
   private used = false;
+  /** The stories this reading read anew (not handed back), until the next reading begins. */
+  private fresh = new Set<Story>();
   private setting = "";
   private lastText: string | undefined;
   private change: Change | undefined;
@@ -73,8 +75,14 @@ export class StoryReuse {
     this.setting = setting;
   }
 
+  /** Whether the last reading read this story anew rather than handing back one read before. */
+  readAnew(story: Story): boolean {
+    return this.fresh.has(story);
+  }
+
   /** Says which text is read next, so that chunks the edit did not reach are found by their place. */
   begin(text: string): void {
+    this.fresh = new Set();
     const last = this.lastText;
     if (last !== undefined) {
       const prefix = commonPrefix(last, text);
@@ -115,9 +123,39 @@ export class StoryReuse {
     return placed;
   }
 
+  /**
+   * A reading that re-read one chunk and knows where every other one is: the last reading's chunks are handed
+   * back in order, those after the change moved by its length, with chunk `index` replaced by `story`, read from
+   * the text `chunk` at `start`. For readers that find the one chunk an edit touched without going through the
+   * file (see the Markdown reader's `readEdited`); undefined, with nothing handed back, when the last reading did
+   * not have `count` chunks each holding a story.
+   */
+  replaceOne(count: number, index: number, chunk: string, start: number, story: Story): Story[] | undefined {
+    const previous = this.previous;
+    if (previous.length !== count || this.current.length > 0 || !previous.every((p) => p.story)) return undefined;
+    const delta = this.change ? this.change.newLength - this.change.oldLength : 0;
+    this.used = true;
+    const stories: Story[] = [];
+    previous.forEach((placed, k) => {
+      if (k === index) {
+        this.keep(chunk, start, story);
+        stories.push(story);
+        return;
+      }
+      if (k > index && delta !== 0) {
+        moveStory(placed.story as Story, delta, k);
+        placed.start += delta;
+      }
+      this.current.push(placed);
+      stories.push(placed.story as Story);
+    });
+    return stories;
+  }
+
   /** Remembers the story (if any) and note just read from a chunk with this text, found at `start`. */
   keep(chunk: string, start: number, story: Story | undefined, note?: unknown): void {
     this.current.push({ text: `\u0000${chunk}`.slice(1), story, start, ...(note !== undefined && { note }) });
+    if (story) this.fresh.add(story);
   }
 
   /**

@@ -7,6 +7,7 @@ import { isSpace, lineStartAt } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml/scalar";
 import { appendYamlCriteria, eolOf, isVerbatim, perOptions } from "./helpers";
 import { defineRule, type RuleContext } from "./rule";
+import { reportByStory, type StoryReportDependencies } from "./story-reports";
 
 /** Each kind can be turned off on its own ("two objects" is the one teams argue about most). */
 export type AtomicOptions = Readonly<Record<CoordinationKind | "twoRoles", boolean>>;
@@ -478,7 +479,7 @@ export default defineRule<AtomicOptions>({
   // spacing, which other stories decide, so its fix cannot be cached with the story's own text. Reading the
   // coordination is the costly part, and it is kept per story (`coordinationOf`).
   checkBacklog(backlog, context) {
-    for (const story of backlog.stories) checkStoryAtomic(story, context);
+    reportByStory(backlog, context, "atomic", SPLIT_READS, (story, report) => checkStoryAtomic(story, { ...context, report }));
   },
 });
 
@@ -501,6 +502,19 @@ function coordinationOf(story: Story): Coordination | null {
   }
   return found;
 }
+
+/**
+ * What a split reads of other stories (their ids, for the next free one; their ranks; a Spec Kit story's number in
+ * its heading) and of the story's surroundings (a blank line to its neighbour), so that a story's findings are kept
+ * while these stay the same.
+ */
+const SPLIT_READS: StoryReportDependencies = {
+  key: (backlog, story) =>
+    `${story.id?.text ?? ""}\u0000${story.priority?.value ?? ""}\u0000${
+      story.layout?.shape === "spec-kit" ? sourceOf(backlog).slice(story.span.start, Math.min(story.span.end, story.span.start + 200)) : ""
+    }`,
+  around: (backlog, story) => (blankLineBetween(backlog, story) ? "blank" : ""),
+};
 
 /** The checks of one story; its fixes read the whole backlog. */
 function checkStoryAtomic(story: Story, context: RuleContext<AtomicOptions>): void {
