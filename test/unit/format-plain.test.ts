@@ -6,7 +6,10 @@ import { describe, it } from "node:test";
 import { analyzeBacklog } from "../../server/core/analyze";
 import type { Span, Story } from "../../server/core/model";
 import { classifyPlainLines, parsePlainStories } from "../../server/core/parse/plain-stories";
-import { FIXTURES } from "../support/fixtures";
+import { StoryReuse } from "../../server/core/parse/story-reuse";
+import { lineBreakOf } from "../../server/core/parse/text-lines";
+import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
+import { pick, seededRandom } from "../support/random";
 
 const read = (name: string): string => readFileSync(join(FIXTURES, "formats", name), "utf8");
 const at = (text: string, span: Span | undefined): string | undefined => (span ? text.slice(span.start, span.end) : undefined);
@@ -119,5 +122,52 @@ describe("plain story lists", () => {
       for (const s of backlog.stories) assert.ok(s.span.start >= 0 && s.span.start <= s.span.end && s.span.end <= text.length);
       for (const f of findings) assert.ok(f.span.start <= f.span.end && f.span.end <= text.length);
     }
+  });
+
+  it("reads an edit by classifying again only the lines around it, as reading the whole text does", () => {
+    // A whole reading asks the reuse for every story by its text; one by the lines around the edit asks for none.
+    class CountingReuse extends StoryReuse {
+      asked = 0;
+      override storyAt(text: string, start: number, end: number, index: number, read: () => Story): Story {
+        this.asked++;
+        return super.storyAt(text, start, end, index, read);
+      }
+    }
+    const files = [...fixtureFiles(join(REPO_ROOT, "examples")), ...fixtureFiles(join(FIXTURES, "rules")).flatMap(fixtureFiles)]
+      .filter((f) => f.endsWith(".stories"))
+      .map((f) => readFileSync(f, "utf8"));
+    assert.ok(files.length >= 5);
+    const pieces = ["x", "\n", " and ", ", so that I can ", "As a clerk, I want ", "# c\n", "", ". ", "\n\n", "\r\n", "\r"];
+    const more = ["- ", "CHK-9: ", "Payments:\n", "and more\n", "I want a", "(note)", "."];
+    const random = seededRandom(20261202);
+    let byLines = 0;
+    let edits = 0;
+    for (const original of files) {
+      for (let round = 0; round < 12; round++) {
+        const reuse = new CountingReuse();
+        let eol = lineBreakOf(original);
+        const read = (text: string) => {
+          // As the analyzer does: stories read with another line break are not handed back.
+          if (lineBreakOf(text) !== eol) reuse.clear();
+          eol = lineBreakOf(text);
+          reuse.begin(text);
+          const backlog = parsePlainStories(text, reuse);
+          reuse.finish();
+          return backlog;
+        };
+        let text = original;
+        read(text);
+        for (let e = 0; e < 20; e++) {
+          const at = Math.floor(random() * (text.length + 1));
+          const cut = random() < 0.4 ? Math.floor(random() * 12) : 0;
+          text = text.slice(0, at) + pick(random, random() < 0.8 ? pieces : more) + text.slice(at + cut);
+          const asked = reuse.asked;
+          assert.deepEqual(read(text), parsePlainStories(text), `edit ${e}\n${JSON.stringify(text)}`);
+          if (reuse.asked === asked) byLines++;
+          edits++;
+        }
+      }
+    }
+    assert.ok(byLines > edits / 2, `${byLines} of ${edits} edits read by the lines around them`);
   });
 });

@@ -633,7 +633,7 @@ function readEdited(text: string, kept: HeadingReading, change: Change, reuse: S
   if (holdsShapeHeading(nodes, { inline })) return undefined;
   const last = nodes[nodes.length - 1] ?? heading;
   const story = readHeadingStory(text, heading, nodes.slice(1), index, kept.eol);
-  const stories = reuse.replaceOne(kept.stories.length, index, text.slice(start, endOf(last)), start, story);
+  const stories = reuse.replaceRange(kept.stories.length, index, index + 1, [{ chunk: text.slice(start, endOf(last)), start, story }]);
   if (!stories) return undefined;
   const sectionEnds = delta === 0 ? ends : ends.map((e, k) => (k >= index ? e + delta : e));
   reuse.fileNote = new HeadingReading(depth, kept.eol, kept.header, stories, sectionEnds as number[], kept.votes);

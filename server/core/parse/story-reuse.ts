@@ -124,31 +124,40 @@ export class StoryReuse {
   }
 
   /**
-   * A reading that re-read one chunk and knows where every other one is: the last reading's chunks are handed
-   * back in order, those after the change moved by its length, with chunk `index` replaced by `story`, read from
-   * the text `chunk` at `start`. For readers that find the one chunk an edit touched without going through the
-   * file (see the Markdown reader's `readEdited`); undefined, with nothing handed back, when the last reading did
-   * not have `count` chunks each holding a story.
+   * A reading that re-read a run of chunks and knows where every other one is: the last reading's chunks are
+   * handed back in order, those after the change moved by its length, with chunks `[from, to)` replaced by
+   * `read` (each story with the text it was read from and where). For readers that find the chunks an edit
+   * touched without going through the file (the Markdown and plain-list readers' `readEdited`); undefined, with
+   * nothing handed back, when the last reading did not have `count` chunks each holding a story.
    */
-  replaceOne(count: number, index: number, chunk: string, start: number, story: Story): Story[] | undefined {
+  replaceRange(
+    count: number,
+    from: number,
+    to: number,
+    read: readonly { readonly chunk: string; readonly start: number; readonly story: Story }[],
+  ): Story[] | undefined {
     const previous = this.previous;
-    if (previous.length !== count || this.current.length > 0 || !previous.every((p) => p.story)) return undefined;
+    if (previous.length !== count || from > to || to > count || this.current.length > 0 || !previous.every((p) => p.story))
+      return undefined;
     const delta = this.change ? this.change.newLength - this.change.oldLength : 0;
     this.used = true;
     const stories: Story[] = [];
-    previous.forEach((placed, k) => {
-      if (k === index) {
-        this.keep(chunk, start, story);
-        stories.push(story);
-        return;
-      }
-      if (k > index && delta !== 0) {
-        moveStory(placed.story as Story, delta, k);
+    const carry = (placed: Placed, moved: boolean): void => {
+      const index = stories.length;
+      const story = placed.story as Story;
+      if (moved) {
+        moveStory(story, delta, index);
         placed.start += delta;
       }
       this.current.push(placed);
-      stories.push(placed.story as Story);
-    });
+      stories.push(story);
+    };
+    for (let k = 0; k < from; k++) carry(previous[k] as Placed, false);
+    for (const { chunk, start, story } of read) {
+      this.keep(chunk, start, story);
+      stories.push(story);
+    }
+    for (let k = to; k < count; k++) carry(previous[k] as Placed, true);
     return stories;
   }
 
