@@ -2,10 +2,11 @@
 import { sourceOf, type Backlog, type Fix, type Story, type TextEdit } from "../model";
 import { lineStartAt, nextLineStartAt } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml/scalar";
-import { requestKey, requestStems, typoDistance } from "../nlp/similarity";
+import { requestKey, requestStems } from "../nlp/similarity";
 import { deleteStoryEdit, eolOf, perStory, storyLabel } from "./helpers";
 import { defineRule } from "./rule";
 import { sharedWithWorkspace, storyGroups } from "./story-groups";
+import { NearTwins, type NearEntry } from "./near-twins";
 
 export interface UniqueOptions {
   /** Also report stories with the same content words in another order or inflection, or with one typo. */
@@ -66,64 +67,6 @@ const CONTEXT_STEMS = new Set(
   ),
 );
 
-/** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
-const keyOf = (stems: readonly string[]): string => `${stems.length}\u0000${stems.join("\u0000")}`;
-
-/**
- * One misspelt word: one edit (a swap of two letters counts as one) in a word of at least 5 letters, two in one of
- * at least 9. "agent" / "event" (two edits in five letters) are two words.
- */
-const isTypo = (x: string, y: string): boolean => {
-  const shorter = Math.min(x.length, y.length);
-  return shorter >= 5 && typoDistance(x, y) <= (shorter >= 9 ? 2 : 1);
-};
-
-/**
- * Entries with more stems than this are matched exactly, not one typo away: the typo index holds one key per
- * stem, each as long as the entry, which costs the square of its length (a pasted 1 MB "story" of 80,000 words
- * held the server for minutes). Real story parts have a few dozen stems.
- */
-const TYPO_STEMS_MAX = 64;
-
-/**
- * Earlier stories by their stem set, and by each stem set with one stem left out, so that a story finds the
- * first earlier one with the same stems or one typo away without comparing every pair.
- */
-class NearIndex {
-  private readonly exact = new Map<string, number>();
-  private readonly lessOne = new Map<string, { readonly at: number; readonly left: string }[]>();
-
-  /** The position of the first earlier entry with the same number of stems that equal these or one typo away. */
-  first(stems: readonly string[]): number | undefined {
-    let best = this.exact.get(keyOf(stems));
-    if (stems.length > TYPO_STEMS_MAX) return best;
-    stems.forEach((word, k) => {
-      for (const other of this.lessOne.get(without(stems, k)) ?? []) {
-        if (best !== undefined && other.at >= best) break;
-        if (other.left === word || isTypo(word, other.left)) {
-          best = other.at;
-          break;
-        }
-      }
-    });
-    return best;
-  }
-
-  add(stems: readonly string[], at: number): void {
-    const key = keyOf(stems);
-    if (!this.exact.has(key)) this.exact.set(key, at);
-    if (stems.length > TYPO_STEMS_MAX) return;
-    stems.forEach((left, k) => {
-      const reduced = without(stems, k);
-      const list = this.lessOne.get(reduced);
-      if (list) list.push({ at, left });
-      else this.lessOne.set(reduced, [{ at, left }]);
-    });
-  }
-}
-
-const without = (stems: readonly string[], k: number): string => keyOf([...stems.slice(0, k), ...stems.slice(k + 1)]);
-
 /**
  * The fixes of a story that repeats an earlier one: delete it, keeping the twin; and, in a YAML backlog whose twin
  * lists its criteria one per line, merge it into the twin: the criteria only it has are added to the twin's list
@@ -158,6 +101,17 @@ function duplicateFixes(backlog: Backlog, story: Story, twin: Story): Fix[] | un
   }
   return fixes;
 }
+
+/**
+ * What a story is compared by for near-duplicates: its role's and means' content stems (the means' without context
+ * words); it looks for a twin when its means has at least two words of the request itself ("pay" alone is not
+ * compared). Undefined for a story without a role or a means.
+ */
+const nearEntry = perStory((story): NearEntry | undefined => {
+  if (story.sentence?.means === undefined || story.sentence.role === undefined) return undefined;
+  const means = meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w));
+  return { stems: [...new Set([...roleStemsOf(story), ...means])].sort(), seeks: means.length >= 2 };
+});
 
 export default defineRule<UniqueOptions>({
   meta: {
@@ -236,22 +190,19 @@ export default defineRule<UniqueOptions>({
     }
     const candidate = (s: Story): boolean => s.sentence?.means !== undefined && s.sentence.role !== undefined;
     if (!context.options.nearDuplicates) return;
-    // Counted before the list is made: a large backlog skips this on every keystroke, with nothing built.
+    // Counted first: a large backlog skips this on every keystroke.
     let count = 0;
     for (const s of backlog.stories) if (candidate(s) && ++count > MAX_STORIES_FOR_NEAR) return;
-    const candidates = backlog.stories.filter(candidate);
     // Near-duplicates ask for the same thing in other words: the same content words, in any order and
     // inflection, or with one word misspelt. Stories that differ in one real word ("into R" / "into Excel")
     // are a family of stories, not duplicates. Each story's twin is the first earlier such story.
-    const index = new NearIndex();
-    candidates.forEach((story, i) => {
-      const means = meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w));
-      const stems = [...new Set([...roleStemsOf(story), ...means])].sort();
-      // At least two words of the request itself: "pay" alone is not compared.
-      const twin = means.length >= 2 && story.sentence && !reported.has(story.index) ? index.first(stems) : undefined;
-      index.add(stems, i);
-      const twinStory = twin === undefined ? undefined : candidates[twin];
-      if (!twinStory || !story.sentence) return;
+    const known = context.memory?.get("near");
+    const index = known instanceof NearTwins ? known : new NearTwins(nearEntry);
+    context.memory?.set("near", index);
+    index.update(backlog.stories).forEach((twin, at) => {
+      const story = backlog.stories[at];
+      const twinStory = twin === undefined ? undefined : backlog.stories[twin];
+      if (!twinStory || !story?.sentence || reported.has(story.index)) return;
       reported.add(story.index);
       context.report({
         messageId: "nearDuplicate",
