@@ -39,6 +39,20 @@ interface ChunkEntry {
   placedResults?: { readonly start: number; readonly index: number; readonly results: RuleResults };
 }
 
+/** How a text differs from the last one analysed, and how its story items are written: what a chunk is found or read by. */
+interface ChunkEdit {
+  /** The text before `prefix` and the last `suffix` characters are the old text's (the latter moved by `delta`). */
+  readonly prefix: number;
+  readonly suffix: number;
+  readonly delta: number;
+  /** The stories list's item indent and the file's line break, which a chunk is read with. */
+  readonly indent: number;
+  readonly eol: string;
+  /** The previous chunk that started at an offset, before the edit and (in old offsets) after it. */
+  readonly beforeEdit: (start: number) => PlacedChunk | undefined;
+  readonly afterEdit: (start: number) => PlacedChunk | undefined;
+}
+
 /** Where a chunk sat in the previous text, to find it again after an edit without hashing the file. */
 interface PlacedChunk {
   start: number;
@@ -178,6 +192,8 @@ export class IncrementalAnalyzer {
     results: [],
   };
   private storyContext = "";
+  /** The line break the stories of the last analysis were read with. */
+  private storyEol = "";
   /** Markdown and plain lists: the stories of the last reading, handed back for unchanged chunks. */
   private readonly storyReuse = new StoryReuse();
 
@@ -224,13 +240,18 @@ export class IncrementalAnalyzer {
     const { stories } = backlog;
     const first = stories[0]?.span.start ?? text.length;
     const last = stories[stories.length - 1]?.span.end ?? text.length;
-    const context = `${this.generation}\u0000${lineBreakOf(text)}\u0000${text.slice(0, first)}\u0000${text.slice(last)}`;
-    // The stories were read in the old surroundings (the line break is in each story's layout): read them again.
-    if (context !== this.storyContext && this.storyContext !== "") {
+    const eol = lineBreakOf(text);
+    const context = `${this.generation}\u0000${eol}\u0000${text.slice(0, first)}\u0000${text.slice(last)}`;
+    // The stories were read with the old line break (it is in each story's layout): read them again. Other
+    // surroundings (front matter, a title, a comment above the stories) change what story rules find, not what a
+    // story's text reads as: the stories stand, and are checked again.
+    if (eol !== this.storyEol && this.storyContext !== "") {
       this.storyReuse.clear();
       this.storyContext = "";
+      this.storyEol = eol;
       return this.analyzeByStory(text, config);
     }
+    this.storyEol = eol;
     const same = context === this.storyContext;
     // A story handed back by the reader is its unchanged text: its results are found by the object. Stories of a
     // reader that makes new ones every time are found by their text.
@@ -323,15 +344,21 @@ export class IncrementalAnalyzer {
       return analysis && this.finish(text, config, relaid.layout, analysis, relaid.reuse);
     }
     const layout = relaid ? relaid.layout : layoutOf(text);
-    const delta = text.length - this.previousLength;
-    const beforeEdit = chunkFinder(this.chunks);
-    const afterEdit = chunkFinder(this.chunks);
+    const edited: ChunkEdit = {
+      prefix,
+      suffix,
+      delta: text.length - this.previousLength,
+      indent: layout?.indent ?? 0,
+      eol,
+      beforeEdit: chunkFinder(this.chunks),
+      afterEdit: chunkFinder(this.chunks),
+    };
 
     const placed: PlacedChunk[] = [];
     const chunkSpans = layout?.chunks ?? [];
     for (const [i, span] of chunkSpans.entries()) {
       const place = placeOf(i, chunkSpans.length, span, text.length);
-      const entry = this.entryFor(text, span, place, layout?.indent ?? 0, eol, beforeEdit, afterEdit, prefix, suffix, delta);
+      const entry = this.entryFor(text, span, place, edited);
       if (!entry) return this.giveUp();
       placed.push({ start: span.start, end: span.end, entry });
     }
@@ -517,18 +544,8 @@ export class IncrementalAnalyzer {
   }
 
   /** The cached entry for a chunk of the new text, found by position where the edit did not reach, or read anew. */
-  private entryFor(
-    text: string,
-    span: Span,
-    place: ChunkPlace,
-    indent: number,
-    eol: string,
-    beforeEdit: (start: number) => PlacedChunk | undefined,
-    afterEdit: (start: number) => PlacedChunk | undefined,
-    prefix: number,
-    suffix: number,
-    delta: number,
-  ): ChunkEntry | undefined {
+  private entryFor(text: string, span: Span, place: ChunkPlace, edited: ChunkEdit): ChunkEntry | undefined {
+    const { prefix, suffix, delta, indent, eol, beforeEdit, afterEdit } = edited;
     const length = span.end - span.start;
     // Before the edit the chunk is where it was; after it, shifted by the edit's length change.
     const before = beforeEdit(span.start);

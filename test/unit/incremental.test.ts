@@ -335,8 +335,9 @@ describe("incremental analysis", () => {
     const text = `# claims\nAs a clerk, I want to see all claims.\n${file}\n${close}\n`;
     const after = analyzer.analyze(text);
     assert.deepStrictEqual(after, analyzeBacklog(text, "plain"));
-    // The comment above the stories changed their surroundings: every story was read again.
-    assert.notStrictEqual(after.backlog.stories[1], before);
+    // The comment above the stories changed their surroundings, which story rules may read: every story was
+    // checked again (the results equal a full analysis), but one whose text is unchanged was not read again.
+    assert.strictEqual(after.backlog.stories[1], before);
     const edited = text.replace("see all claims", "see my claims");
     const again = analyzer.analyze(edited);
     assert.deepStrictEqual(again, analyzeBacklog(edited, "plain"));
@@ -346,6 +347,19 @@ describe("incremental analysis", () => {
     // A story moved by the edit above it is where the new text has it.
     const moved = analyzer.analyze(edited.replace("see my claims", "see claims")).backlog.stories[2];
     assert.strictEqual(moved?.sentence?.span.start, edited.replace("see my claims", "see claims").indexOf(close));
+  });
+
+  it("checks every story again when the front matter changes, without reading their unchanged text again", () => {
+    const analyzer = new IncrementalAnalyzer("markdown");
+    const stories =
+      "## S-1 Pay\n\nAs a shoppr, I want to pay by card, so that I get my goods.\n\n## S-2 Track\n\nAs a clerk, I want to see open orders, so that I can ship them.\n";
+    const first = analyzer.analyze(`---\npersonas: [shopper]\n---\n${stories}`);
+    assert.ok(first.findings.some((f) => f.ruleId === "story-role-persona" && f.storyIndex === 0));
+    const text = `---\npersonas: [shoppr, clerk]\n---\n${stories}`;
+    const second = analyzer.analyze(text);
+    assert.deepStrictEqual(second, analyzeBacklog(text, "markdown"));
+    assert.ok(!second.findings.some((f) => f.ruleId === "story-role-persona" && f.storyIndex === 0));
+    assert.strictEqual(second.backlog.stories[0], first.backlog.stories[0]);
   });
 
   it("suggests the nearest id for a dangling dependsOn after the ids change, as a full analysis does", () => {
