@@ -26,34 +26,48 @@ export function layoutOf(text: string): YamlLayout | undefined {
   if (start < 0) return undefined;
   start++;
   const chunks: Span[] = [];
-  let indent = -1;
   let chunkStart = -1;
-  let listEnd = text.length;
+  const scan = scanItems(text, start, -1, (lineStart) => {
+    if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lineStart });
+    chunkStart = lineStart;
+  });
+  if (!scan || chunkStart < 0) return undefined;
+  chunks.push({ start: chunkStart, end: scan.end });
+  return { indent: scan.indent, chunks, storiesLine, listEnd: scan.end };
+}
+
+/**
+ * The line scan of a stories list from `start` (a line start): calls `item` at each line that starts an item at
+ * the list's column (`indent`, or the first content line's when -1) until it returns true, and says where it
+ * stopped: at the first line indented no deeper than the list that is not one of its items (the list's end, or
+ * the text's), or at the item `item` stopped at. Undefined when, with the column to learn, the first content line
+ * is not an item. The full scan and the scan after an edit are this one machine.
+ */
+function scanItems(
+  text: ScanText,
+  start: number,
+  indent: number,
+  item: (lineStart: number) => boolean | void,
+): { readonly indent: number; readonly end: number } | undefined {
+  let column = indent;
   for (let lineStart = start; lineStart < text.length;) {
     const lf = text.indexOf("\n", lineStart);
     const lineEnd = lf < 0 ? text.length : lf;
-    const next = lf < 0 ? text.length : lf + 1;
     const kind = classifyLine(text, lineStart, lineEnd);
     if (kind >= 0) {
-      const column = kind >> 1;
-      const item = (kind & 1) === 1;
-      if (indent < 0) {
-        if (!item) return undefined;
-        indent = column;
+      const at = kind >> 1;
+      const isItem = (kind & 1) === 1;
+      if (column < 0) {
+        if (!isItem) return undefined;
+        column = at;
       }
-      if (item && column === indent) {
-        if (chunkStart >= 0) chunks.push({ start: chunkStart, end: lineStart });
-        chunkStart = lineStart;
-      } else if (column <= indent) {
-        listEnd = lineStart;
-        break;
-      }
+      if (isItem && at === column) {
+        if (item(lineStart) === true) return { indent: column, end: lineStart };
+      } else if (at <= column) return { indent: column, end: lineStart };
     }
-    lineStart = next;
+    lineStart = lf < 0 ? text.length : lf + 1;
   }
-  if (chunkStart < 0) return undefined;
-  chunks.push({ start: chunkStart, end: listEnd });
-  return { indent, chunks, storiesLine, listEnd };
+  return { indent: column, end: text.length };
 }
 
 /**
@@ -175,26 +189,16 @@ export function relayoutReusing(
   };
   const starts: number[] = [];
   let resyncAt = -1;
-  for (let lineStart = (chunks[from] as Span).start; lineStart < text.length;) {
-    const lf = text.indexOf("\n", lineStart);
-    const lineEnd = lf < 0 ? text.length : lf;
-    const next = lf < 0 ? text.length : lf + 1;
-    const kind = classifyLine(text, lineStart, lineEnd);
-    if (kind >= 0) {
-      const column = kind >> 1;
-      const item = (kind & 1) === 1;
-      if (item && column === indent) {
-        // An unchanged item line after the edit: from here on the old scan saw the same text.
-        const old = lineStart - 1 >= newEditEnd ? oldChunkAt(lineStart - delta) : undefined;
-        if (old !== undefined) {
-          resyncAt = old;
-          break;
-        }
-        starts.push(lineStart);
-      } else if (column <= indent) break;
+  scanItems(text, (chunks[from] as Span).start, indent, (lineStart) => {
+    // An unchanged item line after the edit: from here on the old scan saw the same text.
+    const old = lineStart - 1 >= newEditEnd ? oldChunkAt(lineStart - delta) : undefined;
+    if (old !== undefined) {
+      resyncAt = old;
+      return true;
     }
-    lineStart = next;
-  }
+    starts.push(lineStart);
+    return false;
+  });
   // The list ended or the text ran out before an unchanged item: that ending is new, scan it all.
   if (resyncAt < 0) return fullScan();
   const list = chunks as Span[];
