@@ -7,7 +7,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 
 export const REPO_ROOT = join(__dirname, "..", "..", "..");
 
@@ -339,4 +339,63 @@ export async function launchChromium(): Promise<Browser> {
       "--disable-quic",
     ],
   });
+}
+
+/** A workbench the UI tests drive: code-server with the packaged extension, and a Chromium page on it. */
+export interface Workbench {
+  readonly sandbox: Sandbox;
+  readonly workspace: string;
+  readonly page: Page;
+  /** Takes a screenshot of the page's last state (what one wants to see when a step failed), then stops it all. */
+  close(lastShot: string): Promise<void>;
+}
+
+/**
+ * Starts code-server with the built .vsix installed on a workspace that `prepare` fills (in the sandbox's folder
+ * `workspace` unless it returns another), opens Chromium on it and waits for the workbench: what every UI test
+ * does before its first step. `onPage` sees the page before the workbench loads (a dialog handler).
+ */
+export async function openWorkbench(options: {
+  readonly name: string;
+  readonly prepare: (sandbox: Sandbox, workspace: string) => string | void;
+  readonly viewport?: { readonly width: number; readonly height: number };
+  readonly stepTimeoutMs?: number;
+  readonly onPage?: (page: Page) => void;
+}): Promise<Workbench> {
+  if (!existsSync(VSIX)) throw new Error(`${VSIX} is missing: run npm run package first`);
+  mkdirSync(join(REPO_ROOT, ".test-output", "ui"), { recursive: true });
+  const sandbox = createSandbox(options.name);
+  let server: RunningProcess | undefined;
+  let browser: Browser | undefined;
+  const stop = async (): Promise<void> => {
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    sandbox.dispose();
+  };
+  try {
+    const folder = join(sandbox.root, "workspace");
+    mkdirSync(folder);
+    const workspace = options.prepare(sandbox, folder) ?? folder;
+    await installVsix(sandbox, VSIX);
+    const started = await startCodeServer(sandbox, workspace);
+    server = started.process;
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    page.setDefaultTimeout(options.stepTimeoutMs ?? 30_000);
+    options.onPage?.(page);
+    await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator(".monaco-workbench").waitFor();
+    return {
+      sandbox,
+      workspace,
+      page,
+      async close(lastShot) {
+        await page.screenshot({ path: join(REPO_ROOT, ".test-output", "ui", `${lastShot}.png`) }).catch(() => undefined);
+        await stop();
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

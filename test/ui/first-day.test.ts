@@ -2,10 +2,10 @@
 // writes one in an untitled editor that is checked at once, the Get Started walkthrough opens with its five steps,
 // and "Restart Language Server" says it restarted. Screenshots go to .test-output/ui/first-day-*.png.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as harness from "../support/editor-harness";
 
 const EMPTY = "empty.backlog.yaml";
@@ -14,9 +14,7 @@ const STEP_TIMEOUT_MS = 30_000;
 const skip = harness.missingVsCodeTools({ chromium: true }) ?? false;
 
 describe("a first day with Backlog Coach in the VS Code workbench", { skip }, () => {
-  let sandbox: harness.Sandbox | undefined;
-  let server: harness.RunningProcess | undefined;
-  let browser: Browser | undefined;
+  let workbench: harness.Workbench | undefined;
   let page: Page;
 
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `first-day-${name}.png`) });
@@ -29,31 +27,20 @@ describe("a first day with Backlog Coach in the VS Code workbench", { skip }, ()
 
   before(
     async () => {
-      assert.ok(existsSync(harness.VSIX), `${harness.VSIX} is missing: run npm run package first`);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      sandbox = harness.createSandbox("first-day");
-      const workspace = join(sandbox.root, "workspace");
-      mkdirSync(workspace);
-      writeFileSync(join(workspace, EMPTY), "# my first backlog\n");
-      writeFileSync(join(workspace, ".backlog-coach.yaml"), "rules:\n  story-atomic: off\n");
-      await harness.installVsix(sandbox, harness.VSIX);
-      const started = await harness.startCodeServer(sandbox, workspace);
-      server = started.process;
-      browser = await harness.launchChromium();
-      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator(".monaco-workbench").waitFor();
+      workbench = await harness.openWorkbench({
+        name: "first-day",
+        stepTimeoutMs: STEP_TIMEOUT_MS,
+        prepare: (_sandbox, workspace) => {
+          writeFileSync(join(workspace, EMPTY), "# my first backlog\n");
+          writeFileSync(join(workspace, ".backlog-coach.yaml"), "rules:\n  story-atomic: off\n");
+        },
+      });
+      page = workbench.page;
     },
     { timeout: 120_000 },
   );
 
-  after(async () => {
-    if (page) await shot("last").catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    sandbox?.dispose();
-  });
+  after(() => workbench?.close("first-day-last"));
 
   it("offers the template on an empty backlog file, and the template it writes has no finding", async () => {
     await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: EMPTY }).click();

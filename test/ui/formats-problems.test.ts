@@ -2,50 +2,37 @@
 // Chromium, the packaged .vsix): each file's findings are listed with their rule ids; screenshots
 // .test-output/ui/feature-problems.png and speckit-problems.png (the README's pictures).
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as harness from "../support/editor-harness";
 
 const SCREENSHOTS = join(harness.REPO_ROOT, ".test-output", "ui");
 const skip = harness.missingVsCodeTools({ chromium: true }) ?? false;
 
 describe("the Problems panel on a .feature file and a Spec Kit spec.md (code-server + Chromium)", { skip }, () => {
-  let sandbox: harness.Sandbox | undefined;
-  let server: harness.RunningProcess | undefined;
-  let browser: Browser | undefined;
+  let workbench: harness.Workbench | undefined;
   let page: Page;
-  let opened = false;
 
   before(
     async () => {
-      assert.ok(existsSync(harness.VSIX), `${harness.VSIX} is missing: run npm run package first`);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      sandbox = harness.createSandbox("ui-formats");
-      const workspace = sandbox.copyFolder("examples", "examples");
-      // Only the open file's problems, so that each picture shows the one file it is about.
-      mkdirSync(join(workspace, ".vscode"), { recursive: true });
-      writeFileSync(join(workspace, ".vscode", "settings.json"), JSON.stringify({ "backlogCoach.workspaceCheck": "openFiles" }));
-      await harness.installVsix(sandbox, harness.VSIX);
-      const started = await harness.startCodeServer(sandbox, workspace);
-      server = started.process;
-      browser = await harness.launchChromium();
-      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      opened = true;
-      page.setDefaultTimeout(30_000);
-      await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator(".monaco-workbench").waitFor();
+      workbench = await harness.openWorkbench({
+        name: "ui-formats",
+        prepare: (sandbox) => {
+          const workspace = sandbox.copyFolder("examples", "examples");
+          // Only the open file's problems, so that each picture shows the one file it is about.
+          mkdirSync(join(workspace, ".vscode"), { recursive: true });
+          writeFileSync(join(workspace, ".vscode", "settings.json"), JSON.stringify({ "backlogCoach.workspaceCheck": "openFiles" }));
+          return workspace;
+        },
+      });
+      page = workbench.page;
     },
     { timeout: 120_000 },
   );
 
-  after(async () => {
-    if (opened) await page.screenshot({ path: join(SCREENSHOTS, "formats-last.png") }).catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    sandbox?.dispose();
-  });
+  after(() => workbench?.close("formats-last"));
 
   /**
    * Opens a workspace file from the explorer, clicking through its folders as a user does: `rows` are the rows to

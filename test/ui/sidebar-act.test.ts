@@ -2,10 +2,10 @@
 // rule's bar that filters the findings, "Go to" and "Fix" on a finding, the workspace's files, a search that shows
 // every tab's hits. Screenshots: .test-output/ui/sidebar-charts.png, sidebar-filter.png, sidebar-workspace.png.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import * as harness from "../support/editor-harness";
 
 const FILE = "sprint.backlog.yaml";
@@ -17,9 +17,7 @@ const STEP_TIMEOUT_MS = 30_000;
 const skip = harness.missingVsCodeTools({ chromium: true }) ?? false;
 
 describe("acting from the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
-  let sandbox: harness.Sandbox | undefined;
-  let server: harness.RunningProcess | undefined;
-  let browser: Browser | undefined;
+  let workbench: harness.Workbench | undefined;
   let page: Page;
   let view: FrameLocator;
 
@@ -33,21 +31,16 @@ describe("acting from the Backlog Coach sidebar in the VS Code workbench", { ski
 
   before(
     async () => {
-      assert.ok(existsSync(harness.VSIX), `${harness.VSIX} is missing: run npm run package first`);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      sandbox = harness.createSandbox("sidebar-act");
-      const workspace = join(sandbox.root, "workspace");
-      mkdirSync(workspace);
-      writeFileSync(join(workspace, FILE), SPRINT);
-      writeFileSync(join(workspace, "other.backlog.yaml"), OTHER);
-      await harness.installVsix(sandbox, harness.VSIX);
-      const started = await harness.startCodeServer(sandbox, workspace);
-      server = started.process;
-      browser = await harness.launchChromium();
-      page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-      page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator(".monaco-workbench").waitFor();
+      workbench = await harness.openWorkbench({
+        name: "sidebar-act",
+        viewport: { width: 1600, height: 1000 },
+        stepTimeoutMs: STEP_TIMEOUT_MS,
+        prepare: (_sandbox, workspace) => {
+          writeFileSync(join(workspace, FILE), SPRINT);
+          writeFileSync(join(workspace, "other.backlog.yaml"), OTHER);
+        },
+      });
+      page = workbench.page;
       view = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
       await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: FILE }).click();
       await page.locator(".tab.active").filter({ hasText: FILE }).waitFor();
@@ -58,12 +51,7 @@ describe("acting from the Backlog Coach sidebar in the VS Code workbench", { ski
     { timeout: 180_000 },
   );
 
-  after(async () => {
-    if (page) await page.screenshot({ path: join(SCREENSHOTS, "sidebar-act-last.png") }).catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    sandbox?.dispose();
-  });
+  after(() => workbench?.close("sidebar-act-last"));
 
   it("draws findings per rule, the next stories' readiness and the Sprint's load, each with its text", async () => {
     await view.locator('[data-key="rule-story-atomic"] svg.chart rect.bar').waitFor();

@@ -1,21 +1,11 @@
 // The sidebar webview in the real VS Code workbench (code-server + Chromium): every section, search, reveal, live
 // health, a hostile story shown as text, a hover's "open in sidebar" link, kept state, and themed screenshots.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import {
-  REPO_ROOT,
-  VSIX,
-  createSandbox,
-  installVsix,
-  launchChromium,
-  missingVsCodeTools,
-  startCodeServer,
-  type RunningProcess,
-  type Sandbox,
-} from "../support/editor-harness";
+import type { FrameLocator, Page } from "playwright-core";
+import { REPO_ROOT, missingVsCodeTools, openWorkbench, type Workbench } from "../support/editor-harness";
 
 const FILE = "hostile.backlog.yaml";
 const HOSTILE = "<img src=x onerror=alert(1)>";
@@ -59,9 +49,7 @@ const SECTION_SHOTS = [
 const skip = missingVsCodeTools({ chromium: true }) ?? false;
 
 describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
-  let sandbox: Sandbox | undefined;
-  let server: RunningProcess | undefined;
-  let browser: Browser | undefined;
+  let workbench: Workbench | undefined;
   let page: Page;
   let view: FrameLocator;
   const dialogs: string[] = [];
@@ -83,24 +71,17 @@ describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
 
   before(
     async () => {
-      assert.ok(existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      sandbox = createSandbox("sidebar");
-      const workspace = join(sandbox.root, "workspace");
-      mkdirSync(workspace);
-      writeFileSync(join(workspace, FILE), BACKLOG);
-      await installVsix(sandbox, VSIX);
-      const started = await startCodeServer(sandbox, workspace);
-      server = started.process;
-      browser = await launchChromium();
-      page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-      page.setDefaultTimeout(STEP_TIMEOUT_MS);
-      page.on("dialog", (dialog) => {
-        dialogs.push(dialog.message());
-        void dialog.dismiss();
+      workbench = await openWorkbench({
+        name: "sidebar",
+        stepTimeoutMs: STEP_TIMEOUT_MS,
+        prepare: (_sandbox, workspace) => writeFileSync(join(workspace, FILE), BACKLOG),
+        onPage: (opened) =>
+          opened.on("dialog", (dialog) => {
+            dialogs.push(dialog.message());
+            void dialog.dismiss();
+          }),
       });
-      await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
-      await page.locator(".monaco-workbench").waitFor();
+      page = workbench.page;
       view = page.frameLocator("iframe.webview.ready").frameLocator("#active-frame");
       await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: FILE }).click();
       await page.locator(".tab.active").filter({ hasText: FILE }).waitFor();
@@ -109,12 +90,7 @@ describe("the Backlog Coach sidebar in the VS Code workbench", { skip }, () => {
     { timeout: 180_000 },
   );
 
-  after(async () => {
-    if (page) await page.screenshot({ path: join(SCREENSHOTS, "sidebar-last.png") }).catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
-    sandbox?.dispose();
-  });
+  after(() => workbench?.close("sidebar-last"));
 
   it("renders every section", async () => {
     await tab("PO vs PM").click();

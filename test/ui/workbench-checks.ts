@@ -3,10 +3,10 @@
 // ui.test.ts (Node: the desktop build) and ../ui-web/web.test.ts (web worker: the browser build, as in vscode.dev). Takes the
 // built backlog-coach.vsix (npm run package); screenshots go to .test-output/ui/.
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import * as harness from "../support/editor-harness";
 
 const SAMPLE = "checkout.backlog.yaml";
@@ -25,11 +25,8 @@ export function describeWorkbench(host: ExtensionHostKind): void {
   // The web run's screenshots are named apart; the Node run keeps the names the README's images come from.
   const prefix = host === "web" ? "web-" : "";
   describe(`Backlog Coach in the VS Code workbench (code-server + Chromium), in ${label}`, { skip }, () => {
-    let sandbox: harness.Sandbox | undefined;
-    let server: harness.RunningProcess | undefined;
-    let browser: Browser | undefined;
+    let workbench: harness.Workbench | undefined;
     let page: Page;
-    let opened = false;
 
     const shot = async (name: string): Promise<void> => {
       await page.screenshot({ path: join(SCREENSHOTS, `${prefix}${name}.png`) });
@@ -37,33 +34,22 @@ export function describeWorkbench(host: ExtensionHostKind): void {
 
     before(
       async () => {
-        assert.ok(existsSync(harness.VSIX), `${harness.VSIX} is missing: run npm run package first`);
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        sandbox = harness.createSandbox(host === "web" ? "ui-web" : "ui");
-        const workspace = sandbox.copyFolder("examples", "examples");
-        // The package holds both builds; where a Node host exists VS Code picks `main`. What vscode.dev does for want
-        // of one, this setting makes it do here: run the extension in the web worker, from its `browser` entry.
-        if (host === "web") writeWebWorkerSettings(sandbox);
-        await harness.installVsix(sandbox, harness.VSIX);
-        const started = await harness.startCodeServer(sandbox, workspace);
-        server = started.process;
-        browser = await harness.launchChromium();
-        page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-        opened = true;
-        page.setDefaultTimeout(STEP_TIMEOUT_MS);
-        await page.goto(`${started.origin}/?folder=${encodeURIComponent(workspace)}`);
-        await page.locator(".monaco-workbench").waitFor();
+        workbench = await harness.openWorkbench({
+          name: host === "web" ? "ui-web" : "ui",
+          stepTimeoutMs: STEP_TIMEOUT_MS,
+          prepare: (sandbox) => {
+            // The package holds both builds; where a Node host exists VS Code picks `main`. What vscode.dev does for
+            // want of one, this setting makes it do here: run the extension in the web worker, from its `browser` entry.
+            if (host === "web") writeWebWorkerSettings(sandbox);
+            return sandbox.copyFolder("examples", "examples");
+          },
+        });
+        page = workbench.page;
       },
       { timeout: 120_000 },
     );
 
-    after(async () => {
-      // The last state of the page, which is what one wants to see when a step failed.
-      if (opened) await shot("last").catch(() => undefined);
-      await browser?.close().catch(() => undefined);
-      await server?.stop();
-      sandbox?.dispose();
-    });
+    after(() => workbench?.close(`${prefix}last`));
 
     it(`opens ${SAMPLE} from the explorer and marks the story without a benefit`, async () => {
       await page.locator(".explorer-folders-view .monaco-list-row").filter({ hasText: SAMPLE }).click();
