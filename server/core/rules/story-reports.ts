@@ -8,7 +8,9 @@ export interface StoryReportDependencies {
    * What of a story the check reads when it checks any other (its id, its rank): when a story that changed has a
    * different key than the one it replaced, every story is checked again.
    */
-  key(backlog: Backlog, story: Story): string;
+  key?(backlog: Backlog, story: Story): string;
+  /** What every story's check reads of the whole backlog this run (a template made from all stories): when it differs from the last run's, every story is checked again. */
+  readonly shared?: string;
   /** What of its surroundings a story's own reports depend on (the blank line to its neighbour): checked again when it differs. */
   around?(backlog: Backlog, story: Story): string;
 }
@@ -20,8 +22,9 @@ interface KeptReports {
   readonly starts: number[];
   /** Undefined for a story that must be checked again next time (a report pointed outside its own text). */
   readonly reports: (readonly RuleReport[] | undefined)[];
-  readonly keys: string[];
+  readonly keys: (string | undefined)[];
   readonly around: (string | undefined)[];
+  readonly shared: string | undefined;
 }
 
 const NONE: readonly RuleReport[] = Object.freeze([]);
@@ -80,12 +83,12 @@ export function reportByStory(
   }
   const last = memory.get(name) as KeptReports | undefined;
   memory.delete(name);
-  const previous = last && last.stories.length === stories.length ? last : undefined;
+  const previous = last && last.stories.length === stories.length && last.shared === dependencies.shared ? last : undefined;
   // A story that changed and now reads differently to the others: every story is checked again.
   if (previous) {
     for (let i = 0; i < stories.length; i++) {
       const story = stories[i] as Story;
-      if (story !== previous.stories[i] && dependencies.key(backlog, story) !== previous.keys[i]) {
+      if (story !== previous.stories[i] && dependencies.key && dependencies.key(backlog, story) !== previous.keys[i]) {
         return runAll(backlog, memory, name, dependencies, check, report);
       }
     }
@@ -115,7 +118,7 @@ function runAll(
   check: (story: Story, report: (r: RuleReport) => void) => void,
   report: (r: RuleReport) => void,
 ): void {
-  const kept: KeptReports = { stories: [...backlog.stories], starts: [], reports: [], keys: [], around: [] };
+  const kept: KeptReports = { stories: [...backlog.stories], starts: [], reports: [], keys: [], around: [], shared: dependencies.shared };
   backlog.stories.forEach((story, i) => checkOne(backlog, story, i, kept, dependencies, check, report));
   memory.set(name, kept);
 }
@@ -136,7 +139,7 @@ function checkOne(
     report(r);
   });
   kept.starts[i] = story.span.start;
-  kept.keys[i] = dependencies.key(backlog, story);
+  kept.keys[i] = dependencies.key?.(backlog, story);
   kept.reports[i] = !found ? NONE : found.every((r) => movable(r, story)) ? found : undefined;
   kept.around[i] = found && dependencies.around ? dependencies.around(backlog, story) : undefined;
 }

@@ -1,8 +1,9 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
-import { sourceOf, type Fix, type Story, type TextPart, type TextSource } from "../model";
+import { sourceOf, type Backlog, type Fix, type Story, type TextPart, type TextSource } from "../model";
 import { givesBenefit, hasSubject, trailingEndsMarker } from "../parse/story-sentence";
 import { perStory } from "./helpers";
-import { defineRule } from "./rule";
+import { defineRule, type RuleContext } from "./rule";
+import { reportByStory } from "./story-reports";
 import { storyGroups } from "./story-groups";
 
 export interface UniformOptions {
@@ -149,6 +150,45 @@ const keyOfPart: Record<Part, (story: Story) => string | undefined> = {
   ends: (story) => templateKeys(story).ends,
 };
 
+/** A backlog's template for one part: the phrasing most stories write, as its first story writes it. */
+interface Template {
+  readonly part: Part;
+  readonly dominantKey: string;
+  readonly dominantMarker: TextPart;
+  /** Whether most stories have the part, so that a story without it differs from the template too. */
+  readonly missingDiffers: boolean;
+}
+
+/** The template of a part, from the backlog's stories grouped by their phrasing; undefined where no phrasing dominates. */
+function templateOf(part: Part, backlog: Backlog, context: RuleContext<UniformOptions>): Template | undefined {
+  const groups = storyGroups(context, part, backlog.stories, keyOfPart[part]);
+  // Keys in the order they first appear, so that a tie goes to the phrasing met first.
+  const entries = groups.entries();
+  const total = entries.reduce((sum, e) => sum + e.size, 0);
+  if (total < context.options.minStories) return undefined;
+  const written = entries.filter((e) => e.key !== MISSING);
+  const withPart = written.reduce((sum, e) => sum + e.size, 0);
+  // A purpose clause ("... to locate resources", "..., for clarity") says why without a template phrase: it is
+  // measured against the template, and is the template only where no story writes one.
+  const phrased = written.filter((e) => part !== "ends" || !WEAK_ENDS.has(e.key));
+  const dominant = [...(phrased.length > 0 ? phrased : written)].sort((a, b) => b.size - a.size)[0];
+  // The template as the backlog writes it: the first story of the plurality whose means has its subject.
+  const example = dominant && (part === "means" ? firstWithSubject(groups.members(dominant.key)) : groups.first(dominant.key));
+  const dominantMarker = example && markerOf(example, part);
+  if (!dominant || !dominantMarker || dominant.size < withPart * context.options.dominantShare) return undefined;
+  return { part, dominantKey: dominant.key, dominantMarker, missingDiffers: context.options.missingParts && withPart * 2 > total };
+}
+
+/**
+ * Whether a story's phrasing of the template's part differs from it: another phrasing, or (where most stories
+ * have the part) none. A story that lacks its role or means hears of that part only, not of every part after it.
+ */
+function differs(story: Story, template: Template): boolean {
+  const key = keyOfPart[template.part](story);
+  if (key === undefined || key === template.dominantKey) return false;
+  return key !== MISSING || (template.missingDiffers && !lacksEarlierPart(story, template.part));
+}
+
 export default defineRule<UniformOptions>({
   meta: {
     id: "story-uniform",
@@ -179,35 +219,22 @@ export default defineRule<UniformOptions>({
     },
   },
   checkBacklog(backlog, context) {
-    for (const part of PARTS) {
-      const groups = storyGroups(context, part, backlog.stories, keyOfPart[part]);
-      // Keys in the order they first appear, so that a tie goes to the phrasing met first.
-      const entries = groups.entries();
-      const total = entries.reduce((sum, e) => sum + e.size, 0);
-      if (total < context.options.minStories) continue;
-      const written = entries.filter((e) => e.key !== MISSING);
-      const withPart = written.reduce((sum, e) => sum + e.size, 0);
-      // A purpose clause ("... to locate resources", "..., for clarity") says why without a template phrase: it is
-      // measured against the template, and is the template only where no story writes one.
-      const phrased = written.filter((e) => part !== "ends" || !WEAK_ENDS.has(e.key));
-      const dominant = [...(phrased.length > 0 ? phrased : written)].sort((a, b) => b.size - a.size)[0];
-      // The template as the backlog writes it: the first story of the plurality whose means has its subject.
-      const example = dominant && (part === "means" ? firstWithSubject(groups.members(dominant.key)) : groups.first(dominant.key));
-      const dominantMarker = example && markerOf(example, part);
-      if (!dominant || !dominantMarker || dominant.size < withPart * context.options.dominantShare) continue;
-      const others = written.filter((e) => e.key !== dominant.key).flatMap((e) => groups.members(e.key));
-      // A part most stories have is part of the template: the stories without it differ from it too.
-      // A story that lacks its role or means hears of that part only, not of every part after it as well.
-      if (context.options.missingParts && withPart * 2 > total)
-        others.push(...groups.members(MISSING).filter(({ story }) => !lacksEarlierPart(story, part)));
-      others.sort((a, b) => a.at - b.at);
-      for (const { story } of others) {
+    const templates = PARTS.flatMap((part) => templateOf(part, backlog, context) ?? []);
+    // Each story is measured against the templates on its own: its findings are kept while it and the templates
+    // (counted from every story, written as their first story writes them) stay the same.
+    const shared = templates
+      .map((t) => `${t.part}\u0000${t.dominantKey}\u0000${t.dominantMarker.text}\u0000${t.missingDiffers}`)
+      .join("\u0001");
+    reportByStory(backlog, context, "uniform", { shared }, (story, report) => {
+      for (const template of templates) {
+        const { part, dominantMarker } = template;
+        if (!differs(story, template)) continue;
         // A placeholder benefit ("so that <benefit>") has a marker but no benefit: it is missing, not another phrasing.
         const marker = keyOfPart[part](story) === MISSING ? undefined : markerOf(story, part);
         if (!marker) {
           const span = story.sentence?.span;
           const messageId = part === "ends" ? "missingEnds" : part === "means" ? "missingMeans" : "missingRole";
-          if (span) context.report({ messageId, data: { dominant: dominantMarker.text }, span, storyIndex: story.index });
+          if (span) report({ messageId, data: { dominant: dominantMarker.text }, span, storyIndex: story.index });
           continue;
         }
         const nextChar = nextCharAfter(sourceOf(backlog), marker.span.end);
@@ -216,7 +243,7 @@ export default defineRule<UniformOptions>({
           newText !== undefined && sourceOf(backlog).slice(marker.span.start, marker.span.end) === marker.text
             ? [{ title: `Write '${newText}'`, edits: [{ span: marker.span, newText }], safe: true }]
             : undefined;
-        context.report({
+        report({
           messageId: "differs",
           data: { marker: marker.text, dominant: dominantMarker.text },
           span: marker.span,
@@ -224,6 +251,6 @@ export default defineRule<UniformOptions>({
           ...(fixes && { fixes }),
         });
       }
-    }
+    });
   },
 });
