@@ -1,27 +1,19 @@
 // A criterion written twice in one story tests nothing new and hides which copy was meant to change.
 import type { Criterion } from "../model";
 import { normalise, normalisedHash } from "../nlp/similarity";
+import { perText } from "./helpers";
 import { defineRule } from "./rule";
 
 /** Scratch space for the hashes of one story's criteria (up to its length; longer lists skip the check). */
 const HASHES = new Int32Array(16);
 
 /**
- * Hashes by criterion text, for the criteria that recur across a backlog (the text's own hash is already
- * known to the engine by then, so a lookup is cheaper than a read); emptied when it reaches its limit.
+ * Hashes and normal forms by criterion text, for the criteria that recur across a backlog and the thousands of a
+ * `.feature` file's story that an edit did not touch (the text's own hash is already known to the engine by then,
+ * so a lookup is cheaper than a read).
  */
-const hashByText = new Map<string, number>();
-const HASH_BY_TEXT_LIMIT = 4096;
-
-function hashOfCriterion(text: string): number {
-  let hash = hashByText.get(text);
-  if (hash === undefined) {
-    hash = normalisedHash(text);
-    if (hashByText.size >= HASH_BY_TEXT_LIMIT) hashByText.clear();
-    hashByText.set(text, hash);
-  }
-  return hash;
-}
+const hashOfCriterion = perText(normalisedHash, 4096);
+const normalForm = perText(normalise);
 
 function twoHashAlike(criteria: readonly Criterion[]): boolean {
   for (let i = 0; i < criteria.length; i++) {
@@ -51,7 +43,7 @@ export default defineRule({
     if (!criteria || criteria.length < 2 || (criteria.length <= HASHES.length && !twoHashAlike(criteria))) return;
     const seen = new Map<string, { start: number; end: number }>();
     for (const c of story.acceptance ?? []) {
-      const key = normalise(c.text);
+      const key = normalForm(c.text);
       if (!key) continue;
       const first = seen.get(key);
       if (!first) {

@@ -105,6 +105,25 @@ export function perStory<T>(derive: (story: Story) => T): (story: Story) => T {
 }
 
 /**
+ * Remembers what a rule derives from a text (a criterion's vague words, its normal form), by the text: a
+ * `.feature` file is one story of thousands of criteria, all checked again on each keystroke, and the texts of the
+ * scenarios an edit did not touch are the same strings as before (their hash is kept with them). Bounded: emptied
+ * when it holds more texts than a large file has. What is derived must depend on the text alone.
+ */
+export function perText<T>(derive: (text: string) => T, limit = 50_000): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      if (memo.size >= limit) memo.clear();
+      value = derive(text);
+      memo.set(text, value);
+    }
+    return value;
+  };
+}
+
+/**
  * Remembers what a rule builds from its options (a word list's regular expression), or from another object that
  * is never changed (the backlog's personas), so that it is built once per configuration or backlog rather than
  * once per story. Options objects are made by `resolveRule` and never changed.

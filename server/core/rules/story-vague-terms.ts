@@ -1,7 +1,7 @@
 // Vague terms (ISO/IEC/IEEE 29148, NASA ARM): words nobody can measure make a story open to several readings.
 import { isPlaceholder } from "../nlp/placeholder";
 import { UNTESTABLE_OUTCOMES, VAGUE_TERMS, phrasePattern } from "../nlp/word-lists";
-import { isVerbatim, perOptions } from "./helpers";
+import { isVerbatim, perOptions, perText } from "./helpers";
 import type { Criterion, TextPart } from "../model";
 import { defineRule, type RuleContext } from "./rule";
 
@@ -41,21 +41,36 @@ function untestableRanges(text: string): [number, number][] {
   return ranges;
 }
 
+/**
+ * The vague terms of a criterion's text that make it open to several readings, as [offset, word] pairs: none in an
+ * unfilled criterion ("TBD", "Given <context> ...", reported as a placeholder by criteria-missing), nor inside an
+ * outcome criteria-testable reports whole. Kept by the text, per configuration.
+ */
+const vagueInCriterion = perOptions((pattern: RegExp) =>
+  perText((text): readonly (readonly [number, string])[] => {
+    if (isPlaceholder(text)) return [];
+    const inOutcome = untestableRanges(text);
+    const found: [number, string][] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+      const at = m.index;
+      if (!inOutcome.some(([from, to]) => at >= from && at < to)) found.push([at, m[0]]);
+    }
+    pattern.lastIndex = 0;
+    return found;
+  }),
+);
+
 /** Reports the vague terms of an acceptance criterion, where one makes the criterion open to several readings. */
 function reportVagueCriterion(c: Criterion, pattern: RegExp, storyIndex: number, context: RuleContext): void {
-  // An unfilled criterion ("TBD", "Given <context> ...") is reported as a placeholder by criteria-missing.
-  if (isPlaceholder(c.text)) return;
-  const inOutcome = untestableRanges(c.text);
+  const found = vagueInCriterion(pattern)(c.text);
+  if (found.length === 0) return;
   const verbatim = isVerbatim(context.backlog, c.span, c.text);
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(c.text); m; m = pattern.exec(c.text)) {
-    const at = m.index;
-    if (inOutcome.some(([from, to]) => at >= from && at < to)) continue;
+  for (const [at, word] of found) {
     // Quoted or folded scalars: the whole criterion, rather than a guessed offset.
-    const span = verbatim ? { start: c.span.start + at, end: c.span.start + at + m[0].length } : c.span;
-    context.report({ messageId: "vague", data: { word: m[0] }, span, storyIndex });
+    const span = verbatim ? { start: c.span.start + at, end: c.span.start + at + word.length } : c.span;
+    context.report({ messageId: "vague", data: { word }, span, storyIndex });
   }
-  pattern.lastIndex = 0;
 }
 
 export default defineRule<VagueTermsOptions>({
