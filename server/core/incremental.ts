@@ -115,6 +115,21 @@ function shiftResults(results: RuleResults, delta: number, index: number): RuleR
   };
 }
 
+/**
+ * Where kept results (relative to their story's start) were last placed, and as what: a story that has not moved
+ * since gets the same findings back instead of a copy (most stories before an edit).
+ */
+const placements = new WeakMap<RuleResults, { readonly start: number; readonly index: number; readonly results: RuleResults }>();
+
+function placeResults(relative: RuleResults, start: number, index: number): RuleResults {
+  if (isEmpty(relative)) return relative;
+  const last = placements.get(relative);
+  if (last && last.start === start && last.index === index) return last.results;
+  const results = shiftResults(relative, start, index);
+  placements.set(relative, { start, index, results });
+  return results;
+}
+
 /** The text around the stories list (header and what follows it): story rules' results depend on it. */
 const contextKeyOf = (text: TextSource, layout: YamlLayout): string =>
   text.slice(0, layout.chunks[0]?.start ?? 0) + "\u0000" + text.slice(layout.listEnd);
@@ -276,11 +291,14 @@ export class IncrementalAnalyzer {
       const keep = (r: RuleResults): void => void (key === undefined ? (keptResults[index] = r) : keptByText.set(key, r));
       if (cached) {
         keep(cached);
-        return shiftResults(cached, start, index);
+        return placeResults(cached, start, index);
       }
       const found = checkStory(story, backlog, this.active);
       const relative = relativeResults(found, start, end - start);
-      if (relative) keep(relative);
+      if (relative) {
+        keep(relative);
+        if (!isEmpty(relative)) placements.set(relative, { start, index, results: found });
+      }
       return found;
     });
     this.storyContext = context;

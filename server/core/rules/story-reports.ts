@@ -102,7 +102,8 @@ export function reportByStory(
     const aroundNow = same && dependencies.around ? dependencies.around(backlog, story) : undefined;
     if (same && aroundNow === around[i]) {
       const d = story.span.start - (starts[i] as number);
-      for (const r of kept) report(shiftReport(r, d, i));
+      // Kept reports are copies of their own: a story that has not moved gives them as they are.
+      for (const r of kept) report(d === 0 && (r.storyIndex ?? i) === i ? r : shiftReport(r, d, i));
       continue;
     }
     checkOne(backlog, story, i, previous, dependencies, check, report);
