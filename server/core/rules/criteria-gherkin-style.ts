@@ -1,7 +1,8 @@
 // Acceptance criteria in Dan North's Given/When/Then, where the backlog asks for that style.
-import { sourceOf, type Backlog, type Criterion, type Fix } from "../model";
+import { sourceOf, type Backlog, type Criterion, type Fix, type Story } from "../model";
 import { perStory, stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
+import { reportByStory } from "./story-reports";
 
 export interface GherkinStyleOptions {
   /**
@@ -27,16 +28,49 @@ const freeCriteria = perStory((story): readonly number[] => {
   return free ?? ALL_GHERKIN;
 });
 
+/**
+ * The backlog's criteria counted (all of them, and those not in Given/When/Then), kept between runs in a rule's
+ * memory: counted again only for the stories that are not the ones that stood at their position last time.
+ */
+class CriteriaCount {
+  private stories: readonly Story[] = [];
+  private all = 0;
+  private free = 0;
+
+  count(stories: readonly Story[]): { readonly all: number; readonly free: number } {
+    const previous = this.stories;
+    // A copy: the next backlog's list is compared with this one, story by story.
+    this.stories = [...stories];
+    if (previous.length !== stories.length) {
+      this.all = 0;
+      this.free = 0;
+      for (const story of stories) this.add(story, 1);
+    } else {
+      for (let i = 0; i < stories.length; i++) {
+        const story = stories[i] as Story;
+        const before = previous[i] as Story;
+        if (story === before) continue;
+        this.add(before, -1);
+        this.add(story, 1);
+      }
+    }
+    return { all: this.all, free: this.free };
+  }
+
+  private add(story: Story, sign: number): void {
+    this.all += sign * (story.acceptance?.length ?? 0);
+    this.free += sign * freeCriteria(story).length;
+  }
+}
+
 /** Whether the backlog asks for Given/When/Then under the options. */
-export function requiresGherkin(backlog: Backlog, options: GherkinStyleOptions): boolean {
+function requiresGherkin(backlog: Backlog, options: GherkinStyleOptions, memory: Map<string, unknown> | undefined): boolean {
   if (options.style === "given-when-then") return true;
   if (options.style === "any") return false;
-  let all = 0;
-  let free = 0;
-  for (const story of backlog.stories) {
-    all += story.acceptance?.length ?? 0;
-    free += freeCriteria(story).length;
-  }
+  const known = memory?.get("count");
+  const counter = known instanceof CriteriaCount ? known : new CriteriaCount();
+  memory?.set("count", counter);
+  const { all, free } = counter.count(backlog.stories);
   if (all < 3) return false;
   return all - free >= all * options.autoShare;
 }
@@ -84,16 +118,16 @@ export default defineRule<GherkinStyleOptions>({
     },
   },
   checkBacklog(backlog, context) {
-    if (!requiresGherkin(backlog, context.options)) return;
-    for (const story of backlog.stories) {
+    if (!requiresGherkin(backlog, context.options, context.memory)) return;
+    reportByStory(backlog, context, "free", {}, (story, report) => {
       // An index loop: an iterator per story for 10,000 stories was garbage on every keystroke.
       const free = freeCriteria(story);
       for (let k = 0; k < free.length; k++) {
         const c = story.acceptance?.[free[k] as number];
         if (!c) continue;
         const fix = rewriteFix(backlog, c);
-        context.report({ messageId: "notGherkin", span: c.span, storyIndex: story.index, ...(fix && { fixes: [fix] }) });
+        report({ messageId: "notGherkin", span: c.span, storyIndex: story.index, ...(fix && { fixes: [fix] }) });
       }
-    }
+    });
   },
 });
