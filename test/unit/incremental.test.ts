@@ -362,6 +362,27 @@ describe("incremental analysis", () => {
     assert.strictEqual(second.backlog.stories[0], first.backlog.stories[0]);
   });
 
+  it("follows the share of Given/When/Then criteria as edits move it across the style's threshold", () => {
+    const analyzer = new IncrementalAnalyzer("markdown");
+    const story = (i: number, criterion: string) =>
+      `## S-${i} Pay ${i}\n\nAs a shopper, I want to pay with card ${i}, so that I get my goods.\n\n### Acceptance criteria\n\n- ${criterion}\n\n`;
+    const steps = "Given a cart, when I pay, then I get a receipt";
+    const texts = [
+      [steps, steps, steps, "The receipt is mailed"],
+      [steps, "The card is charged", steps, "The receipt is mailed"],
+      [steps, steps, steps, "The receipt is mailed"],
+      [steps, steps, steps, steps],
+    ].map((criteria) => criteria.map((c, i) => story(i, c)).join(""));
+    const counts: number[] = [];
+    for (const text of texts) {
+      const analysis = analyzer.analyze(text);
+      assert.deepStrictEqual(analysis, analyzeBacklog(text, "markdown"));
+      counts.push(analysis.findings.filter((f) => f.ruleId === "criteria-gherkin-style").length);
+    }
+    // Required at 3 of 4, not at 2 of 4, required again, and nothing left to report at 4 of 4.
+    assert.deepEqual(counts, [1, 0, 1, 0]);
+  });
+
   it("suggests the nearest id for a dangling dependsOn after the ids change, as a full analysis does", () => {
     const analyzer = new IncrementalAnalyzer("yaml");
     const backlog = (ids: string[]) =>
