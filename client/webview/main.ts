@@ -787,7 +787,8 @@ function dataTable(caption: string, columns: readonly string[], rows: readonly (
     body.append(tr);
   }
   table.append(body);
-  const details = el("details", undefined, "as-table");
+  // Kept open across the panel's rebuilds (each edit of the backlog rebuilds it): see fillPanel.
+  const details = el("details", undefined, "as-table", { "data-open-key": `table-${caption}` });
   details.append(el("summary", "As a table"), table);
   return details;
 }
@@ -1132,8 +1133,17 @@ function grid(...sections: HTMLElement[]): HTMLElement {
 function fillPanel(tab: TabId, content: readonly HTMLElement[]): void {
   // Focus inside a rebuilt panel (a story button, as the user types elsewhere) goes back to the same control.
   const focusedKey = panels[tab].contains(document.activeElement) ? (document.activeElement?.getAttribute("data-key") ?? null) : null;
+  // A table the user opened stays open when the panel is rebuilt (the backlog's health changes as they type).
+  const opened = new Set(
+    Array.from(panels[tab].querySelectorAll<HTMLDetailsElement>("details[open][data-open-key]")).map((d) =>
+      d.getAttribute("data-open-key"),
+    ),
+  );
   // The panel's title heads its hits when a search shows every tab's.
   panels[tab].replaceChildren(el("h2", TAB_LABELS[tab], "panel-title"), ...content);
+  for (const details of Array.from(panels[tab].querySelectorAll<HTMLDetailsElement>("details[data-open-key]"))) {
+    if (opened.has(details.getAttribute("data-open-key"))) details.open = true;
+  }
   if (focusedKey) {
     for (const candidate of Array.from(panels[tab].querySelectorAll<HTMLElement>("[data-key]"))) {
       if (candidate.getAttribute("data-key") === focusedKey) candidate.focus();

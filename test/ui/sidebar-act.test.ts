@@ -111,6 +111,11 @@ describe("acting from the Backlog Coach sidebar in the VS Code workbench", { ski
     await page.locator(".monaco-editor .view-line", { hasText: "I want to filter my orders" }).waitFor();
     await view.locator("#findings-count", { hasText: /^0 of \d+ findings shown\./ }).waitFor();
     assert.equal(await view.locator('[data-key="rule-story-atomic"]').count(), 0);
+    // The panel was rebuilt for the new findings; the Sprint's table the first test opened is still open.
+    assert.ok(
+      await view.locator('[aria-labelledby="sprint-title"] td', { hasText: "no story has this id" }).isVisible(),
+      "an opened table stays open when the backlog changes",
+    );
   });
 
   it("searches every tab at once: the hits of each tab under its name", async () => {
