@@ -208,6 +208,52 @@ function formatKeystrokes(): void {
   }
 }
 
+/**
+ * The sample backlogs in examples/ scaled up to about 1,000 stories, as teams keep them: their findings, a dangling
+ * `dependsOn`, the README's flow-map events in the YAML header, front matter and criteria in Markdown. Each file's
+ * stories are repeated with their ids renumbered per copy (so a reference stays within its copy, and the sample's
+ * dangling one stays dangling), and a keystroke is typed in the middle story's sentence through the server, against
+ * opening the same file in the same run.
+ */
+function examplesScaled(): void {
+  const samples: readonly { readonly file: string; readonly languageId: string; readonly format: "yaml" | "markdown" | "plain" }[] = [
+    { file: "checkout.backlog.yaml", languageId: "yaml", format: "yaml" },
+    { file: "checkout.stories.md", languageId: "markdown", format: "markdown" },
+    { file: "checkout.stories", languageId: "plaintext", format: "plain" },
+  ];
+  for (const { file, languageId, format } of samples) {
+    const sample = readFileSync(join(ROOT, "examples", file), "utf8").replace(/\r\n/g, "\n");
+    const stories = parseBacklog(sample, format).stories;
+    const first = stories[0];
+    if (!first) continue;
+    const head = sample.slice(0, sample.lastIndexOf("\n", first.span.start - 1) + 1);
+    const body = sample.slice(head.length).replace(/\n*$/, "\n\n");
+    const copies = Math.ceil(1_000 / stories.length);
+    const text =
+      (format === "yaml" ? head.replace(/ {4}- name: (.+)\n {6}duration: (.+)\n/g, "    - { name: $1, duration: $2 }\n") : head) +
+      Array.from({ length: copies }, (_, k) =>
+        body
+          .replace(/\b([A-Z]{2,})-(\d+)\b/g, (_m, p: string, n: string) => `${p}-${k * 1000 + Number(n)}`)
+          // Each copy asks for its own things ("save my card 7"), not for the first copy's again: no backlog holds
+          // 900 duplicates.
+          .replace(/(I want[^,.\n]*?)(,| so that|\.|$)/gm, `$1 ${k}$2`),
+      ).join("");
+    const count = parseBacklog(text, format).stories.length;
+    const uri = `file:///bench/scaled/${file}`;
+    const baseline = median(time(SLOW_RUNS, () => openInService(uri, languageId, text)));
+    const middle = text.indexOf("I want", text.indexOf(`-${Math.floor(copies / 2) * 1000 + 1}`) + 1);
+    const strokes = keystrokesInService(uri, languageId, text, middle + "I want".length);
+    rows.push({
+      name: `examples/${file} scaled to ${count.toLocaleString("en")} stories (${(text.length / 1e3).toFixed(0)} kB${format === "yaml" ? ", its events as flow maps" : ""}): keystroke in the middle story's sentence to diagnostics (${KEYSTROKES} keystrokes; baseline: opening the file, ${SLOW_RUNS} runs)`,
+      median: ms(median(strokes)),
+      p95: ms(quantile(strokes, 0.95)),
+      baseline: ms(baseline),
+      ratio: (median(strokes) / baseline).toFixed(3),
+      target: "≤ 10 ms",
+    });
+  }
+}
+
 /** A 10,000-row Jira CSV export opted in by glob: the server's cold open (full analysis) and a keystroke in a cell. */
 function jiraExport(): void {
   const text = generateJiraExport(STORIES);
@@ -768,6 +814,7 @@ async function main(): Promise<void> {
     ["bundles", bundles],
     ["gherkin feature set", gherkinCases],
     ["Jira export", jiraExport],
+    ["examples scaled", examplesScaled],
   ];
   // `npm run bench -- "edit flood"` runs only the cases whose names contain an argument.
   const only = process.argv.slice(2);
