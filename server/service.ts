@@ -7,6 +7,7 @@ import { backlogFileKind } from "./core/backlog-files";
 import type { Backlog, BacklogFormat, Finding, Severity, Story, TextChange, TextSource } from "./core/model";
 import { healthMeasures, type HealthMeasures } from "./core/health";
 import { previewFindings } from "./core/preview";
+import { rules } from "./core/rules/registry";
 import { LineIndex } from "./core/parse/text-lines";
 import { codeActions as buildCodeActions } from "./code-actions";
 import { toDiagnostic } from "./lsp-convert";
@@ -142,12 +143,13 @@ export class BacklogLanguageService {
   }
 
   /**
-   * Diagnostics for the first `stories` stories of a large YAML backlog that has not been analysed yet, to show
-   * before its whole analysis; undefined when there is no such preview to make (see previewFindings).
+   * Diagnostics for the first `stories` stories of a large YAML backlog or plain list that has not been analysed
+   * yet, to show before its whole analysis; undefined when there is no such preview to make (see previewFindings).
    */
   preview(uri: string, text: string, lines: LineIndex, stories: number): Diagnostic[] | undefined {
-    if (this.formatOf(uri) !== "yaml" || this.documents.has(uri)) return undefined;
-    return previewFindings(text, this.config, stories)?.map((f) => toDiagnostic(lines, uri, f));
+    const format = this.formatOf(uri);
+    if ((format !== "yaml" && format !== "plain") || this.documents.has(uri)) return undefined;
+    return previewFindings(text, this.config, stories, rules, format)?.map((f) => toDiagnostic(lines, uri, f));
   }
 
   /**

@@ -57,6 +57,31 @@ describe("huge and binary files", () => {
     assert.ok(count(second, "story-unique") >= 2);
   });
 
+  it("publishes a large plain list's top stories' findings first too, then the whole analysis", async () => {
+    // 4,000 stories, one a line (about 270 KB): every tenth lacks a benefit, and the last two repeat the second.
+    const lines = Array.from({ length: 4_000 }, (_, i) =>
+      i % 10 === 0
+        ? `As a shopper, I want to see order ${i}.`
+        : `As a shopper, I want to export report ${i}, so that I can check the numbers.`,
+    );
+    lines.push(lines[1] ?? "", lines[1] ?? "");
+    const text = `${lines.join("\n")}\n`;
+    assert.ok(text.length > 200_000);
+    const uri = "file:///preview.stories";
+    const seen: Diagnostic[][] = [];
+    const whole = client.diagnostics(uri, (d) => seen.push(d.diagnostics) === 2);
+    await client.open(uri, text, "plaintext");
+    await whole;
+    const [first = [], second = []] = seen;
+    const count = (list: Diagnostic[], code: string): number => list.filter((d) => d.code === code).length;
+    // The first 300 stories (a line each) hold 30 without a benefit, and no duplicate yet.
+    assert.equal(count(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
+    assert.ok(first.every((d) => d.range.start.line < 300));
+    assert.equal(count(first, "story-unique"), 0);
+    assert.equal(count(second, "story-benefit"), 400);
+    assert.ok(count(second, "story-unique") >= 2);
+  });
+
   it("says a binary file is not text", async () => {
     const uri = "file:///oops.stories";
     const published = client.diagnostics(uri);

@@ -5,11 +5,24 @@ import { activeRules, analyzeBacklog, storyChecker } from "../../server/core/ana
 import { parseBacklog } from "../../server/core/formats";
 import { previewFindings } from "../../server/core/preview";
 import { applySuppressions } from "../../server/core/suppressions";
-import type { Finding } from "../../server/core/model";
-import { seededRandom } from "../support/random";
+import type { Backlog, Finding } from "../../server/core/model";
+import { pick, seededRandom } from "../support/random";
 import { randomBacklog } from "../support/yaml-variants";
 
 const key = (f: Finding): string => JSON.stringify(f);
+
+/** The story rules' findings for the first `top` stories of the whole file's reading, as a preview must give them. */
+function storyRuleFindings(text: string, backlog: Backlog, top: number): Finding[] {
+  const check = storyChecker(
+    backlog,
+    activeRules({}).filter((a) => a.rule.checkStory),
+  );
+  return applySuppressions(
+    text,
+    backlog.stories.slice(0, top).flatMap((s) => check(s).findings.flat()),
+    backlog.stories,
+  ).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
 
 describe("preview of a large backlog's first stories", () => {
   it("gives the whole analysis's story-rule findings for those stories, on 300 random backlogs", () => {
@@ -26,21 +39,50 @@ describe("preview of a large backlog's first stories", () => {
       previews++;
       shown += preview.length;
       // The same story checks over the whole file's reading of those stories.
-      const check = storyChecker(
-        backlog,
-        activeRules({}).filter((a) => a.rule.checkStory),
-      );
-      const expected = applySuppressions(
-        text,
-        backlog.stories.slice(0, top).flatMap((s) => check(s).findings.flat()),
-        backlog.stories,
-      ).sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+      const expected = storyRuleFindings(text, backlog, top);
       assert.deepEqual(preview, expected, `backlog ${n}`);
       const all = new Set(full.findings.map(key));
       for (const f of preview) assert.ok(all.has(key(f)), `backlog ${n}: ${f.ruleId} at ${f.span.start} is not in the whole analysis`);
     }
     assert.ok(previews > 100, `only ${previews} backlogs were previewed`);
     assert.ok(shown > 100, `only ${shown} findings were previewed`);
+  });
+
+  it("gives a plain list's first stories the findings the whole analysis gives them, on 300 random lists", () => {
+    const random = seededRandom(912);
+    const lines = [
+      "As a shopper, I want to save my card, so that I pay faster.",
+      "As a clerk, I want to export orders and invoices.",
+      "As a <role>, I want to see my orders so I can plan.",
+      "I want a report of stored cards",
+      "  continued on the next line, so that it reads on.",
+      "and more words without a stop",
+      "# a comment",
+      "Payments:",
+      "CHK-7: As a guest, I want to pay by card, so that I need no account.",
+      "- As an admin, I want to remove users quickly, so that the list is clean.",
+      "",
+      "\r",
+    ];
+    let previews = 0;
+    let shown = 0;
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 10 + Math.floor(random() * 40) }, () => pick(random, lines)).join(random() < 0.2 ? "\r\n" : "\n");
+      const top = 1 + Math.floor(random() * 12);
+      const preview = previewFindings(text, {}, top, undefined, "plain");
+      const backlog = parseBacklog(text, "plain");
+      if (!preview) {
+        // Nothing to gain only when no line after the first `top` stories closes the last of them.
+        assert.ok(backlog.stories.length <= top + 1, `list ${n}: ${backlog.stories.length} stories, no preview of ${top}`);
+        continue;
+      }
+      previews++;
+      shown += preview.length;
+      const expected = storyRuleFindings(text, backlog, top);
+      assert.deepEqual(preview, expected, `list ${n}\n${JSON.stringify(text)}`);
+    }
+    assert.ok(previews > 200, `only ${previews} lists were previewed`);
+    assert.ok(shown > 200, `only ${shown} findings were previewed`);
   });
 
   it("has nothing to show for a list no longer than the preview, or a file that is not a list of stories", () => {

@@ -230,6 +230,29 @@ export function parsePlainStories(text: string, reuse?: StoryReuse): Backlog {
   return { format: "plain", text, personas: [], stories, parseFindings: [] };
 }
 
+/**
+ * The first `count` stories of a plain list, read from its start only: a line's kind depends on the lines before
+ * it, never on those after, so these are the whole reading's first stories (the preview of a large list). Undefined
+ * when the text ends before a line after them closes the last one: then the whole file is read anyway.
+ */
+export function firstPlainStories(text: string, count: number): Backlog | undefined {
+  const eol = lineBreakOf(text);
+  const stories: Story[] = [];
+  const lines = new StoryLines(text, (pending) => stories.push(readStory(text, pending, stories.length, eol)));
+  let previous: LineBefore | undefined;
+  for (let at = text.charCodeAt(0) === 0xfeff ? 1 : 0; at >= 0 && at < text.length;) {
+    const { line, next } = lineAt(text, at);
+    const raw = text.slice(line.start, line.end);
+    const kind = classifyLine(raw, previous);
+    // A line that does not continue the last story closes it.
+    lines.add(line, kind);
+    if (stories.length >= count) return { format: "plain", text, personas: [], stories: stories.slice(0, count), parseFindings: [] };
+    previous = { inStory: inStory(kind), text: raw };
+    at = next;
+  }
+  return undefined;
+}
+
 /** What a reading of a plain list keeps for reading the next text by its difference: its stories and line break. */
 class PlainReading {
   constructor(
