@@ -18,7 +18,7 @@ import { parseBacklog } from "./formats";
 import { lineBreakOf } from "./parse/text-lines";
 import { layoutOf, blockReader, relayoutReusing, type LayoutReuse, type YamlLayout } from "./parse/yaml/layout";
 import { readSkeleton, readStoryChunk, type ChunkPlace, type StoryChunk, type YamlSkeleton } from "./parse/yaml/fast";
-import { moveStory, shiftFinding, shiftFrom, shiftStory } from "./parse/story-move";
+import { moveStory, placesWithin, shiftFinding, shiftFrom, shiftStory } from "./parse/story-move";
 import { StoryReuse } from "./parse/story-reuse";
 import { commonPrefix, commonSuffix } from "./parse/text-common";
 import { rules } from "./rules/registry";
@@ -36,7 +36,6 @@ interface ChunkEntry {
   generation?: number;
   /** The story and schema findings at the chunk's current place; the story is moved in place when the chunk moves. */
   placed?: { start: number; index: number; readonly story: Story; schema: readonly Finding[] };
-  placedResults?: { readonly start: number; readonly index: number; readonly results: RuleResults };
 }
 
 /** How a text differs from the last one analysed, and how its story items are written: what a chunk is found or read by. */
@@ -60,17 +59,8 @@ interface PlacedChunk {
   readonly entry: ChunkEntry;
 }
 
-const within = (span: Span, length: number): boolean => span.start >= 0 && span.end <= length && span.start <= span.end;
-
 /** Whether every place a finding points at lies inside its chunk, so that it can move with the chunk. */
-function movable(f: Finding, length: number): boolean {
-  return (
-    (f.storyIndex === undefined || f.storyIndex === 0) &&
-    within(f.span, length) &&
-    (f.fixes ?? []).every((x) => x.edits.every((e) => within(e.span, length))) &&
-    (f.related ?? []).every((r) => within(r.span, length))
-  );
-}
+const movable = (f: Finding, length: number): boolean => (f.storyIndex === undefined || f.storyIndex === 0) && placesWithin(f, 0, length);
 
 /**
  * Finds the previous chunk that started at an offset, for offsets asked in increasing order: a cursor over
@@ -125,8 +115,12 @@ function placeResults(relative: RuleResults, start: number, index: number): Rule
   if (isEmpty(relative)) return relative;
   const last = placements.get(relative);
   if (last && last.start === start && last.index === index) return last.results;
-  const results = shiftResults(relative, start, index);
-  placements.set(relative, { start, index, results });
+  return placedAt(relative, start, index, shiftResults(relative, start, index));
+}
+
+/** Remembers that kept results stand at `start` and `index` as `results`; returns them. */
+function placedAt(relative: RuleResults, start: number, index: number, results: RuleResults): RuleResults {
+  if (!isEmpty(relative)) placements.set(relative, { start, index, results });
   return results;
 }
 
@@ -297,7 +291,7 @@ export class IncrementalAnalyzer {
       const relative = relativeResults(found, start, end - start);
       if (relative) {
         keep(relative);
-        if (!isEmpty(relative)) placements.set(relative, { start, index, results: found });
+        placedAt(relative, start, index, found);
       }
       return found;
     });
@@ -583,11 +577,7 @@ export class IncrementalAnalyzer {
 
   private storyResults(entry: ChunkEntry, start: number, index: number, backlog: Backlog): RuleResults {
     if (entry.generation === this.generation && entry.results) {
-      if (entry.results === NO_RESULTS) return NO_RESULTS;
-      if (entry.placedResults?.start !== start || entry.placedResults.index !== index) {
-        entry.placedResults = { start, index, results: shiftResults(entry.results, start, index) };
-      }
-      return entry.placedResults.results;
+      return placeResults(entry.results, start, index);
     }
     const story = entry.placed?.story ?? shiftStory(entry.read.story, start, index);
     const results = checkStory(story, backlog, this.active);
@@ -602,7 +592,7 @@ export class IncrementalAnalyzer {
     if (relative) {
       entry.results = relative;
       entry.generation = this.generation;
-      entry.placedResults = { start, index, results };
+      placedAt(relative, start, index, results);
     } else {
       delete entry.results;
       delete entry.generation;

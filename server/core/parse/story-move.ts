@@ -1,6 +1,6 @@
 // Moving a story's offsets after an edit elsewhere in its file: copies (shift*) and in place (move*). Shared by
 // every format's incremental reading; nothing here knows a format.
-import type { Finding, Span, Story } from "../model";
+import type { Finding, Fix, RelatedPlace, Span, Story } from "../model";
 
 const shiftSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
 
@@ -159,14 +159,34 @@ const movePart = (part: { readonly span: Span } | undefined, d: number): void =>
   if (part) moveSpan(part.span, d);
 };
 
+/** What a finding or a rule's report points at: its span, its fixes' edits and its related places. */
+interface Places {
+  readonly span: Span;
+  readonly storyIndex?: number;
+  readonly fixes?: readonly Fix[];
+  readonly related?: readonly RelatedPlace[];
+}
+
+/** A copy of a finding or report with its places moved by `d` (spans of its own) and its story index set. */
+export function movePlaces<T extends Places>(x: T, d: number, index: number | undefined): T {
+  return {
+    ...x,
+    span: shiftSpan(x.span, d),
+    ...(index !== undefined && { storyIndex: index }),
+    ...(x.fixes && { fixes: x.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ ...e, span: shiftSpan(e.span, d) })) })) }),
+    ...(x.related && { related: x.related.map((r) => ({ ...r, span: shiftSpan(r.span, d) })) }),
+  };
+}
+
+/** Whether every place a finding or report points at lies in `[from, to]`, so that it can move with that text. */
+export function placesWithin(x: Places, from: number, to: number): boolean {
+  const within = (span: Span): boolean => span.start >= from && span.end <= to && span.start <= span.end;
+  return (
+    within(x.span) && (x.fixes ?? []).every((f) => f.edits.every((e) => within(e.span))) && (x.related ?? []).every((r) => within(r.span))
+  );
+}
+
 /** A finding's spans (its own, its fixes', its related places') moved by `d`, its story index set. */
 export function shiftFinding(f: Finding, d: number, index: number | undefined): Finding {
-  if (d === 0 && f.storyIndex === index) return f;
-  return {
-    ...f,
-    span: shiftSpan(f.span, d),
-    ...(index !== undefined && { storyIndex: index }),
-    ...(f.fixes && { fixes: f.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, span: shiftSpan(e.span, d) })) })) }),
-    ...(f.related && { related: f.related.map((r) => ({ ...r, span: shiftSpan(r.span, d) })) }),
-  };
+  return d === 0 && f.storyIndex === index ? f : movePlaces(f, d, index);
 }

@@ -1,5 +1,6 @@
 // A backlog rule's check of one story at a time, each story's reports kept between runs of the rule on a document.
-import type { Backlog, Span, Story } from "../model";
+import type { Backlog, Story } from "../model";
+import { movePlaces, placesWithin } from "../parse/story-move";
 import type { RuleContext, RuleReport } from "./rule";
 
 /** What a rule's story check reads beyond the story itself, so that its kept reports are known to hold. */
@@ -29,35 +30,16 @@ interface KeptReports {
 
 const NONE: readonly RuleReport[] = Object.freeze([]);
 
-/** Where a story's own text ends: its entry in the file (a YAML item's last line) or its span. */
-const endOf = (story: Story): number => story.layout?.endOfEntry ?? story.span.end;
-
-const inside = (span: Span, story: Story): boolean => span.start >= story.span.start && span.end <= endOf(story);
-
-/** Whether every place a report names, its fixes' edits among them, lies in the story's own text, so that it moves with the story. */
-function movable(report: RuleReport, story: Story): boolean {
-  return (
-    inside(report.span, story) &&
-    (report.fixes ?? []).every((fix) => fix.edits.every((e) => inside(e.span, story))) &&
-    (report.related ?? []).every((r) => inside(r.span, story))
-  );
-}
-
-const shiftSpan = (span: Span, d: number): Span => ({ start: span.start + d, end: span.end + d });
+/** Whether every place a report names, its fixes' edits among them, lies in the story's own text (its entry in the file, a YAML item's last line included), so that it moves with the story. */
+const movable = (report: RuleReport, story: Story): boolean =>
+  placesWithin(report, story.span.start, story.layout?.endOfEntry ?? story.span.end);
 
 /**
  * A report moved by `d`, as a copy whose spans are its own: a rule may hand over a story's own span objects, which
  * move with the story when it moves in place.
  */
-function shiftReport(report: RuleReport, d: number, index: number): RuleReport {
-  return {
-    ...report,
-    span: shiftSpan(report.span, d),
-    ...(report.storyIndex !== undefined && { storyIndex: index }),
-    ...(report.fixes && { fixes: report.fixes.map((x) => ({ ...x, edits: x.edits.map((e) => ({ ...e, span: shiftSpan(e.span, d) })) })) }),
-    ...(report.related && { related: report.related.map((r) => ({ ...r, span: shiftSpan(r.span, d) })) }),
-  };
-}
+const shiftReport = (report: RuleReport, d: number, index: number): RuleReport =>
+  movePlaces(report, d, report.storyIndex === undefined ? undefined : index);
 
 /**
  * Runs `check` on every story of the backlog for a backlog rule whose findings are each about one story but whose
