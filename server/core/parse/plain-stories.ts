@@ -14,22 +14,6 @@ interface Line {
 /** What a line of a plain list is, decided line by line with a look at the line before. */
 export type PlainLineKind = "blank" | "comment" | "story" | "continuation" | "heading";
 
-/** Splits text into lines on "\r\n", "\n" and a lone "\r" (as LSP does); a leading BOM is not content. */
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = start; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      lines.push({ start, end: i });
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  if (start < text.length || lines.length === 0) lines.push({ start, end: text.length });
-  return lines;
-}
-
 /** A leading list bullet or number ("- ", "* ", "• ", "12. ", "3) "), which an export may put before each story. */
 const BULLET = /^(?:[-*+\u2022]\s+|\d{1,4}[.)]\s+)/;
 /** A leading story id ("CHK-12: ", "[US-3] ", "PROJ-7 - ", "ABC-1\t"), kept as the story's id. */
@@ -119,19 +103,29 @@ function classifyLine(raw: string, previous: LineBefore | undefined): PlainLineK
 const inStory = (kind: PlainLineKind): boolean => kind === "story" || kind === "continuation";
 
 /**
- * Classifies each line of a plain list. A line continues the story above it when it directly follows it
- * (no blank line) and either starts in lower case or the story above has no closing punctuation yet.
+ * Each line of a plain list with its kind, from the start as far as the caller reads: lines end at "\r\n", "\n"
+ * and a lone "\r" (as LSP counts them), a leading BOM is not content. A line continues the story above it when it
+ * directly follows it (no blank line) and either starts in lower case or the story above has no closing
+ * punctuation yet.
  */
-export function classifyPlainLines(text: string): { line: Line; kind: PlainLineKind }[] {
-  const out: { line: Line; kind: PlainLineKind }[] = [];
+function* plainLines(text: string): Generator<{ readonly line: Line; readonly kind: PlainLineKind }> {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // A text of no line (empty, or only a BOM) is one blank line.
+  if (start >= text.length) yield { line: { start, end: text.length }, kind: "blank" };
   let previous: LineBefore | undefined;
-  for (const line of splitLines(text)) {
+  for (let at = start; at < text.length;) {
+    const { line, next } = lineAt(text, at);
     const raw = text.slice(line.start, line.end);
     const kind = classifyLine(raw, previous);
-    out.push({ line, kind });
+    yield { line, kind };
     previous = { inStory: inStory(kind), text: raw };
+    at = next < 0 ? text.length : next;
   }
-  return out;
+}
+
+/** The kind of each line of a plain list (see `plainLines`). */
+export function classifyPlainLines(text: string): { line: Line; kind: PlainLineKind }[] {
+  return [...plainLines(text)];
 }
 
 /** Splits a bullet and a leading id off a line; `rest` starts where the story sentence starts. */
@@ -224,7 +218,7 @@ export function parsePlainStories(text: string, reuse?: StoryReuse): Backlog {
     // A story's chunk is its span: the bullet, the id and the sentence, continuation lines included.
     stories.push(reuse ? reuse.storyAt(text, pending.start, pending.end, index, read) : read());
   });
-  for (const { line, kind } of classifyPlainLines(text)) lines.add(line, kind);
+  for (const { line, kind } of plainLines(text)) lines.add(line, kind);
   lines.flush();
   if (reuse) reuse.fileNote = new PlainReading(eol, stories);
   return { format: "plain", text, personas: [], stories, parseFindings: [] };
@@ -239,16 +233,10 @@ export function firstPlainStories(text: string, count: number): Backlog | undefi
   const eol = lineBreakOf(text);
   const stories: Story[] = [];
   const lines = new StoryLines(text, (pending) => stories.push(readStory(text, pending, stories.length, eol)));
-  let previous: LineBefore | undefined;
-  for (let at = text.charCodeAt(0) === 0xfeff ? 1 : 0; at >= 0 && at < text.length;) {
-    const { line, next } = lineAt(text, at);
-    const raw = text.slice(line.start, line.end);
-    const kind = classifyLine(raw, previous);
+  for (const { line, kind } of plainLines(text)) {
     // A line that does not continue the last story closes it.
     lines.add(line, kind);
     if (stories.length >= count) return { format: "plain", text, personas: [], stories: stories.slice(0, count), parseFindings: [] };
-    previous = { inStory: inStory(kind), text: raw };
-    at = next;
   }
   return undefined;
 }
