@@ -2,6 +2,7 @@
 import { sourceOf, type Backlog, type Criterion, type Fix, type Story } from "../model";
 import { perStory, stepsOfCriteria } from "./helpers";
 import { defineRule } from "./rule";
+import { changedPositions } from "./story-groups";
 import { reportByStory } from "./story-reports";
 
 export interface GherkinStyleOptions {
@@ -39,19 +40,17 @@ class CriteriaCount {
 
   count(stories: readonly Story[]): { readonly all: number; readonly free: number } {
     const previous = this.stories;
+    const changed = changedPositions(previous, stories);
     // A copy: the next backlog's list is compared with this one, story by story.
     this.stories = [...stories];
-    if (previous.length !== stories.length) {
+    if (!changed) {
       this.all = 0;
       this.free = 0;
       for (const story of stories) this.add(story, 1);
     } else {
-      for (let i = 0; i < stories.length; i++) {
-        const story = stories[i] as Story;
-        const before = previous[i] as Story;
-        if (story === before) continue;
-        this.add(before, -1);
-        this.add(story, 1);
+      for (const i of changed) {
+        this.add(previous[i] as Story, -1);
+        this.add(stories[i] as Story, 1);
       }
     }
     return { all: this.all, free: this.free };

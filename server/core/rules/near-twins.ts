@@ -1,6 +1,7 @@
 // Each story's first earlier story with the same stem set, or one a typo away: an index kept up to date between runs.
 import type { Story } from "../model";
 import { typoDistance } from "../nlp/similarity";
+import { changedPositions } from "./story-groups";
 
 /** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
 const keyOf = (stems: readonly string[]): string => `${stems.length}\u0000${stems.join("\u0000")}`;
@@ -36,9 +37,6 @@ function insertSorted<T>(list: T[], item: T, at: (x: T) => number): void {
   list.splice(k, 0, item);
 }
 
-/** Many changed stories (a paste, a reformat): building the index again is simpler and as fast. */
-const MAX_CHANGED = 64;
-
 /**
  * The stories of a backlog by their stem set, and by each stem set with one stem left out, so that a story finds
  * the first earlier one with the same stems or one typo away without comparing every pair. Kept between runs
@@ -68,13 +66,9 @@ export class NearTwins {
   }
 
   private tryUpdate(stories: readonly Story[]): readonly (number | undefined)[] {
-    const previous = this.stories;
+    const changed = changedPositions(this.stories, stories);
     this.stories = stories;
-    if (previous.length !== stories.length) return this.rebuild();
-    const changed: number[] = [];
-    for (let i = 0; i < stories.length; i++) {
-      if (stories[i] !== previous[i] && changed.push(i) > MAX_CHANGED) return this.rebuild();
-    }
+    if (!changed) return this.rebuild();
     const again = new Set<number>();
     for (const i of changed) {
       const entry = this.entryOf(stories[i] as Story);

@@ -3,6 +3,23 @@ import type { Story } from "../model";
 import type { WorkspaceStory, WorkspaceView } from "../workspace";
 import type { RuleContext } from "./rule";
 
+/** Many changed stories (a paste, a reformat): building again is simpler and as fast. */
+const MAX_CHANGED = 64;
+
+/**
+ * The positions whose story is not the one that stood there in `previous`, for what a backlog rule keeps between
+ * runs and updates for the stories that changed; undefined when the count of stories differs or more than
+ * `MAX_CHANGED` changed (build it all again then).
+ */
+export function changedPositions(previous: readonly Story[], stories: readonly Story[]): number[] | undefined {
+  if (previous.length !== stories.length) return undefined;
+  const changed: number[] = [];
+  for (let i = 0; i < stories.length; i++) {
+    if (stories[i] !== previous[i] && changed.push(i) > MAX_CHANGED) return undefined;
+  }
+  return changed;
+}
+
 /**
  * The positions of the stories that share each key, in file order. Updated in place when the next backlog
  * holds the same story objects at most positions (the incremental analyzer keeps unchanged stories' objects),
@@ -33,17 +50,9 @@ export class StoryGroups {
   }
 
   private tryUpdate(stories: readonly Story[]): this {
-    const previous = this.stories;
+    const changed = changedPositions(this.stories, stories);
     this.stories = stories;
-    if (previous.length !== stories.length) return this.rebuild();
-    const changed: number[] = [];
-    for (let i = 0; i < stories.length; i++) {
-      if (stories[i] !== previous[i]) {
-        changed.push(i);
-        // Many changed stories (a paste, a reformat): rebuilding is simpler and as fast.
-        if (changed.length > 64) return this.rebuild();
-      }
-    }
+    if (!changed) return this.rebuild();
     for (const i of changed) {
       const story = stories[i];
       const key = story ? this.keyOf(story) : undefined;
