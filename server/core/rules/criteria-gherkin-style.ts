@@ -41,8 +41,7 @@ class CriteriaCount {
   count(stories: readonly Story[]): { readonly all: number; readonly free: number } {
     const previous = this.stories;
     const changed = changedPositions(previous, stories);
-    // A copy: the next backlog's list is compared with this one, story by story.
-    this.stories = [...stories];
+    this.stories = stories;
     if (!changed) {
       this.all = 0;
       this.free = 0;

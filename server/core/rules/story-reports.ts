@@ -90,7 +90,7 @@ export function reportByStory(
     }
     checkOne(backlog, story, i, previous, dependencies, check, report);
   }
-  memory.set(name, { ...previous, stories: [...stories] });
+  memory.set(name, { ...previous, stories });
 }
 
 function runAll(
@@ -101,7 +101,7 @@ function runAll(
   check: (story: Story, report: (r: RuleReport) => void) => void,
   report: (r: RuleReport) => void,
 ): void {
-  const kept: KeptReports = { stories: [...backlog.stories], starts: [], reports: [], keys: [], around: [], shared: dependencies.shared };
+  const kept: KeptReports = { stories: backlog.stories, starts: [], reports: [], keys: [], around: [], shared: dependencies.shared };
   backlog.stories.forEach((story, i) => checkOne(backlog, story, i, kept, dependencies, check, report));
   memory.set(name, kept);
 }
