@@ -187,32 +187,42 @@ function votesForDepth(text: string, nodes: readonly RootContent[], i: number): 
  * The votes for the story depth of the headings in `nodes[from, to)`, as a key (the depths, in order). A
  * heading's vote looks no further than the next heading, so a story's section votes the same wherever it stands.
  */
-function votesIn(text: string, nodes: readonly RootContent[], from: number, to: number): string {
+function votesIn(nodes: readonly RootContent[], from: number, to: number, votes: (i: number) => boolean): string {
   let key = "";
-  for (let i = from; i < to; i++) if (votesForDepth(text, nodes, i)) key += String((nodes[i] as Heading).depth);
+  for (let i = from; i < to; i++) if (votes(i)) key += String((nodes[i] as Heading).depth);
   return key;
 }
 
 /**
  * Story heading depth: the depth most headings with a story sentence (or criteria) below them have. `voted` says
- * whether any heading had one (else the depth is a guess from the headings alone).
+ * whether any heading had one (else the depth is a guess from the headings alone); `votedAt`, the nodes that did.
  */
-function storyDepthOf(text: string, nodes: readonly RootContent[]): { depth: number | undefined; voted: boolean } {
+function storyDepthOf(
+  text: string,
+  nodes: readonly RootContent[],
+): { depth: number | undefined; voted: boolean; votedAt: ReadonlySet<number> } {
   const votes = new Map<number, number>();
+  const votedAt = new Set<number>();
   const depths: number[] = [];
   nodes.forEach((node, i) => {
     if (node.type !== "heading" || isCriteriaTitle(text, node)) return;
     depths.push(node.depth);
-    if (votesForDepth(text, nodes, i)) votes.set(node.depth, (votes.get(node.depth) ?? 0) + 1);
+    if (!votesForDepth(text, nodes, i)) return;
+    votes.set(node.depth, (votes.get(node.depth) ?? 0) + 1);
+    votedAt.add(i);
   });
   if (votes.size > 0) {
-    return { depth: [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0], voted: true };
+    return { depth: [...votes.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0], voted: true, votedAt };
   }
-  if (depths.length === 0) return { depth: undefined, voted: false };
+  if (depths.length === 0) return { depth: undefined, voted: false, votedAt };
   // No story sentence anywhere: one top heading over deeper ones is the document's title, not a story.
   const min = Math.min(...depths);
   const deeper = depths.filter((d) => d > min);
-  return { depth: depths.filter((d) => d === min).length === 1 && deeper.length > 0 ? Math.min(...deeper) : min, voted: false };
+  return {
+    depth: depths.filter((d) => d === min).length === 1 && deeper.length > 0 ? Math.min(...deeper) : min,
+    voted: false,
+    votedAt,
+  };
 }
 
 /** Reads front matter (personas, sprint, product) with `yaml`, at file offsets; its syntax errors become findings. */
@@ -517,7 +527,7 @@ export function parseMarkdownStories(text: string, options: MarkdownReadOptions 
     },
   };
   const shaped = readMarkdownShape(nodes, tools);
-  const { depth, voted } = shaped ? { depth: undefined, voted: true } : storyDepthOf(text, nodes);
+  const { depth, voted, votedAt } = shaped ? { depth: undefined, voted: true, votedAt: new Set<number>() } : storyDepthOf(text, nodes);
   if (!shaped) reuse?.within(`markdown\u0000${depth ?? 0}`);
   const read = reusing(text, reuse);
   const sections: Sections = { ends: [], votes: [] };
@@ -527,7 +537,7 @@ export function parseMarkdownStories(text: string, options: MarkdownReadOptions 
       ? paragraphStories(text, nodes, eol, read)
       : depth === undefined
         ? paragraphStories(text, nodes, eol, read)
-        : headingStories(text, nodes, depth, eol, read, sections);
+        : headingStories(text, nodes, depth, eol, read, sections, votedAt);
   let product: TextPart | undefined = front?.header.product;
   if (!product && depth !== undefined && depth > 1) {
     const titles = nodes.filter((n): n is Heading => n.type === "heading" && n.depth < depth);
@@ -628,7 +638,7 @@ function readEdited(text: string, kept: HeadingReading, change: Change, reuse: S
   const another = nodes.some(
     (n, k) => k > 0 && n.type === "heading" && (n.depth < depth || (n.depth === depth && !isCriteriaTitle(text, n))),
   );
-  if (another || votesIn(text, nodes, 0, nodes.length) !== kept.votes[index]) return undefined;
+  if (another || votesIn(nodes, 0, nodes.length, (i) => votesForDepth(text, nodes, i)) !== kept.votes[index]) return undefined;
   const inline = (children: readonly PhrasingContent[], from: number, to: number): string => maskedInline(text, children, from, to);
   if (holdsShapeHeading(nodes, { inline })) return undefined;
   const last = nodes[nodes.length - 1] ?? heading;
@@ -670,6 +680,7 @@ function headingStories(
   eol: string,
   read: ReadStory,
   sections: Sections,
+  votedAt: ReadonlySet<number>,
 ): Story[] {
   const stories: Story[] = [];
   for (let i = 0; i < nodes.length; i++) {
@@ -690,7 +701,7 @@ function headingStories(
     );
     const next = nodes[j];
     sections.ends.push(next ? startOf(next) : text.length);
-    sections.votes.push(votesIn(text, nodes, i, j));
+    sections.votes.push(votesIn(nodes, i, j, (k) => votedAt.has(k)));
     i = j - 1;
   }
   return stories;
