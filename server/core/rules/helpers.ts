@@ -159,17 +159,9 @@ export const stepsOfCriteria = perStory((story): readonly (CriterionSteps | unde
  * recurs across a backlog): relative offsets depend on the text alone, and nobody changes a result. Emptied
  * when it reaches its limit, so it holds at most a few thousand short texts.
  */
-const stepsByText = new Map<string, CriterionSteps | null>();
-const STEPS_BY_TEXT_LIMIT = 4096;
+const stepsByText = perText((text): CriterionSteps | null => criterionSteps(text, 0) ?? null, 4096);
 
-function stepsOfText(text: string): CriterionSteps | undefined {
-  const known = stepsByText.get(text);
-  if (known !== undefined) return known ?? undefined;
-  const steps = criterionSteps(text, 0);
-  if (stepsByText.size >= STEPS_BY_TEXT_LIMIT) stepsByText.clear();
-  stepsByText.set(text, steps ?? null);
-  return steps;
-}
+const stepsOfText = (text: string): CriterionSteps | undefined => stepsByText(text) ?? undefined;
 
 /** A step's span in the file, from its offsets in its criterion. */
 export function stepSpan(c: Criterion, step: StepKeyword): Span {

@@ -5,7 +5,7 @@ import { findCoordination, type Coordination, type CoordinationKind } from "../n
 import { tagMeansText } from "../nlp/tagger";
 import { isSpace, lineStartAt } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml/scalar";
-import { appendYamlCriteria, eolOf, isVerbatim, perOptions } from "./helpers";
+import { appendYamlCriteria, eolOf, isVerbatim, perOptions, perText } from "./helpers";
 import { defineRule, type RuleContext } from "./rule";
 import { reportByStory, type StoryReportDependencies } from "./story-reports";
 
@@ -488,19 +488,11 @@ export default defineRule<AtomicOptions>({
  * objects after an edit, and tagging every means again on each keystroke took 270 ms for 5,000 stories. Bounded:
  * cleared when it holds more texts than a large backlog has.
  */
-const coordinations = new Map<string, Coordination | null>();
-const MAX_KEPT_COORDINATIONS = 50_000;
+const coordinations = perText((text): Coordination | null => findCoordination(text, tagMeansText(text)) ?? null, 50_000);
 
 function coordinationOf(story: Story): Coordination | null {
   const text = story.sentence?.means?.text;
-  if (text === undefined || !MAY_JOIN.test(text)) return null;
-  let found = coordinations.get(text);
-  if (found === undefined) {
-    if (coordinations.size >= MAX_KEPT_COORDINATIONS) coordinations.clear();
-    found = findCoordination(text, tagMeansText(text)) ?? null;
-    coordinations.set(text, found);
-  }
-  return found;
+  return text === undefined || !MAY_JOIN.test(text) ? null : coordinations(text);
 }
 
 /**

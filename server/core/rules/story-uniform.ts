@@ -1,7 +1,7 @@
 // QUS "uniform": the stories of one backlog use one template; odd phrasings stand out and are fixed to the norm.
 import { sourceOf, type Backlog, type Fix, type Story, type TextPart, type TextSource } from "../model";
 import { givesBenefit, hasSubject, trailingEndsMarker } from "../parse/story-sentence";
-import { perStory } from "./helpers";
+import { perStory, perText } from "./helpers";
 import { defineRule, type RuleContext } from "./rule";
 import { reportByStory } from "./story-reports";
 import { storyGroups } from "./story-groups";
@@ -26,8 +26,8 @@ type Part = "role" | "means" | "ends";
  * to" / "I want to be able to"; "I'd like" / "I would like"; "so that" and "so that that" (the parser reads the
  * marker). A negation is content, not phrasing: "I don't want" is the "I want" template, as is "I wanted".
  */
-function templateKey(part: Part, marker: TextPart): string {
-  const t = marker.text
+function templateKey(part: Part, marker: string): string {
+  const t = marker
     .toLowerCase()
     .replace(/\s+/g, " ")
     .replace(/[\u2018\u2019\u02bc]/g, "'");
@@ -51,9 +51,9 @@ const VERB_PHRASES_TAKING_TO = ["want", "would like", "need", "wish"];
 function replacement(part: Part, marker: TextPart, dominant: TextPart, nextChar: string): string | undefined {
   const matchCase = (t: string): string => (/^[A-Z]/.test(marker.text) ? t.charAt(0).toUpperCase() + t.slice(1) : t);
   if (part === "role") return matchCase(`as ${/[aeiou]/i.test(nextChar) ? "an" : "a"}`);
-  if (part === "ends") return matchCase(templateKey("ends", dominant));
-  const own = templateKey("means", marker);
-  const target = templateKey("means", dominant);
+  if (part === "ends") return matchCase(templateKey("ends", dominant.text));
+  const own = templateKey("means", marker.text);
+  const target = templateKey("means", dominant.text);
   if (!VERB_PHRASES_TAKING_TO.includes(own) || !VERB_PHRASES_TAKING_TO.includes(target)) return undefined;
   // A marker without its subject gets one from story-well-formed's fix, not from this one.
   const subject = /^(?:i|we)(?![\w'])/i.exec(marker.text)?.[0];
@@ -99,21 +99,17 @@ const NO_KEYS: TemplateKeys = Object.freeze({});
  * phrases thousands of times, so each is read once and every story with the same phrases shares one object
  * (nothing is kept per story but the memo's entry). Both are emptied when they grow large.
  */
-const keyOfMarker: Record<Part, Map<string, string>> = { role: new Map(), means: new Map(), ends: new Map() };
-const keySets = new Map<string, TemplateKeys>();
 const CACHE_LIMIT = 5000;
+const keyOfMarker: Record<Part, (text: string) => string> = {
+  role: perText((text) => templateKey("role", text), CACHE_LIMIT),
+  means: perText((text) => templateKey("means", text), CACHE_LIMIT),
+  ends: perText((text) => templateKey("ends", text), CACHE_LIMIT),
+};
+const keySets = new Map<string, TemplateKeys>();
 
 function partKey(story: Story, part: Part): string | undefined {
   const marker = markerOf(story, part);
-  if (!marker) return undefined;
-  const cache = keyOfMarker[part];
-  let key = cache.get(marker.text);
-  if (key === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    key = templateKey(part, marker);
-    cache.set(marker.text, key);
-  }
-  return key;
+  return marker && keyOfMarker[part](marker.text);
 }
 
 /** Whether the story's ends, if it has a marker, is a benefit: "so that <benefit>" holds none (QUS-LABELS.md). */
