@@ -8,12 +8,12 @@ import { parseMarkdownStories } from "./parse/markdown-stories";
 import { parsePlainStories } from "./parse/plain-stories";
 import type { StoryReuse } from "./parse/story-reuse";
 import { parseTrackerCsv } from "./parse/tracker-csv";
-import { parseYamlFast, parseYamlWithLibrary } from "./parse/yaml/fast";
+import { parseYamlFast, parseYamlWithLibrary, readYamlReusing } from "./parse/yaml/fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
 export interface ParseOptions {
   readonly yaml?: "fast" | "library";
-  /** The stories of the last reading, for a reader that can hand back unchanged chunks' stories (Markdown, plain lists). */
+  /** The stories of the last reading, for a reader that can hand back unchanged chunks' stories (all but GitHub issues). */
   readonly reuse?: StoryReuse;
   /** How CSV exports are read (the config's `csv` key). */
   readonly csv?: CsvSettings;
@@ -26,7 +26,8 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
   switch (format) {
     case "yaml":
       // Both give the same result (test/unit/yaml-fast.test.ts, which compares them); the library path is the reference.
-      return options.yaml === "library" ? parseYamlWithLibrary(text) : parseYamlFast(text).backlog;
+      if (options.yaml === "library") return parseYamlWithLibrary(text);
+      return (options.reuse && readYamlReusing(text, options.reuse)) || parseYamlFast(text).backlog;
     case "markdown":
       return parseMarkdownStories(text, {
         ...(options.reuse && { reuse: options.reuse }),

@@ -349,6 +349,38 @@ describe("incremental analysis", () => {
     assert.strictEqual(moved?.sentence?.span.start, edited.replace("see my claims", "see claims").indexOf(close));
   });
 
+  it("reads only the edited item of a YAML backlog, as a string or a buffer: the other stories keep their objects", () => {
+    const text = generateBacklog(40);
+    const middle = text.indexOf("I want to", text.indexOf("  - id: CHK-20\n"));
+    const typed = (t: string, k: number): string => t.slice(0, middle + k) + "x" + t.slice(middle + k);
+    // Through a string, then through a document kept in a buffer (the server's way), then a string again.
+    const analyzer = new IncrementalAnalyzer("yaml");
+    const first = analyzer.analyze(text).backlog.stories.slice();
+    const second = analyzer.analyze(typed(text, 0));
+    assert.deepStrictEqual(second, analyzeBacklog(typed(text, 0), "yaml"));
+    const edited = second.backlog.stories.findIndex((s) => s.id?.text === "CHK-20");
+    second.backlog.stories.forEach((story, k) => (k === edited ? assert.notStrictEqual : assert.strictEqual)(story, first[k]));
+    const kept = second.backlog.stories.slice();
+    const document = BacklogDocument.create("file:///t.backlog.yaml", "yaml", 1, typed(text, 0));
+    const source = new IncrementalAnalyzer("yaml");
+    source.analyzeSource(document, document.takeEdit());
+    const before = source.analyzeSource(document, { start: 0, oldEnd: 0, newEnd: 0 }).backlog.stories.slice();
+    const at = document.positionAt(middle + 1);
+    BacklogDocument.update(document, [{ range: { start: at, end: at }, text: "x" }], 2);
+    const third = source.analyzeSource(document, document.takeEdit());
+    assert.strictEqual(third.backlog.source, document, "read from the buffer, not made one string");
+    const backlog = Object.fromEntries(Object.entries(third.backlog).filter(([key]) => key !== "source"));
+    assert.deepStrictEqual({ ...third, backlog }, analyzeBacklog(typed(typed(text, 0), 1), "yaml"));
+    third.backlog.stories.forEach((story, k) => (k === edited ? assert.notStrictEqual : assert.strictEqual)(story, before[k]));
+    // A story whose text is unchanged but that now stands elsewhere in its list (the last item, then followed by
+    // a new one) is read again: a middle item is read with the next item's dash.
+    const appended = `${typed(text, 0)}  - id: CHK-41\n    story: As a shopper, I want to pay.\n`;
+    const fourth = analyzer.analyze(appended);
+    assert.deepStrictEqual(fourth, analyzeBacklog(appended, "yaml"));
+    assert.strictEqual(fourth.backlog.stories[0], kept[0]);
+    assert.notStrictEqual(fourth.backlog.stories[39], kept[39]);
+  });
+
   it("checks every story again when the front matter changes, without reading their unchanged text again", () => {
     const analyzer = new IncrementalAnalyzer("markdown");
     const stories =

@@ -41,9 +41,9 @@ export interface Change {
 export class StoryReuse {
   /** The last reading's chunks in file order, and where each started then. */
   private previous: Placed[] = [];
-  private previousStarts: number[] = [];
-  /** Which of `previous` this reading has handed back. */
-  private taken = new Uint8Array(0);
+  private previousStarts: number[] | undefined;
+  /** Which of `previous` this reading has handed back (made at the first look-up: `replaceRange` needs neither). */
+  private taken: Uint8Array | undefined;
   /** A cursor into `previous` for the look-ups by place, which come in increasing order. */
   private cursor = 0;
   /** The previous chunks the change may have touched, by text: made at the first look-up that needs it. */
@@ -54,6 +54,9 @@ export class StoryReuse {
   private fresh = new Set<Story>();
   private setting = "";
   private lastText: string | undefined;
+  /** The length of the last reading's text (also after a reading told only its change): what a change starts from. */
+  private lastLength = -1;
+  private readingLength = -1;
   private change: Change | undefined;
   /**
    * What the reader of a format whose file is one story (Gherkin) kept of the last reading, to read the next text
@@ -80,15 +83,31 @@ export class StoryReuse {
     return this.fresh.has(story);
   }
 
-  /** Says which text is read next, so that chunks the edit did not reach are found by their place. */
-  begin(text: string): void {
+  /**
+   * Says which text is read next, so that chunks the edit did not reach are found by their place. `change`, when
+   * given, says where it differs from the last reading's text (which it need not be compared with then).
+   */
+  begin(text: string, change?: Change): void {
     this.fresh = new Set();
     const last = this.lastText;
-    if (last !== undefined) {
+    if (change && change.oldLength === this.lastLength) this.change = change;
+    else if (last !== undefined) {
       const prefix = commonPrefix(last, text);
       this.change = { prefix, suffix: commonSuffix(last, text, prefix), oldLength: last.length, newLength: text.length };
     } else this.change = undefined;
     this.lastText = text;
+    this.readingLength = text.length;
+  }
+
+  /**
+   * `begin` for a text its holder keeps in pieces (an open document): only the change is known, so the next
+   * reading of a string is told its change or finds its chunks by text.
+   */
+  beginChange(change: Change): void {
+    this.fresh = new Set();
+    this.change = change.oldLength === this.lastLength ? change : undefined;
+    this.lastText = undefined;
+    this.readingLength = change.newLength;
   }
 
   /** The story read before from a chunk with this text, moved to `start` and `index`, or undefined. */
@@ -111,11 +130,13 @@ export class StoryReuse {
    * `index`; undefined when no chunk had this text. For readers that derive more from a chunk than its story
    * (its cells' places, its syntax problems) and keep it, relative to the chunk, with `keep`.
    */
-  recall(chunk: string, start: number, index: number): Recalled | undefined {
+  recall(chunk: string, start: number, index: number, accept?: (note: unknown) => boolean): Recalled | undefined {
     this.used = true;
     const k = this.find(chunk, start);
     if (k === undefined) return undefined;
-    this.taken[k] = 1;
+    // A chunk read in other surroundings (a YAML item that was last and is now followed): read it again.
+    if (accept && !accept((this.previous[k] as Placed).note)) return undefined;
+    this.takenList()[k] = 1;
     const placed = this.previous[k] as Placed;
     if (placed.story) moveStory(placed.story, start - placed.start, index);
     placed.start = start;
@@ -134,7 +155,7 @@ export class StoryReuse {
     count: number,
     from: number,
     to: number,
-    read: readonly { readonly chunk: string; readonly start: number; readonly story: Story }[],
+    read: readonly { readonly chunk: string; readonly start: number; readonly story: Story; readonly note?: unknown }[],
   ): Story[] | undefined {
     const previous = this.previous;
     if (previous.length !== count || from > to || to > count || this.current.length > 0 || !previous.every((p) => p.story))
@@ -153,8 +174,8 @@ export class StoryReuse {
       stories.push(story);
     };
     for (let k = 0; k < from; k++) carry(previous[k] as Placed, false);
-    for (const { chunk, start, story } of read) {
-      this.keep(chunk, start, story);
+    for (const { chunk, start, story, note } of read) {
+      this.keep(chunk, start, story, note);
       stories.push(story);
     }
     for (let k = to; k < count; k++) carry(previous[k] as Placed, true);
@@ -178,14 +199,26 @@ export class StoryReuse {
       ? this.current
       : [...this.current].sort((a, b) => a.start - b.start);
     this.previous = current;
-    this.previousStarts = current.map((p) => p.start);
-    this.taken = new Uint8Array(current.length);
+    this.previousStarts = undefined;
+    this.taken = undefined;
     this.cursor = 0;
     this.byText = undefined;
     this.current = [];
     this.used = false;
     this.change = undefined;
+    this.lastLength = this.readingLength;
     return used;
+  }
+
+  /**
+   * Drops what this reading handed back and kept so far, for a reader that reads the whole text another way after
+   * all (YAML that must be read by the library at once): it gives new stories, as a reader that does not take part.
+   */
+  abandon(): void {
+    this.current = [];
+    this.fresh = new Set();
+    this.used = false;
+    this.fileNote = undefined;
   }
 
   /** Forgets every story (what the stories were read with changed). */
@@ -193,14 +226,15 @@ export class StoryReuse {
     this.forgetPrevious();
     this.current = [];
     this.lastText = undefined;
+    this.lastLength = -1;
     this.change = undefined;
   }
 
   private forgetPrevious(): void {
     this.fileNote = undefined;
     this.previous = [];
-    this.previousStarts = [];
-    this.taken = new Uint8Array(0);
+    this.previousStarts = undefined;
+    this.taken = undefined;
     this.cursor = 0;
     this.byText = undefined;
   }
@@ -213,19 +247,28 @@ export class StoryReuse {
       const old =
         end <= change.prefix ? start : start >= change.newLength - change.suffix ? start - (change.newLength - change.oldLength) : -1;
       if (old >= 0) {
-        const starts = this.previousStarts;
+        const starts = this.startsList();
         while (this.cursor < starts.length && (starts[this.cursor] as number) < old) this.cursor++;
         const k = this.cursor;
         // The same place and length in an unchanged stretch: the same text.
-        if (starts[k] === old && this.taken[k] === 0 && (this.previous[k] as Placed).text.length === chunk.length) return k;
+        if (starts[k] === old && this.takenList()[k] === 0 && (this.previous[k] as Placed).text.length === chunk.length) return k;
       }
     }
     const candidates = this.textIndex().get(chunk);
     while (candidates && candidates.length > 0) {
       const k = candidates.pop() as number;
-      if (this.taken[k] === 0) return k;
+      if (this.takenList()[k] === 0) return k;
     }
     return undefined;
+  }
+
+  /** Where each previous chunk started in the last reading (recalled chunks' `start` is moved to the new place). */
+  private startsList(): number[] {
+    return (this.previousStarts ??= this.previous.map((p) => p.start));
+  }
+
+  private takenList(): Uint8Array {
+    return (this.taken ??= new Uint8Array(this.previous.length));
   }
 
   private textIndex(): Map<string, number[]> {
@@ -236,7 +279,7 @@ export class StoryReuse {
     const from = change ? change.prefix : -Infinity;
     const to = change ? change.oldLength - change.suffix : Infinity;
     this.previous.forEach((p, k) => {
-      const start = this.previousStarts[k] as number;
+      const start = this.startsList()[k] as number;
       if (start > to || start + p.text.length < from) return;
       const list = index.get(p.text);
       if (list) list.unshift(k);

@@ -2,11 +2,12 @@
 // header by the subset reader or `yaml`, with exactly the result of the reference reader; else the whole file by it.
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from "yaml";
 import { parseYaml } from "./guard";
-import type { Backlog, Finding, Story } from "../../model";
+import type { Backlog, Finding, Span, Story, TextSource } from "../../model";
 import { checkBacklogData, checkBacklogSchema, checkStoryData, yamlNodeLocator } from "./schema-check";
 import { outsideSubset, readLines, SubsetReader, Unsupported } from "./subset-reader";
-import { layoutOf, type YamlLayout } from "./layout";
-import { shiftFinding, shiftStory } from "../story-move";
+import { blockReader, layoutOf, relayoutReusing, type YamlLayout } from "./layout";
+import { shiftFinding, shiftFrom, shiftStory } from "../story-move";
+import type { Change, StoryReuse } from "../story-reuse";
 import { lineBreakOf } from "../text-lines";
 import { MAX_ALIAS_COUNT, parseYamlBacklog, readBacklogHeader, readStory } from "./backlog";
 
@@ -161,36 +162,179 @@ export function parseYamlWithLibrary(text: string): Backlog {
   return { ...backlog, parseFindings: [...backlog.parseFindings, ...checkBacklogSchema(document, text)] };
 }
 
+/** Where a chunk stands in its list: before another item, last before more keys, or last in the file. */
+const placeOf = (chunk: Span, layout: YamlLayout, textLength: number): ChunkPlace =>
+  chunk.end < layout.listEnd ? "middle" : chunk.end < textLength ? "last" : "end";
+
+/**
+ * What a reading keeps of a story chunk besides its story (its `StoryReuse` note): what the chunk was read as, and
+ * its schema findings relative to the chunk (for story index 0), with where the story starts in the chunk.
+ */
+class ChunkNote {
+  constructor(
+    readonly place: ChunkPlace,
+    readonly indent: number,
+    readonly schema: readonly Finding[],
+    readonly storyOffset: number,
+  ) {}
+}
+
+/** A story read from a chunk with its note; the story's spans are the file's. */
+interface ReadChunk {
+  readonly story: Story;
+  readonly note: ChunkNote;
+}
+
+/** Reads the chunk `span` of `text` as story `index`; undefined as `readStoryChunk`. */
+function readChunkAt(chunk: string, span: Span, layout: YamlLayout, eol: string, index: number, place: ChunkPlace): ReadChunk | undefined {
+  const read = readStoryChunk(chunk, layout.indent, eol, place);
+  if (!read) return undefined;
+  return {
+    story: shiftStory(read.story, span.start, index),
+    note: new ChunkNote(place, layout.indent, read.schemaFindings, read.story.span.start),
+  };
+}
+
+/** The schema findings of the chunks that have some, at their stories' places now (stories move in place). */
+function storySchemaFindings(withSchema: readonly ReadChunk[]): Finding[] {
+  const found: Finding[] = [];
+  for (const { story, note } of withSchema) {
+    const start = story.span.start - note.storyOffset;
+    for (const f of note.schema) found.push(shiftFinding(f, start, f.storyIndex === undefined ? undefined : story.index));
+  }
+  return found;
+}
+
+/**
+ * What a reading of a YAML backlog keeps for the next (`StoryReuse.fileNote`): the layout, the text outside the
+ * stories list as read, and the chunks with schema findings, so that an edit inside one story item reads that item
+ * alone and hands the others back moved.
+ */
+class YamlReading {
+  constructor(
+    readonly layout: YamlLayout,
+    readonly length: number,
+    readonly skeleton: YamlSkeleton,
+    readonly lastItemEnd: number,
+    readonly withSchema: readonly ReadChunk[],
+  ) {}
+}
+
+/** The backlog of a fast read. */
+function backlogOf(text: string | TextSource, stories: Story[], skeleton: YamlSkeleton, withSchema: readonly ReadChunk[]): Backlog {
+  const parseFindings = [...skeleton.schemaFindings, ...storySchemaFindings(withSchema)];
+  if (typeof text === "string") return { format: "yaml", text, stories, parseFindings, ...skeleton.header };
+  return {
+    format: "yaml",
+    // Made only when a rule or a request asks for the whole text.
+    get text() {
+      return text.toString();
+    },
+    source: text,
+    stories,
+    parseFindings,
+    ...skeleton.header,
+  };
+}
+
 /**
  * Parses a YAML backlog with the fast reader, chunk by chunk, with exactly the result of
  * `parseYamlWithLibrary`; falls back to it for the whole file when a chunk or the rest cannot be read alone.
+ * With `reuse`, a chunk whose text is unchanged since the last reading (and read in the same place of its list)
+ * is not read again: its story comes back moved, with its schema findings.
  */
-export function parseYamlFast(text: string): FastParse {
-  const library = (): FastParse => ({ backlog: parseYamlWithLibrary(text), path: "library" });
+export function parseYamlFast(text: string, reuse?: StoryReuse): FastParse {
+  const library = (): FastParse => {
+    reuse?.abandon();
+    return { backlog: parseYamlWithLibrary(text), path: "library" };
+  };
   const eol = lineBreakOf(text);
   const layout = layoutOf(text);
   const stories: Story[] = [];
-  const storyFindings: Finding[] = [];
+  const withSchema: ReadChunk[] = [];
   let lastItemEnd = 0;
   for (const chunk of layout?.chunks ?? []) {
-    const place = chunk.end < (layout?.listEnd ?? 0) ? "middle" : chunk.end < text.length ? "last" : "end";
-    const read = readStoryChunk(text.slice(chunk.start, chunk.end), layout?.indent ?? 0, eol, place);
-    if (!read) return library();
+    const place = placeOf(chunk, layout as YamlLayout, text.length);
     const index = stories.length;
-    stories.push(shiftStory(read.story, chunk.start, index));
-    for (const f of read.schemaFindings) storyFindings.push(shiftFinding(f, chunk.start, f.storyIndex === undefined ? undefined : index));
-    lastItemEnd = chunk.start + read.story.span.end;
+    const chunkText = text.slice(chunk.start, chunk.end);
+    const accept = (note: unknown): boolean => note instanceof ChunkNote && note.place === place && note.indent === layout?.indent;
+    const recalled = reuse?.recall(chunkText, chunk.start, index, accept);
+    const read = recalled
+      ? { story: recalled.story as Story, note: recalled.note as ChunkNote }
+      : readChunkAt(chunkText, chunk, layout as YamlLayout, eol, index, place);
+    if (!read) return library();
+    if (!recalled) reuse?.keep(chunkText, chunk.start, read.story, read.note);
+    stories.push(read.story);
+    if (read.note.schema.length > 0) withSchema.push(read);
+    lastItemEnd = read.story.span.end;
   }
   const skeleton = readSkeleton(text, layout, lastItemEnd);
   if (!skeleton) return library();
-  return {
-    backlog: {
-      format: "yaml",
-      text,
-      stories,
-      parseFindings: [...skeleton.schemaFindings, ...storyFindings],
-      ...skeleton.header,
-    },
-    path: "fast",
-  };
+  if (reuse && layout) reuse.fileNote = new YamlReading(layout, text.length, skeleton, lastItemEnd, withSchema);
+  return { backlog: backlogOf(text, stories, skeleton, withSchema), path: "fast" };
+}
+
+/**
+ * Reads a YAML backlog with the stories of the last reading (`reuse`): after an edit inside one story item (the
+ * usual keystroke), that item alone is read and the others are handed back moved, the text outside the list as
+ * read before; else the file is read chunk by chunk, handing back each unchanged chunk's story. A text its holder
+ * keeps in pieces (`TextSource`) is read without making it one string, or not at all (undefined: the caller then
+ * reads it as a string).
+ */
+export function readYamlReusing(text: string | TextSource, reuse: StoryReuse): Backlog | undefined {
+  const eol = lineBreakOf(text);
+  // Chunks read with another line break read otherwise: forgotten.
+  reuse.within(`yaml\u0000${eol}`);
+  const kept = reuse.fileNote instanceof YamlReading ? reuse.fileNote : undefined;
+  reuse.fileNote = undefined;
+  const change = reuse.edit;
+  const edited = kept && change ? readEdited(text, kept, change, eol, reuse) : undefined;
+  if (edited) return edited;
+  return typeof text === "string" ? parseYamlFast(text, reuse).backlog : undefined;
+}
+
+/**
+ * After an edit `relayoutReusing` can follow (inside the stories list, the text around it as it was): reads the
+ * chunks it scanned again, hands back the others moved (`StoryReuse.replaceRange`) and keeps the text outside the
+ * list as read, moved. Undefined, with nothing handed back, where it cannot say.
+ */
+function readEdited(text: string | TextSource, kept: YamlReading, change: Change, eol: string, reuse: StoryReuse): Backlog | undefined {
+  const { suffix, oldLength, newLength } = change;
+  if (oldLength !== kept.length || newLength !== text.length) return undefined;
+  const relaid = relayoutReusing(typeof text === "string" ? text : blockReader(text), kept.layout, kept.length, change.prefix, suffix);
+  const { layout, reuse: spliced } = relaid;
+  if (!layout || !spliced) return undefined;
+  const { kept: from, scanned, resumed } = spliced;
+  const delta = newLength - oldLength;
+  const read: (ReadChunk & { readonly chunk: string; readonly start: number })[] = [];
+  for (let i = from; i < from + scanned; i++) {
+    const span = layout.chunks[i] as Span;
+    const chunk = text.slice(span.start, span.end);
+    const one = readChunkAt(chunk, span, layout, eol, i, placeOf(span, layout, newLength));
+    if (!one) return undefined;
+    read.push({ ...one, chunk, start: span.start });
+  }
+  // The text around the list is the old one (relayoutReusing follows edits inside the list only); what the
+  // skeleton was read with besides is where the last item ends.
+  const count = layout.chunks.length;
+  const lastRead = from + scanned === count ? read[read.length - 1] : undefined;
+  const lastItemEnd = lastRead ? lastRead.story.span.end : kept.lastItemEnd + delta;
+  const skeleton =
+    lastItemEnd === kept.lastItemEnd + delta
+      ? (shiftFrom(kept.skeleton, oldLength - suffix, delta) as YamlSkeleton)
+      : typeof text === "string"
+        ? readSkeleton(text, layout, lastItemEnd)
+        : undefined;
+  if (!skeleton) return undefined;
+  const stories = reuse.replaceRange(count - scanned + (resumed - from), from, resumed, read);
+  if (!stories) return undefined;
+  // The chunks carried over keep their schema findings (their stories moved in place); the re-read ones bring theirs.
+  const withSchema: ReadChunk[] = kept.withSchema.filter((c) => stories[c.story.index] === c.story);
+  const fresh = read.filter((c) => c.note.schema.length > 0);
+  if (fresh.length > 0) {
+    withSchema.push(...fresh);
+    withSchema.sort((a, b) => a.story.index - b.story.index);
+  }
+  reuse.fileNote = new YamlReading(layout, newLength, skeleton, lastItemEnd, withSchema);
+  return backlogOf(text, stories, skeleton, withSchema);
 }
