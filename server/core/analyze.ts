@@ -248,16 +248,18 @@ export function assembleAnalysis(
   for (const r of storyResults) {
     if (!r.empty && (r.findings.some((list) => list.length > 0) || r.failures.some((f) => f !== undefined))) reporting.push(r);
   }
-  active.forEach((_, r) => {
-    for (const result of reporting) {
-      for (const f of result.findings[r] ?? []) findings.push(f);
-      const failure = result.failures[r];
-      if (failure) failures.push(failure);
-    }
-    for (const f of backlogResults.findings[r] ?? []) findings.push(f);
-    const failure = backlogResults.failures[r];
+  // Index loops: this runs for every reporting story and rule on each keystroke, and `for...of` over
+  // `list ?? []` made an iterator (and an array) each time, megabytes a keystroke in a 10,000-story file.
+  const add = (results: RuleResults, r: number): void => {
+    const list = results.findings[r];
+    if (list) for (let i = 0; i < list.length; i++) findings.push(list[i] as Finding);
+    const failure = results.failures[r];
     if (failure) failures.push(failure);
-  });
+  };
+  for (let r = 0; r < active.length; r++) {
+    for (let k = 0; k < reporting.length; k++) add(reporting[k] as RuleResults, r);
+    add(backlogResults, r);
+  }
   const kept = applySuppressions(sourceOf(backlog), findings, backlog.stories).sort(
     (a, b) => a.span.start - b.span.start || a.span.end - b.span.end,
   );

@@ -69,6 +69,13 @@ export class StoryGroups {
     return positions(this.groups.get(key)).map((at) => ({ story: this.stories[at] as Story, at }));
   }
 
+  /** The first story with `key` that passes `test`, else the first with `key` (no list of members made). */
+  firstWhere(key: string, test: (story: Story) => boolean): Story | undefined {
+    const at = positions(this.groups.get(key));
+    for (const k of at) if (test(this.stories[k] as Story)) return this.stories[k];
+    return at[0] === undefined ? undefined : this.stories[at[0]];
+  }
+
   /** The first story with `key`. */
   first(key: string): Story | undefined {
     const at = positions(this.groups.get(key))[0];

@@ -77,12 +77,6 @@ function nextCharAfter(text: TextSource, from: number): string {
 
 const PARTS: readonly Part[] = ["role", "means", "ends"];
 
-/** The first of the stories whose means marker has its "I" or "we", else the first. */
-function firstWithSubject(members: readonly { readonly story: Story }[]): Story | undefined {
-  const found = members.find(({ story }) => hasSubject(story.sentence?.meansMarker));
-  return (found ?? members[0])?.story;
-}
-
 /** Whether a story lacks a part before `part` in the template ("I want to ..." lacks the role). */
 const lacksEarlierPart = (story: Story, part: Part): boolean =>
   part !== "role" && (!story.sentence?.roleMarker || (part === "ends" && !story.sentence.meansMarker));
@@ -168,8 +162,10 @@ function templateOf(part: Part, backlog: Backlog, context: RuleContext<UniformOp
   // measured against the template, and is the template only where no story writes one.
   const phrased = written.filter((e) => part !== "ends" || !WEAK_ENDS.has(e.key));
   const dominant = [...(phrased.length > 0 ? phrased : written)].sort((a, b) => b.size - a.size)[0];
-  // The template as the backlog writes it: the first story of the plurality whose means has its subject.
-  const example = dominant && (part === "means" ? firstWithSubject(groups.members(dominant.key)) : groups.first(dominant.key));
+  // The template as the backlog writes it: the first story of the plurality whose means marker has its "I" or "we".
+  const example =
+    dominant &&
+    (part === "means" ? groups.firstWhere(dominant.key, (story) => hasSubject(story.sentence?.meansMarker)) : groups.first(dominant.key));
   const dominantMarker = example && markerOf(example, part);
   if (!dominant || !dominantMarker || dominant.size < withPart * context.options.dominantShare) return undefined;
   return { part, dominantKey: dominant.key, dominantMarker, missingDiffers: context.options.missingParts && withPart * 2 > total };
