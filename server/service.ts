@@ -143,12 +143,13 @@ export class BacklogLanguageService {
   }
 
   /**
-   * Diagnostics for the first `stories` stories of a large YAML backlog or plain list that has not been analysed
-   * yet, to show before its whole analysis; undefined when there is no such preview to make (see previewFindings).
+   * Diagnostics for the first `stories` stories of a large file that has not been analysed yet (a YAML backlog, a
+   * plain list, a tracker export), to show before its whole analysis; undefined when there is no such preview to
+   * make (see previewFindings).
    */
   preview(uri: string, text: string, lines: LineIndex, stories: number): Diagnostic[] | undefined {
     const format = this.formatOf(uri);
-    if ((format !== "yaml" && format !== "plain") || this.documents.has(uri)) return undefined;
+    if (!format || this.documents.has(uri)) return undefined;
     return previewFindings(text, this.config, stories, rules, format)?.map((f) => toDiagnostic(lines, uri, f));
   }
 

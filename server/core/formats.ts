@@ -5,10 +5,10 @@ export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
 import { parseGherkinStories } from "./parse/gherkin-stories";
 import { parseGithubIssues } from "./parse/github-issues";
 import { parseMarkdownStories } from "./parse/markdown-stories";
-import { parsePlainStories } from "./parse/plain-stories";
+import { firstPlainStories, parsePlainStories } from "./parse/plain-stories";
 import type { StoryReuse } from "./parse/story-reuse";
-import { parseTrackerCsv } from "./parse/tracker-csv";
-import { parseYamlFast, parseYamlWithLibrary, readYamlReusing } from "./parse/yaml/fast";
+import { firstTrackerStories, parseTrackerCsv } from "./parse/tracker-csv";
+import { firstYamlStories, parseYamlFast, parseYamlWithLibrary, readYamlReusing } from "./parse/yaml/fast";
 
 /** How to read YAML: the fast subset reader (falling back to `yaml` by itself), or `yaml` for the whole file. */
 export interface ParseOptions {
@@ -41,5 +41,32 @@ export function parseBacklog(text: string, format: BacklogFormat, options: Parse
       return parseTrackerCsv(text, options.csv, options.reuse);
     case "github-issues":
       return parseGithubIssues(text);
+  }
+}
+
+/**
+ * The first `count` stories of a file, read from its start without the rest, with what their story rules read of
+ * the file (its header): for a preview of a large file. Each is the story the whole reading gives. Undefined where
+ * there are no more stories than that, or where a format's first stories cannot be read alone: Markdown votes which
+ * heading depth holds its stories over every section, a `.feature` file is one story, GitHub issues are one JSON
+ * value.
+ */
+export function firstStories(
+  text: string,
+  format: BacklogFormat,
+  count: number,
+  options: Pick<ParseOptions, "csv"> = {},
+): Backlog | undefined {
+  switch (format) {
+    case "yaml":
+      return firstYamlStories(text, count);
+    case "plain":
+      return firstPlainStories(text, count);
+    case "csv":
+      return firstTrackerStories(text, options.csv, count);
+    case "markdown":
+    case "gherkin":
+    case "github-issues":
+      return undefined;
   }
 }

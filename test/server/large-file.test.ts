@@ -1,8 +1,7 @@
 // A huge or binary file gets one clear finding and leaves the server responsive for other files.
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import type { Diagnostic } from "vscode-languageserver";
-import { startTestClient, type TestClient } from "../support/lsp-client";
+import { countOf, openWithPreview, startTestClient, type TestClient } from "../support/lsp-client";
 
 describe("huge and binary files", () => {
   let client: TestClient;
@@ -42,19 +41,14 @@ describe("huge and binary files", () => {
     const text = `product: Shop\nstories:\n${stories.join("")}`;
     assert.ok(text.length > 200_000);
     const uri = "file:///preview.backlog.yaml";
-    const seen: Diagnostic[][] = [];
-    const whole = client.diagnostics(uri, (d) => seen.push(d.diagnostics) === 2);
-    await client.open(uri, text);
-    await whole;
-    const [first = [], second = []] = seen;
-    const count = (list: Diagnostic[], code: string): number => list.filter((d) => d.code === code).length;
+    const { first, second } = await openWithPreview(client, uri, text);
     // The first 300 stories (4 lines each) hold 30 without a benefit.
-    assert.equal(count(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
+    assert.equal(countOf(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
     assert.ok(first.every((d) => d.range.start.line < 2 + 300 * 4));
-    assert.equal(count(first, "story-unique"), 0);
+    assert.equal(countOf(first, "story-unique"), 0);
     // The whole file: 200 without a benefit, and the two repeats of the second story.
-    assert.equal(count(second, "story-benefit"), 200);
-    assert.ok(count(second, "story-unique") >= 2);
+    assert.equal(countOf(second, "story-benefit"), 200);
+    assert.ok(countOf(second, "story-unique") >= 2);
   });
 
   it("publishes a large plain list's top stories' findings first too, then the whole analysis", async () => {
@@ -68,18 +62,13 @@ describe("huge and binary files", () => {
     const text = `${lines.join("\n")}\n`;
     assert.ok(text.length > 200_000);
     const uri = "file:///preview.stories";
-    const seen: Diagnostic[][] = [];
-    const whole = client.diagnostics(uri, (d) => seen.push(d.diagnostics) === 2);
-    await client.open(uri, text, "plaintext");
-    await whole;
-    const [first = [], second = []] = seen;
-    const count = (list: Diagnostic[], code: string): number => list.filter((d) => d.code === code).length;
+    const { first, second } = await openWithPreview(client, uri, text, "plaintext");
     // The first 300 stories (a line each) hold 30 without a benefit, and no duplicate yet.
-    assert.equal(count(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
+    assert.equal(countOf(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
     assert.ok(first.every((d) => d.range.start.line < 300));
-    assert.equal(count(first, "story-unique"), 0);
-    assert.equal(count(second, "story-benefit"), 400);
-    assert.ok(count(second, "story-unique") >= 2);
+    assert.equal(countOf(first, "story-unique"), 0);
+    assert.equal(countOf(second, "story-benefit"), 400);
+    assert.ok(countOf(second, "story-unique") >= 2);
   });
 
   it("says a binary file is not text", async () => {

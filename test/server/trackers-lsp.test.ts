@@ -8,7 +8,7 @@ import type { CodeAction, Diagnostic, DocumentSymbol } from "vscode-languageserv
 import { LineIndex } from "../../server/core/parse/text-lines";
 import { HealthRequest, type BacklogHealth } from "../../server/protocol";
 import { REPO_ROOT } from "../support/fixtures";
-import { startTestClient, type TestClient } from "../support/lsp-client";
+import { countOf, openWithPreview, startTestClient, type TestClient } from "../support/lsp-client";
 
 const SAMPLES: readonly [string, string][] = [
   ["jira-export.csv", "csv"],
@@ -75,4 +75,25 @@ describe("tracker exports over LSP", () => {
       }
     });
   }
+  // After the samples: by then the server has the settings that opt the exports in.
+  it("publishes a large export's first rows' findings first, then the whole analysis", async () => {
+    // 4,000 rows (about 500 KB): every tenth story lacks a benefit, and the last two repeat the second.
+    const CRITERION = '"Given a report, when I export it, then I get a file"';
+    const rows = Array.from({ length: 4_000 }, (_, i) =>
+      i % 10 === 0
+        ? `"As a shopper, I want to see order ${i}.",CHK-${i},Story,To Do,${CRITERION}`
+        : `"As a shopper, I want to export report ${i}, so that I can check the numbers.",CHK-${i},Story,To Do,${CRITERION}`,
+    );
+    rows.push(rows[1] ?? "", rows[1] ?? "");
+    const text = `Summary,Issue key,Issue Type,Status,Custom field (Acceptance Criteria)\r\n${rows.join("\r\n")}\r\n`;
+    assert.ok(text.length > 200_000);
+    const uri = "file:///w/exports/large.csv";
+    const { first, second } = await openWithPreview(client, uri, text, "csv");
+    // The first 300 stories (a row each, after the header) hold 30 without a benefit, and no duplicate yet.
+    assert.equal(countOf(first, "story-benefit"), 30, JSON.stringify(first.slice(0, 3)));
+    assert.ok(first.every((d) => d.range.start.line <= 300));
+    assert.equal(countOf(first, "story-unique"), 0);
+    assert.equal(countOf(second, "story-benefit"), 400);
+    assert.ok(countOf(second, "story-unique") >= 2);
+  });
 });

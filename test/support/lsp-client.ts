@@ -158,3 +158,24 @@ export async function startTestClient(
     },
   };
 }
+
+/**
+ * Opens a large file and waits for its two publications, the preview of its first stories and the whole analysis;
+ * `count(list, code)` counts a rule's diagnostics in either.
+ */
+export async function openWithPreview(
+  client: TestClient,
+  uri: string,
+  text: string,
+  languageId?: string,
+): Promise<{ readonly first: Diagnostic[]; readonly second: Diagnostic[] }> {
+  const seen: Diagnostic[][] = [];
+  const whole = client.diagnostics(uri, (d) => seen.push(d.diagnostics) === 2);
+  await client.open(uri, text, languageId);
+  await whole;
+  const [first = [], second = []] = seen;
+  return { first, second };
+}
+
+/** How many of `list` a rule gave. */
+export const countOf = (list: readonly Diagnostic[], code: string): number => list.filter((d) => d.code === code).length;

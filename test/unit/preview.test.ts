@@ -1,21 +1,43 @@
 // The first findings shown for a large backlog must be exactly the ones the whole analysis gives its top stories.
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, it } from "node:test";
 import { activeRules, analyzeBacklog, storyChecker } from "../../server/core/analyze";
 import { parseBacklog } from "../../server/core/formats";
 import { previewFindings } from "../../server/core/preview";
 import { applySuppressions } from "../../server/core/suppressions";
+import type { CoachConfig } from "../../server/core/config";
 import type { Backlog, Finding } from "../../server/core/model";
+import { FIXTURES } from "../support/fixtures";
 import { pick, seededRandom } from "../support/random";
 import { randomBacklog } from "../support/yaml-variants";
 
 const key = (f: Finding): string => JSON.stringify(f);
 
+/** The mapping the `mapped.csv` fixture is read with (the tracker exports name their own columns). */
+const MAPPING: CoachConfig = { csv: { columns: { id: "Key", story: "Text", criteria: "AC", estimate: "Points", status: "State" } } };
+
+/** Each record of a CSV text, its line break included: a scan for line breaks outside quotes. */
+function* csvRecords(text: string): Generator<string> {
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (c === "\n" && !quoted) {
+      yield text.slice(start, i + 1);
+      start = i + 1;
+    }
+  }
+  if (start < text.length) yield text.slice(start);
+}
+
 /** The story rules' findings for the first `top` stories of the whole file's reading, as a preview must give them. */
-function storyRuleFindings(text: string, backlog: Backlog, top: number): Finding[] {
+function storyRuleFindings(text: string, backlog: Backlog, top: number, config: CoachConfig = {}): Finding[] {
   const check = storyChecker(
     backlog,
-    activeRules({}).filter((a) => a.rule.checkStory),
+    activeRules(config).filter((a) => a.rule.checkStory),
   );
   return applySuppressions(
     text,
@@ -82,6 +104,39 @@ describe("preview of a large backlog's first stories", () => {
       assert.deepEqual(preview, expected, `list ${n}\n${JSON.stringify(text)}`);
     }
     assert.ok(previews > 200, `only ${previews} lists were previewed`);
+    assert.ok(shown > 200, `only ${shown} findings were previewed`);
+  });
+
+  it("gives a tracker export's first rows the findings the whole analysis gives them, on 300 random exports", () => {
+    const random = seededRandom(913);
+    // Rows of each fixture (its header first), shuffled and repeated: quoted cells with line breaks, markup, other
+    // issue types, rows with fewer cells, in the file's line break.
+    const exports = (["jira.csv", "azure.csv", "mapped.csv"] as const).map((file) => {
+      const text = readFileSync(join(FIXTURES, "trackers", file), "utf8");
+      const config = file === "mapped.csv" ? MAPPING : {};
+      const backlog = parseBacklog(text, "csv", config);
+      const first = backlog.stories[0]?.span.start ?? 0;
+      const rows = [...csvRecords(text.slice(first))];
+      return { header: text.slice(0, first), rows, eol: text.includes("\r\n") ? "\r\n" : "\n", config };
+    });
+    let previews = 0;
+    let shown = 0;
+    for (let n = 0; n < 300; n++) {
+      const { header, rows, eol, config } = pick(random, exports);
+      const body = Array.from({ length: 5 + Math.floor(random() * 30) }, () => pick(random, rows).replace(/\r?\n$/, "")).join(eol);
+      const text = `${header}${body}${random() < 0.5 ? eol : ""}`;
+      const top = 1 + Math.floor(random() * 12);
+      const preview = previewFindings(text, config, top, undefined, "csv");
+      const backlog = parseBacklog(text, "csv", config);
+      if (!preview) {
+        assert.ok(backlog.stories.length <= top, `export ${n}: ${backlog.stories.length} stories, no preview of ${top}`);
+        continue;
+      }
+      previews++;
+      shown += preview.length;
+      assert.deepEqual(preview, storyRuleFindings(text, backlog, top, config), `export ${n}\n${JSON.stringify(text)}`);
+    }
+    assert.ok(previews > 200, `only ${previews} exports were previewed`);
     assert.ok(shown > 200, `only ${shown} findings were previewed`);
   });
 

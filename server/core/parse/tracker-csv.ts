@@ -169,6 +169,26 @@ function columnsOf(
  * moved, with its cells' places and problems, so a keystroke reads one record.
  */
 export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: StoryReuse): Backlog {
+  return readTrackerCsv(text, settings, reuse, Infinity).backlog;
+}
+
+/**
+ * The first `count` stories of a tracker export, read from its start (a record reads as the header says, whatever
+ * follows it), with the writers of their fixes: what a preview of a large export checks. Undefined when the file
+ * has no more stories than that (or no story column): there is nothing to gain.
+ */
+export function firstTrackerStories(text: string, settings: CsvSettings | undefined, count: number): Backlog | undefined {
+  const { backlog, cut } = readTrackerCsv(text, settings, undefined, count);
+  return cut ? backlog : undefined;
+}
+
+/** Reads the export up to its `limit`-th story; `cut` when it stopped there with more of the file to read. */
+function readTrackerCsv(
+  text: string,
+  settings: CsvSettings | undefined,
+  reuse: StoryReuse | undefined,
+  limit: number,
+): { readonly backlog: Backlog; readonly cut: boolean } {
   const eol = lineBreakOf(text);
   const delimiter = detectDelimiter(text, text.charCodeAt(0) === 0xfeff ? 1 : 0);
   const sepCode = delimiter.charCodeAt(0);
@@ -201,7 +221,12 @@ export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: St
   const fieldStarts: number[] = [];
   const fieldLists: (readonly EncodedField[])[] = [];
   let ragged: { count: number; first: Span; cells: number } | undefined;
+  let cut = false;
   for (let start = header ? nextRecordStart(text, header.end) : text.length; start < text.length;) {
+    if (stories.length >= limit) {
+      cut = true;
+      break;
+    }
     if (!reader) {
       // Nothing is read from the rows: only what is wrong in them is reported.
       start = nextRecordStart(text, readCsvRecord(text, start, sepCode, problems).end);
@@ -240,7 +265,7 @@ export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: St
       ),
     );
   }
-  return {
+  const backlog: Backlog = {
     format: "csv",
     text,
     personas: [],
@@ -252,6 +277,7 @@ export function parseTrackerCsv(text: string, settings?: CsvSettings, reuse?: St
         recordsAfter(text, delimiter, header?.cells.length ?? 0, reader, story, parts),
     }),
   };
+  return { backlog, cut };
 }
 
 /** A value written as a cell of a file: quoted when the file quotes it or the value needs it, quotes doubled. */

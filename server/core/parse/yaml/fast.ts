@@ -338,3 +338,23 @@ function readEdited(text: string | TextSource, kept: YamlReading, change: Change
   reuse.fileNote = new YamlReading(layout, newLength, skeleton, lastItemEnd, withSchema);
   return backlogOf(text, stories, skeleton, withSchema);
 }
+
+/**
+ * The first `count` stories of a YAML backlog read chunk by chunk, with its header, for a preview of a large file:
+ * each read as followed by another item, as it is in the file. Undefined when the list is no longer than that, the
+ * file is not laid out as a list of stories, or a story or the header must be read with the rest of the file.
+ */
+export function firstYamlStories(text: string, count: number): Backlog | undefined {
+  const layout = layoutOf(text);
+  if (!layout || layout.chunks.length <= count) return undefined;
+  const eol = lineBreakOf(text);
+  const stories: Story[] = [];
+  for (const chunk of layout.chunks.slice(0, count)) {
+    const one = readChunkAt(text.slice(chunk.start, chunk.end), chunk, layout, eol, stories.length, "middle");
+    if (!one) return undefined;
+    stories.push(one.story);
+  }
+  const skeleton = readSkeleton(text, layout, layout.listEnd);
+  if (!skeleton) return undefined;
+  return { format: "yaml", text, stories, parseFindings: [], ...skeleton.header };
+}
