@@ -1,6 +1,6 @@
 // The parser for each backlog format, behind one function.
 import type { CsvSettings } from "./config";
-import type { Backlog, BacklogFormat } from "./model";
+import type { Backlog, BacklogFormat, TextSource } from "./model";
 export { FORMAT_GLOBS, formatOfFileName } from "./file-patterns";
 import { parseGherkinStories } from "./parse/gherkin-stories";
 import { parseGithubIssues } from "./parse/github-issues";
@@ -70,3 +70,22 @@ export function firstStories(
       return undefined;
   }
 }
+
+/**
+ * Reads a text its holder keeps in pieces (an open document's buffer) with the last reading's stories, without
+ * making it one string: undefined where the format's reader cannot (all but YAML), or not this time (an edit
+ * outside one story item); the caller then reads the text as a string.
+ */
+export function parseSource(source: TextSource, format: BacklogFormat, reuse: StoryReuse): Backlog | undefined {
+  return readsSource(format) ? readYamlReusing(source, reuse) : undefined;
+}
+
+/** Whether `parseSource` can read the format at all (else a text in pieces is read as one string). */
+export const readsSource = (format: BacklogFormat): boolean => format === "yaml";
+
+/**
+ * Whether a reading that did not take part in `StoryReuse` (it gave new stories: YAML the library read as a whole)
+ * may have read a story from text outside its span (an item's indentation guessed from its neighbours): the
+ * analyzer then keeps no rule results by a story's text.
+ */
+export const readsBeyondStories = (format: BacklogFormat): boolean => format === "yaml";

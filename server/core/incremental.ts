@@ -14,9 +14,8 @@ import {
 } from "./analyze";
 import type { CoachConfig } from "./config";
 import type { Backlog, BacklogFormat, Finding, Story, TextChange, TextSource } from "./model";
-import { parseBacklog } from "./formats";
+import { parseBacklog, parseSource, readsBeyondStories, readsSource } from "./formats";
 import { lineBreakOf } from "./parse/text-lines";
-import { readYamlReusing } from "./parse/yaml/fast";
 import { placesWithin, shiftFinding } from "./parse/story-move";
 import { StoryReuse, type Change } from "./parse/story-reuse";
 import { rules } from "./rules/registry";
@@ -159,9 +158,9 @@ export class IncrementalAnalyzer {
         ...(config.csv && { csv: config.csv }),
         ...(this.markdownShapesOnly && { markdownShapesOnly: true }),
       });
-    } else if (change && this.format === "yaml") {
+    } else if (change) {
       this.storyReuse.beginChange(change);
-      backlog = readYamlReusing(text, this.storyReuse);
+      backlog = parseSource(text, this.format, this.storyReuse);
     }
     if (!backlog) return undefined;
     const reused = this.storyReuse.finish();
@@ -196,9 +195,8 @@ export class IncrementalAnalyzer {
           : (byObject ??= new Map(previous.stories.map((s, k) => [s, previous.results[k]]))).get(story);
     const keptResults: (RuleResults | undefined)[] = [];
     const keptByText = new Map<string, RuleResults>();
-    // A YAML story the library read with the whole file may read what lies outside its text (an item's indentation
-    // guessed from its neighbours): only stories a reader handed back keep their results then.
-    const byText = !reused && this.format !== "yaml";
+    // New stories are found by their text, but for a format whose whole reading may read outside a story's text.
+    const byText = !reused && !readsBeyondStories(this.format);
     const keep = (key: string | undefined, index: number, r: RuleResults): void =>
       void (key === undefined ? (keptResults[index] = r) : keptByText.set(key, r));
     // A loop, not map with a closure per story: this runs for each of 10,000 stories on every keystroke.
@@ -249,7 +247,7 @@ export class IncrementalAnalyzer {
   ): Analysis {
     if (edit === "all") return this.analyze(source.toString(), config, ruleSet);
     const change = edit ?? { start: 0, oldEnd: 0, newEnd: 0 };
-    if (this.format === "yaml" && !refusalOf(source, config)) {
+    if (readsSource(this.format) && !refusalOf(source, config)) {
       this.configure(config, ruleSet);
       const analysis = this.analyzeByStory(source, config, change);
       if (analysis) return analysis;
