@@ -42,13 +42,18 @@ export function generateBacklog(stories: number, seed = 1): string {
 }
 
 /**
- * The same kind of backlog as a Markdown story file (a heading per story, its sentence, a criteria section) or a
- * plain list (one story per line), with the findings users' files have: one story in seven without a benefit,
- * one in eleven asking for two things.
+ * The same stories as a YAML backlog (an item per story with its id, title, sentence and criteria), a Markdown
+ * story file (a heading per story, its sentence, a criteria section) or a plain list (one story per line), with the
+ * findings users' files have: one story in seven without a benefit, one in eleven asking for two things.
  */
-export function generateStoryFile(format: "markdown" | "plain", stories: number, seed = 1): string {
+export function generateStoryFile(format: "yaml" | "markdown" | "plain", stories: number, seed = 1): string {
   const random = seededRandom(seed);
-  const out: string[] = format === "markdown" ? ["# Checkout", ""] : ["# Checkout (generated for the benchmark)"];
+  const out: string[] =
+    format === "markdown"
+      ? ["# Checkout", ""]
+      : format === "yaml"
+        ? ["product: Checkout", "stories:"]
+        : ["# Checkout (generated for the benchmark)"];
   for (let i = 1; i <= stories; i++) {
     const verb = pick(random, VERBS);
     const thing = pick(random, THINGS);
@@ -56,6 +61,15 @@ export function generateStoryFile(format: "markdown" | "plain", stories: number,
     const ends = i % 7 === 0 ? "" : `, so that ${pick(random, BENEFITS)}`;
     const sentence = `As a ${pick(random, ROLES)}, I want to ${means}${ends}.`;
     if (format === "plain") out.push(sentence);
+    else if (format === "yaml")
+      out.push(
+        `  - id: CHK-${i}`,
+        `    title: ${verb} ${thing}`,
+        `    story: ${sentence}`,
+        "    acceptance:",
+        `      - Given ${thing}, when I ${verb} it, then I see it done`,
+        "      - Given it is done, when I reload, then it stays",
+      );
     else
       out.push(
         `## CHK-${i} ${verb} ${thing}`,
