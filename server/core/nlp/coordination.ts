@@ -410,7 +410,52 @@ function mainVerbIndex(reading: Reading): number | undefined {
  */
 export function findCoordination(means: string, tokens: readonly TaggedToken[]): Coordination | undefined {
   const found = firstCoordination(means, tokens);
-  return found && withParts(found, tokens);
+  return found && attached(withParts(found, tokens), tokens);
+}
+
+const isDeterminer = (t: TaggedToken | undefined): boolean => t?.tag === "DET" || t?.tag === "PRON";
+
+/**
+ * Two objects with the phrase each is the object of: what the parts name and a split writes. "see the list of
+ * orders and invoices" joins what the list is of ("see the list of invoices", not "see invoices"): the first part
+ * opens with a determiner and ends in "of" and a phrase without one, like every later part. "turn a course into an
+ * event or an event into a course" joins two objects each with its own "into" phrase ("turn an event into a
+ * course"), where the head had taken the first object and its "into", and the second part had lost its own.
+ */
+function attached(c: Coordination, tokens: readonly TaggedToken[]): Coordination {
+  if (c.kind !== "twoObjects" || !c.head) return c;
+  const at = (start: number): number => tokens.findIndex((t) => t.start >= start);
+  const first = at(c.first.start);
+  const later = c.parts.slice(1).map((p) => tokens[at(p.start)]);
+  if (first < 0 || later.some((t) => t === undefined)) return c;
+  // "the list of orders": the last "of" in the first part, a phrase after it opening as the later parts open.
+  if (isDeterminer(tokens[first])) {
+    let of = -1;
+    for (let k = first + 1; k < tokens.length && (tokens[k]?.end ?? Infinity) <= c.first.end; k++) if (tokens[k]?.lower === "of") of = k;
+    const inner = tokens[of + 1];
+    if (of > first && inner && inner.end <= c.first.end && later.every((t) => isDeterminer(t) === isDeterminer(inner))) {
+      const parts = [{ start: inner.start, end: c.first.end }, ...c.parts.slice(1)];
+      return { ...c, head: { start: c.head.start, end: (tokens[of] as TaggedToken).end }, first: parts[0] as Range, parts };
+    }
+  }
+  // "turn a course into an event or an event into a course": the head ends in a preposition the last part is
+  // followed by; the head's object and that preposition belong to the first part, the second keeps its own.
+  const headLast = tokens[at(c.head.end) - 1];
+  const lastPart = c.parts[c.parts.length - 1] as Range;
+  const afterAt = at(lastPart.end);
+  const after = tokens[afterAt];
+  if (c.parts.length === 2 && headLast?.tag === "ADP" && after?.lower === headLast.lower && after.start >= lastPart.end) {
+    const verbEnd = tokens[at(c.head.start)];
+    const objectAt = tokens[at(c.head.start) + 1];
+    const restEnd = phraseEnd(tokens, nextContentIndex(tokens, afterAt), true);
+    if (!verbEnd || !objectAt || objectAt.start >= headLast.start || restEnd <= after.end) return c;
+    const parts = [
+      { start: objectAt.start, end: c.first.end },
+      { start: c.second.start, end: restEnd },
+    ];
+    return { ...c, head: { start: c.head.start, end: verbEnd.end }, first: parts[0] as Range, second: parts[1] as Range, parts };
+  }
+  return c;
 }
 
 type Found = Omit<Coordination, "parts">;

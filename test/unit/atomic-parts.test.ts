@@ -1,0 +1,42 @@
+// story-atomic names the parts of two objects with the phrase each is the object of, and its split writes them so.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { analyzeBacklog } from "../../server/core/analyze";
+
+/** The parts story-atomic names for a plain story's means, and the means its split gives the new stories. */
+function partsOf(means: string): { readonly message: string; readonly split: string[] } {
+  const text = `As a clerk, I want to ${means}, so that I can file them.\n`;
+  const finding = analyzeBacklog(text, "plain").findings.find((f) => f.ruleId === "story-atomic");
+  assert.ok(finding, `no story-atomic finding for '${means}'`);
+  const edits = finding.fixes?.[0]?.edits ?? [];
+  const split = edits.flatMap((e) => [...e.newText.matchAll(/I want to (.*?), so that/g)].map((m) => m[1] as string));
+  const kept = edits.find((e) => !e.newText.includes("I want to"))?.newText;
+  return { message: finding.message, split: kept === undefined ? split : [kept, ...split] };
+}
+
+describe("story-atomic's parts of two objects", () => {
+  const cases: readonly [string, readonly string[]][] = [
+    // What a list, a summary or a search is of: each part keeps the noun it is of.
+    ["see the list of orders and invoices", ["see the list of orders", "see the list of invoices"]],
+    ["print a summary of orders and invoices", ["print a summary of orders", "print a summary of invoices"]],
+    [
+      "do a full-text search of article body, title, and author name",
+      ["do a full-text search of article body", "do a full-text search of title", "do a full-text search of author name"],
+    ],
+    ["see a list of my orders and my invoices", ["see a list of my orders", "see a list of my invoices"]],
+    // Two objects each with its own phrase after the verb.
+    ["turn a course into an event or an event into a course", ["turn a course into an event", "turn an event into a course"]],
+    ["see the results for each trainer and averages for the class", ["see the results for each trainer", "see averages for the class"]],
+    // As before: the second part opens as the whole first one does, or the first is not a container.
+    ["export orders and invoices", ["export orders", "export invoices"]],
+    ["see the list of orders and the invoices", ["see the list of orders", "see the invoices"]],
+    ["export orders of customers and invoices", ["export orders of customers", "export invoices"]],
+  ];
+  for (const [means, parts] of cases) {
+    it(`'${means}': ${parts.map((p) => `'${p}'`).join(", ")}`, () => {
+      const { message, split } = partsOf(means);
+      for (const p of parts) assert.ok(message.includes(`'${p}'`), `${message} does not name '${p}'`);
+      assert.deepEqual(split, parts);
+    });
+  }
+});
