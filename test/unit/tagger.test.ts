@@ -178,6 +178,11 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
         expect: { yield: "NOUN", estimates: "NOUN" },
       },
       { means: "have robust searching and tracking features", expect: { tracking: ["NOUN", "ADJ"], features: "NOUN" } },
+      // A comma ends a noun's phrase: a word known only as a verb after it starts the next action.
+      {
+        means: "export a set of records and associated files, manipulate this data set, and reload into the system",
+        expect: { manipulate: "VERB:base", reload: "VERB:base" },
+      },
       { means: "record visits and print a report", expect: { visits: "NOUN", print: "VERB:base" } },
       { means: "open the invoice and set up a payment plan", expect: { set: "VERB:base" } },
       { means: "read the message and reply to the sender", expect: { reply: "VERB:base" } },

@@ -792,6 +792,14 @@ class Tagging {
     return tags[0] === "VBN" ? "VERB:part" : "NOUN";
   }
 
+  /**
+   * Whether a word the lexicon knows only as a verb follows a noun across a comma ("export files, manipulate this
+   * data set"): the comma ends that noun's phrase, so the word does not continue it.
+   */
+  private afterComma(i: number, tags: PennList): boolean {
+    return this.keyAt(i - 1) === "," && nonVerbTag(tags) === undefined;
+  }
+
   /** The rules for a word the closed classes do not settle, first match wins; records verbs and subjects. */
   tagOpenWord(i: number): void {
     const w = this.keyAt(i);
@@ -842,7 +850,7 @@ class Tagging {
     } else if (this.startsFiniteClauseVerb(pt, pw, tags) && !this.endsSubject(i)) {
       // The finite verb of a clause with its own subject: "when I publish it", "what roles they have".
       tag = tags.includes("VBZ") && w.endsWith("s") ? "VERB:pres" : tags.includes("VBP") || tags.includes("VB") ? "VERB:pres" : "VERB:past";
-    } else if (/^(?:DET|ADJ|NUM)$/.test(pt ?? "") || (pt === "PRON" && POSSESSIVES.has(pw)) || pt === "NOUN")
+    } else if (/^(?:DET|ADJ|NUM)$/.test(pt ?? "") || (pt === "PRON" && POSSESSIVES.has(pw)) || (pt === "NOUN" && !this.afterComma(i, tags)))
       tag = this.nounPhraseTag(i, tags, pt);
     else if (tags[0] === "JJ" && nextNounish) tag = "ADJ";
     else if (/^(?:VERB|ADP)/.test(pt ?? "") && tags.some(isNounTag) && nextNounish) tag = "NOUN";
