@@ -626,7 +626,10 @@ function conjunctionAt(
   if (!main[i]) return subordinateConjunction(reading, i, means);
   if (!next) return undefined;
   const before = isComma(previous) ? tokens[i - 2] : previous;
-  if (before && FIXED_PAIRS.has(`${bare(before)} ${bare(next)}`)) return undefined;
+  // The word right after the conjunction too: "one or more" (an adverb the content word skips).
+  const right = tokens[lastAt + 1];
+  if (before && (FIXED_PAIRS.has(`${bare(before)} ${bare(next)}`) || (right && FIXED_PAIRS.has(`${bare(before)} ${bare(right)}`))))
+    return undefined;
   if (TOGETHER.test(means.toLowerCase().slice(conj.end))) return undefined;
   // "either ... or", "between ... and", "whether ... or": the choices or ends of one thing; a later conjunction
   // joins as any other ("either replicate or not, and possibly replicate further").
