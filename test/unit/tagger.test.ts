@@ -178,6 +178,12 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
         expect: { yield: "NOUN", estimates: "NOUN" },
       },
       { means: "have robust searching and tracking features", expect: { tracking: ["NOUN", "ADJ"], features: "NOUN" } },
+      // An adverb between the conjunction and the word does not make it a noun.
+      {
+        means: "keep my data private on the system, and only share data that I deem should be shared",
+        expect: { share: "VERB:base", "data#2": "NOUN" },
+      },
+      { means: "see the orders and also invoices", expect: { invoices: "NOUN" } },
       // A comma ends a noun's phrase: a word known only as a verb after it starts the next action.
       {
         means: "export a set of records and associated files, manipulate this data set, and reload into the system",

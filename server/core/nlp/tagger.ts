@@ -130,6 +130,9 @@ const PARTICLES = new Set(["up", "out", "back", "down", "off", "away"]);
 const COMPLEMENT_PREPOSITIONS = new Set(["to", "with", "for", "from", "about", "on", "in", "into", "onto", "at", "through"]);
 /** Determiners of one thing: a plural after "a X and" is not in the same noun phrase. */
 const SINGULAR_DETERMINERS = new Set(["a", "an", "each", "every", "this", "that", "another"]);
+/** Adverbs that may stand between a conjunction and the verb it joins: "and only share", "or then print". */
+const LINKING_ADVERBS = new Set(["only", "also", "then", "just", "later", "optionally", "possibly", "even", "still", "afterwards"]);
+
 const DEGREE_WORDS = new Set(["more", "most", "very", "too", "so", "less", "least"]);
 
 const PENN_TO_COARSE: Readonly<Record<Penn, CoarseTag>> = {
@@ -660,7 +663,9 @@ class Tagging {
 
   /** The verb before "and"/"or"/"/" whose form the word may take: the last verb, or the means' own verb. */
   parallelVerb(i: number, tags: PennList): VerbSeen | undefined {
-    const p = this.prevWord(i);
+    // "and only share data", "and then print it": an adverb between the conjunction and the verb.
+    const before = this.prevWord(i);
+    const p = before >= 0 && this.out[before] === "ADV" && LINKING_ADVERBS.has(this.keyAt(before)) ? this.prevWord(before) : before;
     const pt = p >= 0 ? this.out[p] : "START";
     const afterConjunction = pt === "CCONJ" || (pt === "SYM" && this.keyAt(p) === "/");
     // "select/deselect" pairs verbs; "tasks/activities" does not.
@@ -737,6 +742,9 @@ class Tagging {
     }
     const verb: { verb: VerbTag } = { verb: parallel.form === "VERB:pres" ? "VERB:pres" : "VERB:base" };
     if (parallel.index === x && canBeBase(tags)) return verb;
+    // "..., and only share data", "and then print it": an adverb after the conjunction opens the next action.
+    const p = this.prevWord(i);
+    if (this.out[p] === "ADV" && LINKING_ADVERBS.has(this.keyAt(p)) && canBeBase(tags)) return verb;
     // "give back the money", "set one of them", "send an alert": a verb with its object or particle.
     if (right === "object" || right === "particle") return verb;
     // "accurate and complete data", "the start and end dates": parts of one noun phrase.
