@@ -24,6 +24,7 @@ describe("story-atomic's parts of two objects", () => {
       ["do a full-text search of article body", "do a full-text search of title", "do a full-text search of author name"],
     ],
     ["see a list of my orders and my invoices", ["see a list of my orders", "see a list of my invoices"]],
+    ["see the list of all orders and invoices", ["see the list of all orders", "see the list of all invoices"]],
     // Two objects each with its own phrase after the verb.
     ["turn a course into an event or an event into a course", ["turn a course into an event", "turn an event into a course"]],
     ["see the results for each trainer and averages for the class", ["see the results for each trainer", "see averages for the class"]],

@@ -415,6 +415,9 @@ export function findCoordination(means: string, tokens: readonly TaggedToken[]):
 
 const isDeterminer = (t: TaggedToken | undefined): boolean => t?.tag === "DET" || t?.tag === "PRON";
 
+/** Quantifiers a list of objects shares: "of all orders, invoices and receipts". */
+const QUANTIFIERS = new Set(["all", "both", "each", "every", "any"]);
+
 /**
  * Two objects with the phrase each is the object of: what the parts name and a split writes. "see the list of
  * orders and invoices" joins what the list is of ("see the list of invoices", not "see invoices"): the first part
@@ -432,10 +435,12 @@ function attached(c: Coordination, tokens: readonly TaggedToken[]): Coordination
   if (isDeterminer(tokens[first])) {
     let of = -1;
     for (let k = first + 1; k < tokens.length && (tokens[k]?.end ?? Infinity) <= c.first.end; k++) if (tokens[k]?.lower === "of") of = k;
-    const inner = tokens[of + 1];
+    // "the site of all Certified Scrum Masters, Practitioners and Trainers": the quantifier is every part's.
+    const shared = QUANTIFIERS.has(tokens[of + 1]?.lower ?? "") ? of + 1 : of;
+    const inner = tokens[shared + 1];
     if (of > first && inner && inner.end <= c.first.end && later.every((t) => isDeterminer(t) === isDeterminer(inner))) {
       const parts = [{ start: inner.start, end: c.first.end }, ...c.parts.slice(1)];
-      return { ...c, head: { start: c.head.start, end: (tokens[of] as TaggedToken).end }, first: parts[0] as Range, parts };
+      return { ...c, head: { start: c.head.start, end: (tokens[shared] as TaggedToken).end }, first: parts[0] as Range, parts };
     }
   }
   // "turn a course into an event or an event into a course": the head ends in a preposition the last part is
