@@ -33,6 +33,17 @@ describe("story-atomic's parts of two objects", () => {
     ["see the list of orders and the invoices", ["see the list of orders", "see the invoices"]],
     ["export orders of customers and invoices", ["export orders of customers", "export invoices"]],
   ];
+  it("ends each object where the verb they share begins, and gives every part that verb", () => {
+    // Not a second clause with its own subject: the subjects of the one clause "ensure" takes.
+    const { message, split } = partsOf("ensure the resources, validations and guides are updated");
+    assert.match(message, /'ensure the resources', 'ensure validations' and 'ensure guides'/);
+    assert.deepEqual(split, ["ensure the resources are updated", "ensure validations are updated", "ensure guides are updated"]);
+    const sure = partsOf("make sure the orders and invoices are archived");
+    assert.deepEqual(sure.split, ["make sure the orders are archived", "make sure invoices are archived"]);
+    // A clause of its own stays one: its subject takes a verb of its own.
+    const clause = analyzeBacklog("As a clerk, I want to ensure the order is paid and the clerk is told.\n", "plain").findings;
+    assert.ok(clause.some((f) => f.ruleId === "story-atomic" && f.messageId === "secondClause"));
+  });
   for (const [means, parts] of cases) {
     it(`'${means}': ${parts.map((p) => `'${p}'`).join(", ")}`, () => {
       const { message, split } = partsOf(means);

@@ -358,6 +358,8 @@ function phraseEnd(tokens: readonly TaggedToken[], from: number, stopAtPrepositi
     )
       break;
     if (j > from && stopAtPreposition && t.tag === "ADP" && t.lower !== "of") break;
+    // "the resources, validations and pages are updated": an object ends where the verb they share begins.
+    if (j > from && stopAtPreposition && (t.tag === "AUX" || t.tag === "VERB:pres" || t.tag === "VERB:past")) break;
   }
   return (tokens[j - 1] ?? tokens[from])?.end ?? 0;
 }
@@ -415,6 +417,18 @@ export function findCoordination(means: string, tokens: readonly TaggedToken[]):
 
 const isDeterminer = (t: TaggedToken | undefined): boolean => t?.tag === "DET" || t?.tag === "PRON";
 
+/** "make sure the orders and invoices are archived": "sure" (and "that") belong to the verb, not the first object. */
+function withSureInHead(c: Coordination, tokens: readonly TaggedToken[], at: (start: number) => number): Coordination {
+  let k = at(c.first.start);
+  const verb = tokens[k - 1];
+  if (!c.head || verb?.lower !== "make" || !/^(?:sure|certain)$/.test(tokens[k]?.lower ?? "")) return c;
+  if (tokens[k + 1]?.lower === "that") k++;
+  const next = tokens[k + 1];
+  if (!next || next.start >= c.first.end) return c;
+  const first = { start: next.start, end: c.first.end };
+  return { ...c, head: { start: c.head.start, end: (tokens[k] as TaggedToken).end }, first, parts: [first, ...c.parts.slice(1)] };
+}
+
 /** Quantifiers a list of objects shares: "of all orders, invoices and receipts". */
 const QUANTIFIERS = new Set(["all", "both", "each", "every", "any"]);
 
@@ -425,9 +439,11 @@ const QUANTIFIERS = new Set(["all", "both", "each", "every", "any"]);
  * event or an event into a course" joins two objects each with its own "into" phrase ("turn an event into a
  * course"), where the head had taken the first object and its "into", and the second part had lost its own.
  */
-function attached(c: Coordination, tokens: readonly TaggedToken[]): Coordination {
-  if (c.kind !== "twoObjects" || !c.head) return c;
+function attached(found: Coordination, tokens: readonly TaggedToken[]): Coordination {
+  if (found.kind !== "twoObjects" || !found.head) return found;
   const at = (start: number): number => tokens.findIndex((t) => t.start >= start);
+  const c = withSureInHead(found, tokens, at);
+  if (!c.head) return c;
   const first = at(c.first.start);
   const later = c.parts.slice(1).map((p) => tokens[at(p.start)]);
   if (first < 0 || later.some((t) => t === undefined)) return c;
@@ -641,8 +657,9 @@ function conjunctionAt(
   if (closesPair(tokens, i, 0)) return undefined;
 
   const rest = (from: number): Range => ({ start: tokens[from]?.start ?? 0, end: means.trimEnd().length });
-  // A clause with its own subject: "book a room and I expect a confirmation", "and the system stores my card".
-  if (startsClause(tokens, nextAt))
+  // A clause with its own subject: "book a room and I expect a confirmation", "and the system stores my card";
+  // but not the subjects of one clause that a verb like "ensure" takes: "ensure the pages and guides are updated".
+  if (startsClause(tokens, nextAt) && !sharedSubjects(tokens, verbAt, i, nextAt))
     return { kind: "secondClause", joint: joint(conj), first: range(tokens, 0, i - 1), second: rest(nextAt) };
 
   // Two verbs: "search and filter", "create, edit or delete", "see a list ... and can page through them".
@@ -869,6 +886,34 @@ function lastVerb(
  * Whether a clause with its own subject starts at `at`: a subject pronoun ("I expect", "it should") or a noun
  * phrase ("the system stores", "ALFRED should also use") followed by a finite verb or a modal.
  */
+/** Verbs whose object is a clause with its own subject: "ensure the pages are updated", "make sure ...". */
+const CLAUSE_OBJECT_VERBS = new Set(["ensure", "assure", "verify", "check", "confirm", "sure", "certain"]);
+
+/** A verb form a plural subject takes: "are", "were", "have", "get" (not "is", "stores"). */
+const pluralVerb = (t: TaggedToken | undefined): boolean =>
+  t !== undefined && (/^(?:are|were|have|do|remain|stay|get|become)$/.test(t.lower) || t.tag === "VERB:base");
+
+/**
+ * Whether the conjunction at `i` joins the subjects of the clause a verb like "ensure" takes: the first subject
+ * starts right after that verb (or "make sure"), and the verb after the second is one a plural subject takes
+ * ("ensure the resources, validations and pages are updated", "make sure the orders and invoices are archived").
+ */
+function sharedSubjects(tokens: readonly TaggedToken[], verbAt: number | undefined, i: number, nextAt: number): boolean {
+  if (verbAt === undefined || verbAt >= i) return false;
+  let at = verbAt;
+  if (!CLAUSE_OBJECT_VERBS.has(tokens[at]?.lower ?? "")) {
+    at = verbAt + 1;
+    if (!CLAUSE_OBJECT_VERBS.has(tokens[at]?.lower ?? "")) return false;
+  }
+  if (tokens[at + 1]?.lower === "that") at++;
+  // The first subject: a noun phrase from there to the conjunction, with no verb of its own.
+  const between = tokens.slice(at + 1, i);
+  if (between.length === 0 || between.some((t) => isVerb(t) || t.tag === "AUX" || t.tag === "SCONJ")) return false;
+  let j = nextAt;
+  while (j < tokens.length && (tokens[j]?.tag === "DET" || tokens[j]?.tag === "ADJ" || tokens[j]?.tag === "NOUN")) j++;
+  return j > nextAt && pluralVerb(tokens[j]);
+}
+
 function startsClause(tokens: readonly TaggedToken[], at: number): boolean {
   const t = tokens[at];
   if (!t) return false;
