@@ -4,7 +4,7 @@ import type { Analysis } from "./core/analyze";
 import { editsOfFixes } from "./core/apply-edits";
 import { sourceOf, type BacklogFormat, type Finding, type Fix } from "./core/model";
 import type { LineIndex } from "./core/parse/text-lines";
-import { toRange, toTextEdit, type DiagnosticData } from "./lsp-convert";
+import { DIAGNOSTIC_SOURCE, toRange, toTextEdit, type DiagnosticData } from "./lsp-convert";
 
 /** The kind of the whole-file "fix all" action, namespaced so editors can run it on save on its own. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.backlog-coach`;
@@ -27,15 +27,28 @@ export interface CodeActionRequest {
 const wants = (only: readonly string[] | undefined, kind: string): boolean =>
   !only || only.some((k) => kind === k || kind.startsWith(`${k}.`));
 
-/** The finding a diagnostic stands for, matched by rule, message id and place, never by message text. */
-function findingOf(doc: CodeActionDocument, diagnostic: Diagnostic): Finding | undefined {
+/**
+ * The rule a diagnostic of ours is from: its data's, or (where an editor hands back a diagnostic without the data we
+ * sent, as VS Code does for one whose collection was just published again) its code, for our source only.
+ */
+function ruleOf(diagnostic: Diagnostic): { readonly ruleId: string; readonly messageId?: string } | undefined {
   const data = diagnostic.data as DiagnosticData | undefined;
-  if (!data || typeof data.ruleId !== "string") return undefined;
+  if (data && typeof data.ruleId === "string") return data;
+  return diagnostic.source === DIAGNOSTIC_SOURCE && typeof diagnostic.code === "string" ? { ruleId: diagnostic.code } : undefined;
+}
+
+/**
+ * The finding a diagnostic stands for, matched by rule, message id and place, never by message text; without the
+ * data, by rule and place (and the message among findings of one rule on one place).
+ */
+function findingOf(doc: CodeActionDocument, diagnostic: Diagnostic): Finding | undefined {
+  const rule = ruleOf(diagnostic);
+  if (!rule) return undefined;
   const start = doc.lines.offsetAt(diagnostic.range.start);
   const end = doc.lines.offsetAt(diagnostic.range.end);
-  return doc.analysis.findings.find(
-    (f) => f.ruleId === data.ruleId && f.messageId === data.messageId && f.span.start === start && f.span.end === end,
-  );
+  const here = doc.analysis.findings.filter((f) => f.ruleId === rule.ruleId && f.span.start === start && f.span.end === end);
+  if (rule.messageId !== undefined) return here.find((f) => f.messageId === rule.messageId);
+  return here.find((f) => f.message === diagnostic.message) ?? here[0];
 }
 
 function fixAction(doc: CodeActionDocument, fix: Fix, diagnostic: Diagnostic): CodeAction {
@@ -83,8 +96,8 @@ export function codeActions(doc: CodeActionDocument, request: CodeActionRequest)
   if (wants(request.only, CodeActionKind.QuickFix)) {
     const fixAllOffered = new Set<string>();
     for (const diagnostic of request.diagnostics) {
-      const data = diagnostic.data as DiagnosticData | undefined;
-      if (!data || typeof data.ruleId !== "string") continue;
+      const data = ruleOf(diagnostic);
+      if (!data) continue;
       const finding = findingOf(doc, diagnostic);
       for (const fix of finding?.fixes ?? []) actions.push(fixAction(doc, fix, diagnostic));
       if (finding && !fixAllOffered.has(finding.ruleId)) {

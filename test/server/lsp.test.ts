@@ -68,6 +68,32 @@ describe("language server over LSP", () => {
     assert.equal(edit?.newText, ", so that <benefit>");
   });
 
+  it("offers the same quick fixes for a diagnostic handed back without its data", async () => {
+    // VS Code hands back a diagnostic it re-made from its marker (no data) when the collection was just published
+    // again; it still has our source, code and range.
+    const benefit = diagnostics.find((d) => d.code === "story-benefit");
+    assert.ok(benefit);
+    const bare: Diagnostic = {
+      range: benefit.range,
+      message: benefit.message,
+      severity: benefit.severity,
+      code: benefit.code,
+      source: benefit.source,
+    };
+    const titlesFor = async (d: Diagnostic): Promise<string[]> =>
+      (
+        (await client.connection.sendRequest("textDocument/codeAction", {
+          textDocument: { uri: URI },
+          range: d.range,
+          context: { diagnostics: [d] },
+        })) as CodeAction[]
+      ).map((a) => a.title);
+    assert.deepEqual(await titlesFor(bare), await titlesFor(benefit));
+    assert.ok((await titlesFor(bare)).includes("Add a 'so that ...' benefit"));
+    // Another tool's diagnostic with the same code gets none of ours.
+    assert.deepEqual(await titlesFor({ ...bare, source: "other" }), []);
+  });
+
   it("explains an event on hover", async () => {
     const line = SAMPLE.split("\n").findIndex((l) => l.includes("Sprint Review"));
     const character = SAMPLE.split("\n")[line]?.indexOf("Review") ?? 0;
