@@ -162,6 +162,13 @@ export function parseYamlWithLibrary(text: string): Backlog {
   return { ...backlog, parseFindings: [...backlog.parseFindings, ...checkBacklogSchema(document, text)] };
 }
 
+/**
+ * A chunk's text as a string of its own, for a reading whose stories are kept (`StoryReuse`): a slice shares the
+ * whole file's string, and everything read from the chunk (a story's parts, kept while the story is unchanged)
+ * would keep that version of the file alive: 3.4 MB for each story edited in a 10,000-story file.
+ */
+const ownText = (slice: string): string => `\u0000${slice}`.slice(1);
+
 /** Where a chunk stands in its list: before another item, last before more keys, or last in the file. */
 const placeOf = (chunk: Span, layout: YamlLayout, textLength: number): ChunkPlace =>
   chunk.end < layout.listEnd ? "middle" : chunk.end < textLength ? "last" : "end";
@@ -256,7 +263,7 @@ export function parseYamlFast(text: string, reuse?: StoryReuse): FastParse {
   for (const chunk of layout?.chunks ?? []) {
     const place = placeOf(chunk, layout as YamlLayout, text.length);
     const index = stories.length;
-    const chunkText = text.slice(chunk.start, chunk.end);
+    const chunkText = reuse ? ownText(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
     const accept = (note: unknown): boolean => note instanceof ChunkNote && note.place === place && note.indent === layout?.indent;
     const recalled = reuse?.recall(chunkText, chunk.start, index, accept);
     const read = recalled
@@ -309,7 +316,8 @@ function readEdited(text: string | TextSource, kept: YamlReading, change: Change
   const read: (ReadChunk & { readonly chunk: string; readonly start: number })[] = [];
   for (let i = from; i < from + scanned; i++) {
     const span = layout.chunks[i] as Span;
-    const chunk = text.slice(span.start, span.end);
+    // A buffer's slice is a string of its own already.
+    const chunk = typeof text === "string" ? ownText(text.slice(span.start, span.end)) : text.slice(span.start, span.end);
     const one = readChunkAt(chunk, span, layout, eol, i, placeOf(span, layout, newLength));
     if (!one) return undefined;
     read.push({ ...one, chunk, start: span.start });
@@ -330,7 +338,7 @@ function readEdited(text: string | TextSource, kept: YamlReading, change: Change
   if (!stories) return undefined;
   // The chunks carried over keep their schema findings (their stories moved in place); the re-read ones bring theirs.
   const withSchema: ReadChunk[] = kept.withSchema.filter((c) => stories[c.story.index] === c.story);
-  const fresh = read.filter((c) => c.note.schema.length > 0);
+  const fresh = read.filter((c) => c.note.schema.length > 0).map(({ story, note }): ReadChunk => ({ story, note }));
   if (fresh.length > 0) {
     withSchema.push(...fresh);
     withSchema.sort((a, b) => a.story.index - b.story.index);
