@@ -18,6 +18,7 @@ import { parseBacklog, parseSource, readsBeyondStories, readsSource } from "./fo
 import { lineBreakOf } from "./parse/text-lines";
 import { placesWithin, shiftFinding } from "./parse/story-move";
 import { StoryReuse, type Change } from "./parse/story-reuse";
+import { ownText } from "./parse/text-common";
 import { rules } from "./rules/registry";
 import type { Rule } from "./rules/rule";
 import type { WorkspaceView } from "./workspace";
@@ -205,7 +206,7 @@ export class IncrementalAnalyzer {
       const story = stories[index] as Story;
       const { start, end } = story.span;
       // A copy, not a slice: a slice would keep this whole version of the file alive as long as the cache.
-      const key = byText ? `\u0000${text.slice(start, end)}`.slice(1) : undefined;
+      const key = byText ? ownText(text.slice(start, end)) : undefined;
       const cached = key === undefined ? previousOf(story, index) : (previousByText.get(key) ?? keptByText.get(key));
       if (cached) {
         keep(key, index, cached);

@@ -9,6 +9,7 @@ import { opensStory } from "./plain-stories";
 import type { Change, StoryReuse } from "./story-reuse";
 import { holdsShapeHeading, readMarkdownShape, type MarkdownTools } from "./markdown-shapes";
 import { lineBreakOf } from "./text-lines";
+import { ownText } from "./text-common";
 import { readBacklogHeader } from "./yaml/backlog";
 
 /** Headings (or lone bold lines) that introduce a story's acceptance criteria. */
@@ -413,7 +414,7 @@ function parseInChunks(text: string, chunkChars: number): Root {
       }
       for (const node of tree.children) shiftPositions(node, from, line);
       // Kept by a copy of its text: a slice would keep the whole text alive.
-      parsed = { key: `\u0000${chunk}`.slice(1), children: tree.children, from, line };
+      parsed = { key: ownText(chunk), children: tree.children, from, line };
     }
     // Kept for the next text only when read without a merge.
     if (next === k + 1 && !chunks.has(chunk)) chunks.set(parsed.key, parsed);

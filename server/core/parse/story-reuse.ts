@@ -1,7 +1,7 @@
 // Stories a reader made from the previous version of a file, handed back for chunks whose text is unchanged.
 import type { Story } from "../model";
 import { moveStory } from "./story-move";
-import { commonPrefix, commonSuffix } from "./text-common";
+import { commonPrefix, commonSuffix, ownText } from "./text-common";
 
 interface Placed {
   /** The chunk's text (a copy: a slice would keep that whole version of the file alive as long as the cache). */
@@ -180,7 +180,7 @@ export class StoryReuse {
 
   /** Remembers the story (if any) and note just read from a chunk with this text, found at `start`. */
   keep(chunk: string, start: number, story: Story | undefined, note?: unknown): void {
-    this.current.push({ text: `\u0000${chunk}`.slice(1), story, start, ...(note !== undefined && { note }) });
+    this.current.push({ text: ownText(chunk), story, start, ...(note !== undefined && { note }) });
     if (story) this.fresh.add(story);
   }
 

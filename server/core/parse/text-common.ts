@@ -19,3 +19,9 @@ export function commonSuffix(a: string, b: string, limit: number): number {
   while (i < max && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
   return i;
 }
+
+/**
+ * A string of its own with the text of `slice`: a slice (and what is read from it) shares the string it was cut
+ * from, and one kept in a cache would keep that whole version of a file alive as long as the cache.
+ */
+export const ownText = (slice: string): string => `\u0000${slice}`.slice(1);

@@ -9,6 +9,7 @@ import { blockReader, layoutOf, relayoutReusing, type YamlLayout } from "./layou
 import { shiftFinding, shiftFrom, shiftStory } from "../story-move";
 import type { Change, StoryReuse } from "../story-reuse";
 import { lineBreakOf } from "../text-lines";
+import { ownText } from "../text-common";
 import { MAX_ALIAS_COUNT, parseYamlBacklog, readBacklogHeader, readStory } from "./backlog";
 
 /** One story item read on its own: everything in it is relative to the chunk's start. */
@@ -162,13 +163,6 @@ export function parseYamlWithLibrary(text: string): Backlog {
   return { ...backlog, parseFindings: [...backlog.parseFindings, ...checkBacklogSchema(document, text)] };
 }
 
-/**
- * A chunk's text as a string of its own, for a reading whose stories are kept (`StoryReuse`): a slice shares the
- * whole file's string, and everything read from the chunk (a story's parts, kept while the story is unchanged)
- * would keep that version of the file alive: 3.4 MB for each story edited in a 10,000-story file.
- */
-const ownText = (slice: string): string => `\u0000${slice}`.slice(1);
-
 /** Where a chunk stands in its list: before another item, last before more keys, or last in the file. */
 const placeOf = (chunk: Span, layout: YamlLayout, textLength: number): ChunkPlace =>
   chunk.end < layout.listEnd ? "middle" : chunk.end < textLength ? "last" : "end";
@@ -263,6 +257,7 @@ export function parseYamlFast(text: string, reuse?: StoryReuse): FastParse {
   for (const chunk of layout?.chunks ?? []) {
     const place = placeOf(chunk, layout as YamlLayout, text.length);
     const index = stories.length;
+    // Kept stories read from a string of their own (see ownText): a story edited once would keep this version alive.
     const chunkText = reuse ? ownText(text.slice(chunk.start, chunk.end)) : text.slice(chunk.start, chunk.end);
     const accept = (note: unknown): boolean => note instanceof ChunkNote && note.place === place && note.indent === layout?.indent;
     const recalled = reuse?.recall(chunkText, chunk.start, index, accept);
