@@ -3,6 +3,7 @@ import type { Backlog, Span, Story, TextPart } from "../model";
 import { tagWords } from "../nlp/tagger";
 import type { Change, StoryReuse } from "./story-reuse";
 import { foldForMatching, parseStorySentence } from "./story-sentence";
+import { ownText } from "./text-common";
 import { lineBreakOf } from "./text-lines";
 
 /** One physical line: its content span (line break excluded). */
@@ -143,7 +144,8 @@ function stripLead(raw: string): { rest: string; restAt: number; id?: { text: st
 
 function readStory(text: string, pending: Pending, index: number, eol: string): Story {
   const span: Span = { start: pending.start, end: pending.end };
-  const sentenceText = onOneLine(text.slice(pending.contentStart, pending.end));
+  // A string of its own (see ownText): the story may be kept across readings while the file changes around it.
+  const sentenceText = onOneLine(ownText(text.slice(pending.contentStart, pending.end)));
   return {
     index,
     span,
