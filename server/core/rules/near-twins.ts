@@ -78,7 +78,7 @@ export class NearTwins {
         this.entries[i] = entry;
         continue;
       }
-      // The stories that shared a key with the old stems or share one with the new may have another twin now.
+      // The later stories the old stems were the twin of, and those the new ones may be the twin of now, look again.
       if (old) this.remove(old, i, again);
       this.entries[i] = entry;
       this.keys[i] = key;
@@ -119,12 +119,25 @@ export class NearTwins {
     return best;
   }
 
-  /** Puts a story into the index; `touched` gets the later stories that share one of its keys. */
+  /**
+   * Whether the story at `at`, now matching the later story `k`, may be k's twin: its twin is the first earlier match,
+   * so only a story before k's twin (or of a k without one) takes its place.
+   */
+  private mayBecomeTwin(k: number, at: number): boolean {
+    const twin = this.twins[k];
+    return k > at && (twin === undefined || twin >= at);
+  }
+
+  /**
+   * Puts a story into the index; `touched` gets the later stories it matches and may now be the twin of. A story
+   * that only shares a key ("card 7" / "card 8", one real word apart) keeps its twin: a family of 200 such stories
+   * costs no look-up on a keystroke in one of them.
+   */
   private add(entry: NearEntry, at: number, touched?: Set<number>): void {
     const key = this.keys[at] as string;
     const list = this.exact.get(key);
     if (list) {
-      if (touched) for (const k of list) if (k > at) touched.add(k);
+      if (touched) for (const k of list) if (this.mayBecomeTwin(k, at)) touched.add(k);
       insertSorted(list, at, (x) => x);
     } else this.exact.set(key, [at]);
     const { stems } = entry;
@@ -133,18 +146,20 @@ export class NearTwins {
       const reduced = without(stems, k);
       const near = this.lessOne.get(reduced);
       if (near) {
-        if (touched) for (const other of near) if (other.at > at) touched.add(other.at);
+        if (touched)
+          for (const other of near)
+            if (this.mayBecomeTwin(other.at, at) && (other.left === left || isTypo(left, other.left))) touched.add(other.at);
         insertSorted(near, { at, left }, (x) => x.at);
       } else this.lessOne.set(reduced, [{ at, left }]);
     });
   }
 
-  /** Takes a story out of the index; `touched` gets the later stories that shared one of its keys. */
+  /** Takes a story out of the index; `touched` gets the later stories whose twin it was. */
   private remove(entry: NearEntry, at: number, touched: Set<number>): void {
     const key = this.keys[at] as string;
     const list = this.exact.get(key);
     if (list) {
-      for (const k of list) if (k > at) touched.add(k);
+      for (const k of list) if (this.twins[k] === at) touched.add(k);
       const rest = list.filter((k) => k !== at);
       if (rest.length > 0) this.exact.set(key, rest);
       else this.exact.delete(key);
@@ -155,7 +170,7 @@ export class NearTwins {
       const reduced = without(stems, k);
       const near = this.lessOne.get(reduced);
       if (!near) return;
-      for (const other of near) if (other.at > at) touched.add(other.at);
+      for (const other of near) if (this.twins[other.at] === at) touched.add(other.at);
       const rest = near.filter((other) => other.at !== at);
       if (rest.length > 0) this.lessOne.set(reduced, rest);
       else this.lessOne.delete(reduced);
