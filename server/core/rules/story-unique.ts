@@ -4,7 +4,7 @@ import { lineStartAt, nextLineStartAt } from "../parse/text-lines";
 import { yamlScalar } from "../parse/yaml/scalar";
 import { requestKey, requestStems } from "../nlp/similarity";
 import { deleteStoryEdit, eolOf, perStory, storyLabel } from "./helpers";
-import { defineRule } from "./rule";
+import { defineRule, type RuleContext } from "./rule";
 import { sharedWithWorkspace, storyGroups } from "./story-groups";
 import { NearTwins, type NearEntry } from "./near-twins";
 
@@ -49,6 +49,7 @@ const sameStems = (a: Story, b: Story): boolean => {
 };
 
 const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
+const roleKey = (story: Story): string => requestKey(story.sentence?.role?.text ?? "");
 const meansKey = (story: Story): string | undefined => keysOf(story).means;
 
 /** The distinct content stems of the role and of the means, apart: the means' are compared without context words. */
@@ -113,6 +114,21 @@ const nearEntry = perStory((story): NearEntry | undefined => {
   return { stems: [...new Set([...roleStemsOf(story), ...means])].sort(), seeks: means.length >= 2 };
 });
 
+/** The same, by the means alone: a story's first earlier one whose means is the same request, for any role. */
+const nearMeansEntry = perStory((story): NearEntry | undefined => {
+  if (story.sentence?.means === undefined || story.sentence.role === undefined) return undefined;
+  const means = meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w));
+  return { stems: [...means].sort(), seeks: means.length >= 2 };
+});
+
+/** The rule's index of near twins by `entryOf`, kept in its memory under `key` between runs. */
+function nearTwins(context: RuleContext<UniqueOptions>, key: string, entryOf: (story: Story) => NearEntry | undefined): NearTwins {
+  const known = context.memory?.get(key);
+  const index = known instanceof NearTwins ? known : new NearTwins(entryOf);
+  context.memory?.set(key, index);
+  return index;
+}
+
 export default defineRule<UniqueOptions>({
   meta: {
     id: "story-unique",
@@ -176,8 +192,8 @@ export default defineRule<UniqueOptions>({
     }
     // The same means for another role: often meant, sometimes a story to merge; a hint, below the rule's severity.
     const otherRoles = context.options.otherRole ? storyGroups(context, "means", backlog.stories, meansKey).repeats() : [];
-    for (const { story, first: twin } of otherRoles) {
-      if (!story.sentence || reported.has(story.index) || sentenceKey(story) === sentenceKey(twin)) continue;
+    const hintOtherRole = (story: Story, twin: Story): void => {
+      if (!story.sentence || reported.has(story.index) || roleKey(story) === roleKey(twin)) return;
       reported.add(story.index);
       context.report({
         messageId: "otherRole",
@@ -187,7 +203,8 @@ export default defineRule<UniqueOptions>({
         atMost: "hint",
         related: [{ span: twin.sentence?.span ?? twin.span, message: "The story with the same means" }],
       });
-    }
+    };
+    for (const { story, first: twin } of otherRoles) hintOtherRole(story, twin);
     const candidate = (s: Story): boolean => s.sentence?.means !== undefined && s.sentence.role !== undefined;
     if (!context.options.nearDuplicates) return;
     // Counted first: a large backlog skips this on every keystroke.
@@ -196,21 +213,30 @@ export default defineRule<UniqueOptions>({
     // Near-duplicates ask for the same thing in other words: the same content words, in any order and
     // inflection, or with one word misspelt. Stories that differ in one real word ("into R" / "into Excel")
     // are a family of stories, not duplicates. Each story's twin is the first earlier such story.
-    const known = context.memory?.get("near");
-    const index = known instanceof NearTwins ? known : new NearTwins(nearEntry);
-    context.memory?.set("near", index);
-    index.update(backlog.stories).forEach((twin, at) => {
-      const story = backlog.stories[at];
-      const twinStory = twin === undefined ? undefined : backlog.stories[twin];
-      if (!twinStory || !story?.sentence || reported.has(story.index)) return;
-      reported.add(story.index);
-      context.report({
-        messageId: "nearDuplicate",
-        data: { twin: storyLabel(twinStory) },
-        span: story.sentence.span,
-        storyIndex: story.index,
-        related: [{ span: twinStory.sentence?.span ?? twinStory.span, message: "The story it nearly duplicates" }],
+    nearTwins(context, "near", nearEntry)
+      .update(backlog.stories)
+      .forEach((twin, at) => {
+        const story = backlog.stories[at];
+        const twinStory = twin === undefined ? undefined : backlog.stories[twin];
+        if (!twinStory || !story?.sentence || reported.has(story.index)) return;
+        reported.add(story.index);
+        context.report({
+          messageId: "nearDuplicate",
+          data: { twin: storyLabel(twinStory) },
+          span: story.sentence.span,
+          storyIndex: story.index,
+          related: [{ span: twinStory.sentence?.span ?? twinStory.span, message: "The story it nearly duplicates" }],
+        });
       });
-    });
+    // The same request in other words for another role ("include details about me in my profile" / "include details
+    // in my profile about me"): the hint above, found as near-duplicates are.
+    if (!context.options.otherRole) return;
+    nearTwins(context, "nearMeans", nearMeansEntry)
+      .update(backlog.stories)
+      .forEach((twin, at) => {
+        const story = backlog.stories[at];
+        const twinStory = twin === undefined ? undefined : backlog.stories[twin];
+        if (story && twinStory) hintOtherRole(story, twinStory);
+      });
   },
 });
