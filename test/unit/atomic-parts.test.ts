@@ -32,6 +32,17 @@ describe("story-atomic's parts of two objects", () => {
     ["export orders and invoices", ["export orders", "export invoices"]],
     ["see the list of orders and the invoices", ["see the list of orders", "see the invoices"]],
     ["export orders of customers and invoices", ["export orders of customers", "export invoices"]],
+    // A noun of an action keeps what it acts on, without a determiner too; an adverb stays with its adjective.
+    [
+      "run automatic detection of spelling or grammar errors",
+      ["run automatic detection of spelling", "run automatic detection of grammar errors"],
+    ],
+    ["see visually similar photos and albums", ["see visually similar photos", "see albums"]],
+    // "that" before a noun is the determiner of the second action's object, not a clause.
+    [
+      "clean the data in a notebook and productionize that pipeline on a server",
+      ["clean the data in a notebook", "productionize that pipeline on a server"],
+    ],
   ];
   it("ends each object where the verb they share begins, and gives every part that verb", () => {
     // Not a second clause with its own subject: the subjects of the one clause "ensure" takes.
@@ -40,6 +51,9 @@ describe("story-atomic's parts of two objects", () => {
     assert.deepEqual(split, ["ensure the resources are updated", "ensure validations are updated", "ensure guides are updated"]);
     const sure = partsOf("make sure the orders and invoices are archived");
     assert.deepEqual(sure.split, ["make sure the orders are archived", "make sure invoices are archived"]);
+    // People named by pronouns on either side of a slash are who the story is about, not two features.
+    const people = analyzeBacklog("As a clerk, I want guides that I can hand on when he/others leave.\n", "plain").findings;
+    assert.equal(people.filter((f) => f.ruleId === "story-atomic").length, 0);
     // A clause of its own stays one: its subject takes a verb of its own.
     const clause = analyzeBacklog("As a clerk, I want to ensure the order is paid and the clerk is told.\n", "plain").findings;
     assert.ok(clause.some((f) => f.ruleId === "story-atomic" && f.messageId === "secondClause"));

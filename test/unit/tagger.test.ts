@@ -190,6 +190,12 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
         expect: { manipulate: "VERB:base", reload: "VERB:base" },
       },
       { means: "record visits and print a report", expect: { visits: "NOUN", print: "VERB:base" } },
+      // A demonstrative before a noun opens an object: the word before it is a verb, "that" its determiner.
+      {
+        means: "clean the data in a notebook and productionize that pipeline on a server",
+        expect: { productionize: "VERB:base", that: "DET" },
+      },
+      { means: "ensure that data is saved", expect: { that: "SCONJ" } },
       { means: "open the invoice and set up a payment plan", expect: { set: "VERB:base" } },
       { means: "read the message and reply to the sender", expect: { reply: "VERB:base" } },
       { means: "check the stock levels and order new items", expect: { order: "VERB:base" } },

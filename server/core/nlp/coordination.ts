@@ -223,6 +223,7 @@ const SLASH_ONE_THING = new Set([
 ]);
 
 const SUBJECT_PRONOUNS = /^(?:i|we|they|he|she|it|you|someone|everyone|nobody)$/;
+const PERSONS = /^(?:i|me|we|us|you|he|him|she|her|they|them|others|someone|somebody|anyone|everyone)$/;
 const POSSESSIVES = /^(?:my|our|your|their|his|her|its)$/;
 
 const synonymGroups = new Map<string, number[]>();
@@ -354,7 +355,11 @@ function phraseEnd(tokens: readonly TaggedToken[], from: number, stopAtPrepositi
     const t = tokens[j] as TaggedToken;
     if (
       j > from &&
-      (t.tag === "CCONJ" || t.tag === "SCONJ" || (t.tag === "PUNCT" && /[,;:.!?]/.test(t.text)) || SUBORDINATORS.has(t.lower))
+      (t.tag === "CCONJ" ||
+        t.tag === "SCONJ" ||
+        (t.tag === "PUNCT" && /[,;:.!?]/.test(t.text)) ||
+        // "that" as a determiner ("operationalize that analysis") opens no clause.
+        (SUBORDINATORS.has(t.lower) && t.tag !== "DET"))
     )
       break;
     if (j > from && stopAtPreposition && t.tag === "ADP" && t.lower !== "of") break;
@@ -372,7 +377,9 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
     // A participle inside the phrase ("a selected field"), not the verb before it ("showing my status").
     const participle =
       t.tag === "VERB:part" && (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || isPossessive(tokens[j - 2]));
-    if (opensNounPhrase(t) || t.lower === "of" || participle || isComma(t)) j--;
+    // An adverb of the adjective after it: "perceptually similar video items".
+    const ofAdjective = t.tag === "ADV" && tokens[j]?.tag === "ADJ";
+    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || isComma(t)) j--;
     else break;
   }
   while (j < end && isComma(tokens[j])) j++;
@@ -390,6 +397,8 @@ function slashJoinsOneThing(left: TaggedToken, right: TaggedToken): boolean {
   // Two acronyms are one term: "DB/IR", "UI/UX", "CI/CD".
   if (/^[A-Z]{1,4}$/.test(left.text) && /^[A-Z]{1,4}$/.test(right.text)) return true;
   if (a === b || a.startsWith(b) || b.startsWith(a) || SLASH_ONE_THING.has(`${a} ${b}`)) return true;
+  // People named by pronouns, who the story is about: "when she/others retire", "they/we".
+  if (PERSONS.test(a) && PERSONS.test(b)) return true;
   return FIXED_PAIRS.has(`${a} ${b}`) || areSynonyms(a, b);
 }
 
@@ -429,6 +438,9 @@ function withSureInHead(c: Coordination, tokens: readonly TaggedToken[], at: (st
   return { ...c, head: { start: c.head.start, end: (tokens[k] as TaggedToken).end }, first, parts: [first, ...c.parts.slice(1)] };
 }
 
+/** A noun made of a verb, that names an action: "detection", "management", "analysis", "removal". */
+const ACTION_NOUN = /(?:tion|sion|ment|ance|ence|ysis|val)$/;
+
 /** Quantifiers a list of objects shares: "of all orders, invoices and receipts". */
 const QUANTIFIERS = new Set(["all", "both", "each", "every", "any"]);
 
@@ -447,10 +459,11 @@ function attached(found: Coordination, tokens: readonly TaggedToken[]): Coordina
   const first = at(c.first.start);
   const later = c.parts.slice(1).map((p) => tokens[at(p.start)]);
   if (first < 0 || later.some((t) => t === undefined)) return c;
-  // "the list of orders": the last "of" in the first part, a phrase after it opening as the later parts open.
-  if (isDeterminer(tokens[first])) {
-    let of = -1;
-    for (let k = first + 1; k < tokens.length && (tokens[k]?.end ?? Infinity) <= c.first.end; k++) if (tokens[k]?.lower === "of") of = k;
+  // "the list of orders": the last "of" in the first part, a phrase after it opening as the later parts open; after a
+  // noun of an action ("automatic detection of plankton size or orientation") with or without a determiner.
+  let of = -1;
+  for (let k = first + 1; k < tokens.length && (tokens[k]?.end ?? Infinity) <= c.first.end; k++) if (tokens[k]?.lower === "of") of = k;
+  if (isDeterminer(tokens[first]) || (of > first && ACTION_NOUN.test(tokens[of - 1]?.lower ?? ""))) {
     // "the site of all Certified Scrum Masters, Practitioners and Trainers": the quantifier is every part's.
     const shared = QUANTIFIERS.has(tokens[of + 1]?.lower ?? "") ? of + 1 : of;
     const inner = tokens[shared + 1];

@@ -129,6 +129,7 @@ const PARTICLES = new Set(["up", "out", "back", "down", "off", "away"]);
 /** Prepositions a verb takes as its complement ("deal with", "reply to", "pay for"), unlike "after" or "by". */
 const COMPLEMENT_PREPOSITIONS = new Set(["to", "with", "for", "from", "about", "on", "in", "into", "onto", "at", "through"]);
 /** Determiners of one thing: a plural after "a X and" is not in the same noun phrase. */
+const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
 const SINGULAR_DETERMINERS = new Set(["a", "an", "each", "every", "this", "that", "another"]);
 /** Adverbs that may stand between a conjunction and the verb it joins: "and only share", "or then print". */
 const LINKING_ADVERBS = new Set(["only", "also", "then", "just", "later", "optionally", "possibly", "even", "still", "afterwards"]);
@@ -514,7 +515,13 @@ class Tagging {
     const nextTags = this.lexicalAt(q);
     if (w === "that") {
       // "shows that ...", "so that": a conjunction; "the list that ...": a relative pronoun; "that list": a determiner.
-      if (pt === "VERB:base" || pt === "ADJ") this.out[i] = "SCONJ";
+      // After a verb, "that" before a singular noun that no verb follows is its determiner: "operationalize that
+      // analysis in Python", not "ensure that data is saved".
+      const after = this.nextWord(q);
+      const determines =
+        pt === "VERB:base" && this.firstLexical(q) === "NN" && (after >= this.n || !/^(?:VB|MD)/.test(this.firstLexical(after) ?? ""));
+      if (determines) this.out[i] = "DET";
+      else if (pt === "VERB:base" || pt === "ADJ") this.out[i] = "SCONJ";
       else if (pt === "NOUN") this.out[i] = "PRON";
       else this.out[i] = isNounTag(nextTags?.[0]) ? "DET" : "SCONJ";
     }
@@ -688,6 +695,8 @@ class Tagging {
     const tag = this.out[q];
     const w = this.keyAt(q);
     if (tag === "DET" || tag === "NUM" || OBJECT_STARTERS.has(w)) return "object";
+    // "operationalize that analysis": a demonstrative before a noun opens an object (not "that" opening a clause).
+    if (DEMONSTRATIVES.has(w) && isNounTag(this.firstLexical(this.nextWord(q)))) return "object";
     // "set one of them", "share everything": a pronoun object; not a relative pronoun.
     if (tag === "PRON" && !/^(?:who|whom|which|whose|i)$/.test(w))
       return w === "one" && this.keyAt(this.nextWord(q)) !== "of" ? "other" : "object";
