@@ -38,6 +38,9 @@ describe("story-atomic's parts of two objects", () => {
       ["run automatic detection of spelling", "run automatic detection of grammar errors"],
     ],
     ["see visually similar photos and albums", ["see visually similar photos", "see albums"]],
+    // A question after a verb is its object, in the part and in the split.
+    ["upload a photo and see how it looks", ["upload a photo", "see how it looks"]],
+    ["export orders and check whether they shipped", ["export orders", "check whether they shipped"]],
     // "that" before a noun is the determiner of the second action's object, not a clause.
     [
       "clean the data in a notebook and productionize that pipeline on a server",

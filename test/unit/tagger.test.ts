@@ -196,6 +196,7 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
         expect: { productionize: "VERB:base", that: "DET" },
       },
       { means: "ensure that data is saved", expect: { that: "SCONJ" } },
+      { means: "export orders and check whether they shipped", expect: { check: "VERB:base" } },
       { means: "open the invoice and set up a payment plan", expect: { set: "VERB:base" } },
       { means: "read the message and reply to the sender", expect: { reply: "VERB:base" } },
       { means: "check the stock levels and order new items", expect: { order: "VERB:base" } },

@@ -353,6 +353,8 @@ function phraseEnd(tokens: readonly TaggedToken[], from: number, stopAtPrepositi
   let j = from;
   for (; j < tokens.length; j++) {
     const t = tokens[j] as TaggedToken;
+    // "see which ones are open", "see how it looks": a question right after a verb is its object.
+    if (j === from + 1 && WH_WORDS.has(t.lower) && isVerb(tokens[from])) continue;
     if (
       j > from &&
       (t.tag === "CCONJ" ||

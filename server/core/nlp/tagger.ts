@@ -695,6 +695,8 @@ class Tagging {
     const tag = this.out[q];
     const w = this.keyAt(q);
     if (tag === "DET" || tag === "NUM" || OBJECT_STARTERS.has(w)) return "object";
+    // "check whether they shipped", "see how it looks": an indirect question is a verb's object.
+    if (/^(?:whether|how|what|why)$/.test(w)) return "object";
     // "operationalize that analysis": a demonstrative before a noun opens an object (not "that" opening a clause).
     if (DEMONSTRATIVES.has(w) && isNounTag(this.firstLexical(this.nextWord(q)))) return "object";
     // "set one of them", "share everything": a pronoun object; not a relative pronoun.
