@@ -54,6 +54,15 @@ describe("story-atomic's parts of two objects", () => {
     assert.deepEqual(split, ["ensure the resources are updated", "ensure validations are updated", "ensure guides are updated"]);
     const sure = partsOf("make sure the orders and invoices are archived");
     assert.deepEqual(sure.split, ["make sure the orders are archived", "make sure invoices are archived"]);
+    // Examples after a list, and its "etc.", are not items of it: each part keeps them.
+    const examples = partsOf("export orders, invoices and receipts, such as refunds");
+    assert.match(examples.message, /'export orders', 'export invoices' and 'export receipts':/);
+    assert.deepEqual(examples.split, [
+      "export orders, such as refunds",
+      "export invoices, such as refunds",
+      "export receipts, such as refunds",
+    ]);
+    assert.match(partsOf("export orders, invoices, receipts, etc").message, /'export orders', 'export invoices' and 'export receipts':/);
     // People named by pronouns on either side of a slash are who the story is about, not two features.
     const people = analyzeBacklog("As a clerk, I want guides that I can hand on when he/others leave.\n", "plain").findings;
     assert.equal(people.filter((f) => f.ruleId === "story-atomic").length, 0);

@@ -423,7 +423,7 @@ function mainVerbIndex(reading: Reading): number | undefined {
  */
 export function findCoordination(means: string, tokens: readonly TaggedToken[]): Coordination | undefined {
   const found = firstCoordination(means, tokens);
-  return found && attached(withParts(found, tokens), tokens);
+  return found && attached(withParts(found, tokens, means.toLowerCase()), tokens);
 }
 
 const isDeterminer = (t: TaggedToken | undefined): boolean => t?.tag === "DET" || t?.tag === "PRON";
@@ -501,14 +501,17 @@ type Found = Omit<Coordination, "parts">;
  * Apple Pay or PayPal" three objects. Items are split at the commas and conjunctions between the first part's
  * start and the end of the list; for actions, only where a base-form verb follows.
  */
-function withParts(c: Found, tokens: readonly TaggedToken[]): Coordination {
+function withParts(c: Found, tokens: readonly TaggedToken[], lowerMeans: string): Coordination {
   if (c.kind !== "twoActions" && c.kind !== "twoObjects") return { ...c, parts: [c.first, c.second] };
   const from = tokens.findIndex((t) => t.start >= c.first.start);
   let to = tokens.findIndex((t) => t.start >= c.second.start);
   if (from < 0 || to < 0) return { ...c, parts: [c.first, c.second] };
   // Further items after the second: ", and <verb>", "or <noun>".
   const opensItem = (at: number): boolean => {
-    const next = tokens[nextContentIndex(tokens, at)];
+    const nextAt = nextContentIndex(tokens, at);
+    const next = tokens[nextAt];
+    // "..., such as scope", "..., etc.": examples and the rest of a list are not items of it.
+    if (next && (next.lower === "etc" || opensExample(tokens, nextAt, lowerMeans))) return false;
     return c.kind === "twoActions" ? isBase(next) : opensNounPhraseAt(tokens, nextContentIndex(tokens, at)) || next?.tag === "ADP";
   };
   let end = c.second.end;
