@@ -197,6 +197,9 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
       },
       { means: "ensure that data is saved", expect: { that: "SCONJ" } },
       { means: "export orders and check whether they shipped", expect: { check: "VERB:base" } },
+      // After "want to", a word the lexicon knows only as a noun, with a possessive after it, is the verb.
+      { means: "scope my searches to one language", expect: { scope: "VERB:base" } },
+      { means: "move on to round 2", expect: { to: "ADP", round: "NOUN" } },
       { means: "open the invoice and set up a payment plan", expect: { set: "VERB:base" } },
       { means: "read the message and reply to the sender", expect: { reply: "VERB:base" } },
       { means: "check the stock levels and order new items", expect: { order: "VERB:base" } },

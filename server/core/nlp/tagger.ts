@@ -130,6 +130,8 @@ const PARTICLES = new Set(["up", "out", "back", "down", "off", "away"]);
 const COMPLEMENT_PREPOSITIONS = new Set(["to", "with", "for", "from", "about", "on", "in", "into", "onto", "at", "through"]);
 /** Determiners of one thing: a plural after "a X and" is not in the same noun phrase. */
 const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
+/** Words "to" and a verb follow: "want to", "able to", "like to". */
+const WANTING = new Set(["want", "wants", "like", "able", "need", "needs", "wish"]);
 const SINGULAR_DETERMINERS = new Set(["a", "an", "each", "every", "this", "that", "another"]);
 /** Adverbs that may stand between a conjunction and the verb it joins: "and only share", "or then print". */
 const LINKING_ADVERBS = new Set(["only", "also", "then", "just", "later", "optionally", "possibly", "even", "still", "afterwards"]);
@@ -484,9 +486,13 @@ class Tagging {
     const verb = this.keyAt(v);
     if (/^(?:be|have|do|not)$/.test(verb)) return true;
     const tags = this.lexicalAt(v);
-    if (!tags || !canBeBase(tags)) return false;
     const after = this.nextWord(v);
     const afterWord = this.keyAt(after);
+    // "I want to scope my searches": after "want to", "able to", a word the lexicon knows only as a noun is a verb
+    // when a determiner or a possessive follows it (no noun stands between "want to" and "my").
+    const wanting = WANTING.has(this.keyAt(this.prevWord(i)));
+    if (wanting && tags && tags.every(isNounTag) && (CLOSED.get(afterWord) === "DET" || POSSESSIVES.has(afterWord))) return true;
+    if (!tags || !canBeBase(tags)) return false;
     if (/^(?:DET|NUM|PRON)$/.test(this.out[v] ?? "")) return false;
     if (tags[0] === "NN" && /^[0-9]/.test(afterWord)) return false;
     if (afterWord === "'s") return false;
@@ -836,6 +842,8 @@ class Tagging {
     let tag: CoarseTag;
     if (this.out[i] === "VERB") tag = slot.verbSlot || !this.subjectSeen ? "VERB:base" : "VERB:pres";
     else if (slot.verbSlot && canBeBase(tags)) tag = "VERB:base";
+    // A noun-only word that "to" was read as the infinitive of ("want to scope my searches").
+    else if (slot.verbSlot && pw === "to" && pt === "PART" && tags.every(isNounTag)) tag = "VERB:base";
     else if (slot.modalSlot && !tags.every((t) => /^(?:JJ|RB)/.test(t))) tag = "VERB:base";
     else if (slot.afterBe && (tags.includes("VBN") || tags.includes("VBG")))
       // "is sold", "was given": a participle unless the word is a gerund ("is standing").
