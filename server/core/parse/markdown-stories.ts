@@ -404,17 +404,20 @@ function parseInChunks(text: string, chunkChars: number): Root {
       known.line = line;
       parsed = known;
     } else {
-      let tree = fromMarkdown(chunk);
+      // Parsed from a copy of its text, which it is kept by: a slice, and its nodes' values (slices of what they
+      // were parsed from), would keep the whole text alive as long as the chunk is kept.
+      let key = ownText(chunk);
+      let tree = fromMarkdown(key);
       // A cut the scan of chunkStarts got wrong (a fence or HTML block still open, as the parser reads the
       // chunk) is taken back: the chunk runs on to the next cut, and is read again.
       while (next < starts.length && endsOpen(chunk, tree)) {
         next++;
         chunk = text.slice(from, starts[next] ?? text.length);
-        tree = fromMarkdown(chunk);
+        key = ownText(chunk);
+        tree = fromMarkdown(key);
       }
       for (const node of tree.children) shiftPositions(node, from, line);
-      // Kept by a copy of its text: a slice would keep the whole text alive.
-      parsed = { key: ownText(chunk), children: tree.children, from, line };
+      parsed = { key, children: tree.children, from, line };
     }
     // Kept for the next text only when read without a merge.
     if (next === k + 1 && !chunks.has(chunk)) chunks.set(parsed.key, parsed);
