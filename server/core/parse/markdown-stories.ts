@@ -86,6 +86,9 @@ function maskedInline(text: string, nodes: readonly PhrasingContent[], start: nu
   return chars.join("").replace(/[\r\n]/g, " ");
 }
 
+/** The text of a span as a string of its own (see ownText): for what a story, kept across readings, holds. */
+const partOf = (text: string, span: Span): TextPart => ({ text: ownText(text.slice(span.start, span.end)), span });
+
 /** The text span of a heading's content: after the "## " and before closing hashes and trailing spaces. */
 function headingContent(text: string, heading: Heading): Span | undefined {
   const first = heading.children[0];
@@ -101,7 +104,7 @@ function criteriaOf(text: string, node: RootContent): Criterion[] {
     let e = end;
     while (s < e && /\s/.test(text[s] ?? "")) s++;
     while (e > s && /\s/.test(text[e - 1] ?? "")) e--;
-    return e > s ? [{ text: text.slice(s, e), span: { start: s, end: e } }] : [];
+    return e > s ? [partOf(text, { start: s, end: e })] : [];
   };
   if (node.type === "list") {
     return node.children.flatMap((item) => {
@@ -404,17 +407,20 @@ function parseInChunks(text: string, chunkChars: number): Root {
       known.line = line;
       parsed = known;
     } else {
-      let tree = fromMarkdown(chunk);
+      // Parsed from a copy of its text, which it is kept by: a slice, and its nodes' values (slices of what they
+      // were parsed from), would keep the whole text alive as long as the chunk is kept.
+      let key = ownText(chunk);
+      let tree = fromMarkdown(key);
       // A cut the scan of chunkStarts got wrong (a fence or HTML block still open, as the parser reads the
       // chunk) is taken back: the chunk runs on to the next cut, and is read again.
       while (next < starts.length && endsOpen(chunk, tree)) {
         next++;
         chunk = text.slice(from, starts[next] ?? text.length);
-        tree = fromMarkdown(chunk);
+        key = ownText(chunk);
+        tree = fromMarkdown(key);
       }
       for (const node of tree.children) shiftPositions(node, from, line);
-      // Kept by a copy of its text: a slice would keep the whole text alive.
-      parsed = { key: ownText(chunk), children: tree.children, from, line };
+      parsed = { key, children: tree.children, from, line };
     }
     // Kept for the next text only when read without a merge.
     if (next === k + 1 && !chunks.has(chunk)) chunks.set(parsed.key, parsed);
@@ -543,7 +549,8 @@ export function parseMarkdownStories(text: string, options: MarkdownReadOptions 
   if (!product && depth !== undefined && depth > 1) {
     const titles = nodes.filter((n): n is Heading => n.type === "heading" && n.depth < depth);
     const title = titles.length === 1 && titles[0] ? headingContent(text, titles[0]) : undefined;
-    if (title) product = { text: text.slice(title.start, title.end), span: title };
+    // Kept with the reading of a file of heading stories (HeadingReading) while its sections are edited.
+    if (title) product = partOf(text, title);
   }
   const header: HeaderParts = {
     personas: front?.header.personas ?? [],
@@ -708,6 +715,11 @@ function headingStories(
   return stories;
 }
 
+/**
+ * A heading's story. The strings it holds are strings of their own (see ownText), not slices of `text`: the story
+ * is kept across readings while its section is unchanged (StoryReuse), and a slice would keep this whole version
+ * of the file alive with it. Its sentence is read from a masked copy already.
+ */
 function readHeadingStory(text: string, heading: Heading, section: readonly RootContent[], index: number, eol: string): Story {
   const story: { -readonly [K in keyof Story]: Story[K] } = { index, span: { start: startOf(heading), end: endOf(heading) } };
   const content = headingContent(text, heading);
@@ -716,7 +728,7 @@ function readHeadingStory(text: string, heading: Heading, section: readonly Root
     const id = LEADING_ID.exec(text.slice(content.start, content.end));
     if (id?.[1]) {
       const idStart = content.start + text.slice(content.start, content.end).indexOf(id[1]);
-      story.id = { text: id[1], span: { start: idStart, end: idStart + id[1].length } };
+      story.id = { text: ownText(id[1]), span: { start: idStart, end: idStart + id[1].length } };
       headingRest = content.start + id[0].length < content.end ? { start: content.start + id[0].length, end: content.end } : undefined;
     }
   }
@@ -732,11 +744,11 @@ function readHeadingStory(text: string, heading: Heading, section: readonly Root
   if (sentenceNode?.type === "paragraph") {
     const s = startOf(sentenceNode);
     story.sentence = parseStorySentence(maskedInline(text, sentenceNode.children, s, endOf(sentenceNode)), s);
-    if (headingRest) story.title = { text: text.slice(headingRest.start, headingRest.end), span: headingRest };
+    if (headingRest) story.title = partOf(text, headingRest);
   } else if (headingRest && readsAsStory(text.slice(headingRest.start, headingRest.end))) {
     story.sentence = parseStorySentence(maskedInline(text, heading.children, headingRest.start, headingRest.end), headingRest.start);
   } else if (headingRest) {
-    story.title = { text: text.slice(headingRest.start, headingRest.end), span: headingRest };
+    story.title = partOf(text, headingRest);
   }
   // Criteria: the blocks under the first criteria title, up to the next heading no deeper than it.
   const at = section.findIndex((n) => isCriteriaTitle(text, n));
