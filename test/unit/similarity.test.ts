@@ -2,7 +2,7 @@
 // path for plain words giving the same key as the word-by-word path.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { requestKey, requestStems, typoDistance } from "../../server/core/nlp/similarity";
+import { requestKey, requestStems, typoDistance, typoWithin } from "../../server/core/nlp/similarity";
 import { seededRandom } from "../support/random";
 
 describe("requestKey", () => {
@@ -30,6 +30,20 @@ describe("near-duplicate measures", () => {
   it("counts a swap of two letters as one typo, and tells two words apart", () => {
     assert.equal(typoDistance("recieve", "receive"), 1);
     assert.equal(typoDistance("agent", "event"), 2);
+  });
+  it("tells whether two words are within a distance as the whole table does", () => {
+    // Random words of few letters, so that many pairs are one or two edits apart (swaps among them).
+    let seed = 7;
+    const next = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const word = (): string => Array.from({ length: 1 + next(10) }, () => "abcd"[next(4)]).join("");
+    let within = 0;
+    for (let k = 0; k < 20000; k++) {
+      const [a, b, limit] = [word(), word(), next(4)];
+      const expected = typoDistance(a, b) <= limit;
+      assert.equal(typoWithin(a, b, limit), expected, `'${a}' '${b}' within ${limit}`);
+      if (expected) within++;
+    }
+    assert.ok(within > 2000, `${within} pairs within their limit`);
   });
   it("writes common synonyms as one request", () => {
     assert.deepEqual(requestStems("view my profile"), requestStems("see my profile"));

@@ -200,6 +200,34 @@ export function typoDistance(a: string, b: string): number {
   return rows[a.length]?.[b.length] ?? 0;
 }
 
+/**
+ * Whether `typoDistance(a, b) <= limit`, without its table: three rows, given up as soon as a row holds nothing within
+ * the limit. The near-duplicate index asks this of every pair of words that may be one typo apart, a few thousand
+ * times for a backlog of a few hundred stories.
+ */
+export function typoWithin(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  if (a === b) return true;
+  let before = new Array<number>(b.length + 1).fill(0);
+  let up = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let row = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let least = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (before[j - 2] as number) + 1);
+      row[j] = best;
+      if (best < least) least = best;
+    }
+    // A later row is never below the least of this one and the one before it (a swap reaches back two rows).
+    if (least > limit && Math.min(...up) > limit) return false;
+    [before, up, row] = [up, row, before];
+  }
+  return (up[b.length] as number) <= limit;
+}
+
 /** Edit distance between two short strings (persona names), for "did you mean". */
 export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -1,6 +1,6 @@
 // Each story's first earlier story with the same stem set, or one a typo away: an index kept up to date between runs.
 import type { Story } from "../model";
-import { typoDistance } from "../nlp/similarity";
+import { typoWithin } from "../nlp/similarity";
 import { changedPositions } from "./story-groups";
 
 /** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
@@ -14,8 +14,14 @@ const without = (stems: readonly string[], k: number): string => keyOf([...stems
  */
 const isTypo = (x: string, y: string): boolean => {
   const shorter = Math.min(x.length, y.length);
-  return shorter >= 5 && typoDistance(x, y) <= (shorter >= 9 ? 2 : 1);
+  return shorter >= TYPO_LETTERS && typoWithin(x, y, shorter >= 9 ? 2 : 1);
 };
+
+/**
+ * The fewest letters of a word that may be misspelt: a shorter stem is never one typo away from another, so no entry
+ * is kept or looked up by the set without it (the same stems are the exact index's).
+ */
+const TYPO_LETTERS = 5;
 
 /**
  * Entries with more stems than this are matched exactly, not one typo away: the typo index holds one key per
@@ -108,6 +114,7 @@ export class NearTwins {
     let best = first !== undefined && first < j ? first : undefined;
     if (stems.length > TYPO_STEMS_MAX) return best;
     stems.forEach((word, k) => {
+      if (word.length < TYPO_LETTERS) return;
       for (const other of this.lessOne.get(without(stems, k)) ?? []) {
         if (other.at >= (best ?? j)) break;
         if (other.left === word || isTypo(word, other.left)) {
@@ -143,6 +150,7 @@ export class NearTwins {
     const { stems } = entry;
     if (stems.length > TYPO_STEMS_MAX) return;
     stems.forEach((left, k) => {
+      if (left.length < TYPO_LETTERS) return;
       const reduced = without(stems, k);
       const near = this.lessOne.get(reduced);
       if (near) {
@@ -166,7 +174,8 @@ export class NearTwins {
     }
     const { stems } = entry;
     if (stems.length > TYPO_STEMS_MAX) return;
-    stems.forEach((_, k) => {
+    stems.forEach((left, k) => {
+      if (left.length < TYPO_LETTERS) return;
       const reduced = without(stems, k);
       const near = this.lessOne.get(reduced);
       if (!near) return;
