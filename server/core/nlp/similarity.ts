@@ -182,35 +182,16 @@ export function similarity(a: string, b: string): number {
 
 /**
  * Edits between two words when swapping two neighbouring letters is one edit ("recieve" / "receive"), the usual
- * typo: the optimal string alignment distance.
+ * typo: the optimal string alignment distance. With a `limit`, any number above it once the distance is known to
+ * exceed it: the near-duplicate index asks whether two words are one typo apart of every pair that may be, a few
+ * thousand times for a backlog of a few hundred stories, and most are not. Three rows, not the whole table.
  */
-export function typoDistance(a: string, b: string): number {
-  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
-    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = rows[i] as number[];
-      const up = rows[i - 1] as number[];
-      let best = Math.min((up[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (up[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (rows[i - 2]?.[j - 2] ?? 0) + 1);
-      row[j] = best;
-    }
-  return rows[a.length]?.[b.length] ?? 0;
-}
-
-/**
- * Whether `typoDistance(a, b) <= limit`, without its table: three rows, given up as soon as a row holds nothing within
- * the limit. The near-duplicate index asks this of every pair of words that may be one typo apart, a few thousand
- * times for a backlog of a few hundred stories.
- */
-export function typoWithin(a: string, b: string, limit: number): boolean {
-  if (Math.abs(a.length - b.length) > limit) return false;
-  if (a === b) return true;
+export function typoDistance(a: string, b: string, limit = Infinity): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
   let before = new Array<number>(b.length + 1).fill(0);
   let up = Array.from({ length: b.length + 1 }, (_, j) => j);
   let row = new Array<number>(b.length + 1).fill(0);
+  let leastUp = 0;
   for (let i = 1; i <= a.length; i++) {
     row[0] = i;
     let least = i;
@@ -222,10 +203,11 @@ export function typoWithin(a: string, b: string, limit: number): boolean {
       if (best < least) least = best;
     }
     // A later row is never below the least of this one and the one before it (a swap reaches back two rows).
-    if (least > limit && Math.min(...up) > limit) return false;
+    if (least > limit && leastUp > limit) return limit + 1;
     [before, up, row] = [up, row, before];
+    leastUp = least;
   }
-  return (up[b.length] as number) <= limit;
+  return up[b.length] as number;
 }
 
 /** Edit distance between two short strings (persona names), for "did you mean". */

@@ -1,6 +1,6 @@
 // Each story's first earlier story with the same stem set, or one a typo away: an index kept up to date between runs.
 import type { Story } from "../model";
-import { typoWithin } from "../nlp/similarity";
+import { typoDistance } from "../nlp/similarity";
 import { changedPositions } from "./story-groups";
 
 /** A stem set as one map key; stems hold no NUL, and the count keeps [] and [""] apart. */
@@ -14,7 +14,8 @@ const without = (stems: readonly string[], k: number): string => keyOf([...stems
  */
 const isTypo = (x: string, y: string): boolean => {
   const shorter = Math.min(x.length, y.length);
-  return shorter >= TYPO_LETTERS && typoWithin(x, y, shorter >= 9 ? 2 : 1);
+  const limit = shorter >= 9 ? 2 : 1;
+  return shorter >= TYPO_LETTERS && typoDistance(x, y, limit) <= limit;
 };
 
 /**
