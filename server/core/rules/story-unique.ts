@@ -103,22 +103,27 @@ function duplicateFixes(backlog: Backlog, story: Story, twin: Story): Fix[] | un
   return fixes;
 }
 
+/** The means' content stems without context words, for a story with a role and a means; read once per story. */
+const requestStemsOf = perStory((story): readonly string[] | undefined =>
+  story.sentence?.means === undefined || story.sentence.role === undefined
+    ? undefined
+    : meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w)),
+);
+
 /**
  * What a story is compared by for near-duplicates: its role's and means' content stems (the means' without context
  * words); it looks for a twin when its means has at least two words of the request itself ("pay" alone is not
  * compared). Undefined for a story without a role or a means.
  */
 const nearEntry = perStory((story): NearEntry | undefined => {
-  if (story.sentence?.means === undefined || story.sentence.role === undefined) return undefined;
-  const means = meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w));
-  return { stems: [...new Set([...roleStemsOf(story), ...means])].sort(), seeks: means.length >= 2 };
+  const means = requestStemsOf(story);
+  return means && { stems: [...new Set([...roleStemsOf(story), ...means])].sort(), seeks: means.length >= 2 };
 });
 
 /** The same, by the means alone: a story's first earlier one whose means is the same request, for any role. */
 const nearMeansEntry = perStory((story): NearEntry | undefined => {
-  if (story.sentence?.means === undefined || story.sentence.role === undefined) return undefined;
-  const means = meansStemsOf(story).filter((w) => !CONTEXT_STEMS.has(w));
-  return { stems: [...means].sort(), seeks: means.length >= 2 };
+  const means = requestStemsOf(story);
+  return means && { stems: [...means].sort(), seeks: means.length >= 2 };
 });
 
 /** The rule's index of near twins by `entryOf`, kept in its memory under `key` between runs. */
