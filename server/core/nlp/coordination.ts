@@ -512,7 +512,7 @@ function withParts(c: Found, tokens: readonly TaggedToken[], lowerMeans: string)
     const next = tokens[nextAt];
     // "..., such as scope", "..., etc.": examples and the rest of a list are not items of it.
     if (next && (next.lower === "etc" || opensExample(tokens, nextAt, lowerMeans))) return false;
-    return c.kind === "twoActions" ? isBase(next) : opensNounPhraseAt(tokens, nextContentIndex(tokens, at)) || next?.tag === "ADP";
+    return c.kind === "twoActions" ? isBase(next) : opensNounPhraseAt(tokens, nextAt) || next?.tag === "ADP";
   };
   let end = c.second.end;
   for (let k = to + 1; k < tokens.length; k++) {

@@ -128,10 +128,11 @@ const BARE_INFINITIVE_VERBS = new Set(["help", "make", "let", "see", "have"]);
 const PARTICLES = new Set(["up", "out", "back", "down", "off", "away"]);
 /** Prepositions a verb takes as its complement ("deal with", "reply to", "pay for"), unlike "after" or "by". */
 const COMPLEMENT_PREPOSITIONS = new Set(["to", "with", "for", "from", "about", "on", "in", "into", "onto", "at", "through"]);
-/** Determiners of one thing: a plural after "a X and" is not in the same noun phrase. */
+/** Determiners that point: before a noun, the object of the verb before them ("operationalize that analysis"). */
 const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
 /** Words "to" and a verb follow: "want to", "able to", "like to". */
 const WANTING = new Set(["want", "wants", "like", "able", "need", "needs", "wish"]);
+/** Determiners of one thing: a plural after "a X and" is not in the same noun phrase. */
 const SINGULAR_DETERMINERS = new Set(["a", "an", "each", "every", "this", "that", "another"]);
 /** Adverbs that may stand between a conjunction and the verb it joins: "and only share", "or then print". */
 const LINKING_ADVERBS = new Set(["only", "also", "then", "just", "later", "optionally", "possibly", "even", "still", "afterwards"]);

@@ -728,7 +728,7 @@ function readHeadingStory(text: string, heading: Heading, section: readonly Root
     const id = LEADING_ID.exec(text.slice(content.start, content.end));
     if (id?.[1]) {
       const idStart = content.start + text.slice(content.start, content.end).indexOf(id[1]);
-      story.id = { text: ownText(id[1]), span: { start: idStart, end: idStart + id[1].length } };
+      story.id = partOf(text, { start: idStart, end: idStart + id[1].length });
       headingRest = content.start + id[0].length < content.end ? { start: content.start + id[0].length, end: content.end } : undefined;
     }
   }
