@@ -72,3 +72,41 @@ export async function stringsAlive(prefix: string): Promise<number[]> {
   }
   return sizes;
 }
+
+/** What a test holds while it looks at the heap: the reader whose kept state is what is looked at. */
+const holding: unknown[] = [];
+
+/**
+ * Types `typed` before the "I want to" of eight stories spread over the text `make` makes, one story after another,
+ * reading each version: the last version and the first one's length. A function of its own, so that no stale
+ * register of its frame holds a version when the caller looks at what is alive.
+ */
+function typeAcross(make: () => string, read: (text: string) => void, typed: string): { text: string; firstLength: number } {
+  let text = make();
+  const firstLength = text.length;
+  read(text);
+  for (let e = 1; e <= 8; e++) {
+    const at = text.indexOf("I want to", Math.floor((text.length * e) / 9));
+    text = `${text.slice(0, at)}${typed}${text.slice(at)}`;
+    read(text);
+  }
+  return { text, firstLength };
+}
+
+/**
+ * The sizes of the versions of a text (from `make`, its first line `marker`) alive after typing `typed` across it
+ * and reading each version with `read`, which is held (with what it keeps) while the heap is looked at; and the
+ * last version's length (it is alive: held here). A version is counted when it is at least as long as the first.
+ */
+export async function versionsAliveAfterTyping(
+  marker: string,
+  make: () => string,
+  read: (text: string) => void,
+  typed: string,
+): Promise<{ alive: number[]; last: number }> {
+  holding.push(read);
+  const { text, firstLength } = typeAcross(make, read, typed);
+  const alive = (await stringsAlive(marker)).filter((size) => size >= firstLength);
+  holding.length = 0;
+  return { alive, last: text.length };
+}

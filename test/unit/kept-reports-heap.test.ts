@@ -3,35 +3,12 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { IncrementalAnalyzer } from "../../server/core/incremental";
 import type { BacklogFormat } from "../../server/core/model";
-import { stringsAlive } from "../support/heap";
+import { versionsAliveAfterTyping } from "../support/heap";
 
-/** What the test holds while it looks at the heap: the analyzer, whose kept reports are what is looked at. */
-const held: IncrementalAnalyzer[] = [];
-
-/**
- * Types before the "I want to" of eight stories spread over the text, one after another, analysing each version. A
- * function of its own, so that no stale register of its frame holds a version when the caller looks at the heap.
- */
-function typeAcross(analyzer: IncrementalAnalyzer, make: () => string): { text: string; firstLength: number } {
-  let text = make();
-  const firstLength = text.length;
-  analyzer.analyze(text);
-  for (let e = 1; e <= 8; e++) {
-    const at = text.indexOf("I want to", Math.floor((text.length * e) / 9));
-    text = `${text.slice(0, at)}very ${text.slice(at)}`;
-    analyzer.analyze(text);
-  }
-  return { text, firstLength };
-}
-
-/** The sizes of the versions of a text (from `make`, its first line `marker`) alive after typing across it. */
-async function versionsAlive(format: BacklogFormat, marker: string, make: () => string): Promise<{ alive: number[]; last: number }> {
+/** The sizes of the versions of a text alive after typing across it, each version analysed by one analyzer. */
+function versionsAlive(format: BacklogFormat, marker: string, make: () => string): Promise<{ alive: number[]; last: number }> {
   const analyzer = new IncrementalAnalyzer(format);
-  held.push(analyzer);
-  const typed = typeAcross(analyzer, make);
-  const alive = (await stringsAlive(marker)).filter((size) => size >= typed.firstLength);
-  held.length = 0;
-  return { alive, last: typed.text.length };
+  return versionsAliveAfterTyping(marker, make, (text) => analyzer.analyze(text), "very ");
 }
 
 describe("reports kept between runs", () => {

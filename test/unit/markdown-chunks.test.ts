@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { parseMarkdownStories } from "../../server/core/parse/markdown-stories";
 import { StoryReuse } from "../../server/core/parse/story-reuse";
 import { FIXTURES, REPO_ROOT, fixtureFiles } from "../support/fixtures";
-import { stringsAlive } from "../support/heap";
+import { versionsAliveAfterTyping } from "../support/heap";
 import { pick, seededRandom } from "../support/random";
 
 const PIECES = [
@@ -54,37 +54,13 @@ function readReusing(reuse: StoryReuse, text: string) {
   return backlog;
 }
 
-/** What a test holds while it looks at what is alive, as the incremental analyzer holds its StoryReuse. */
-const held: unknown[] = [];
-
 /**
- * Types `typed` before the "I want to" of eight stories spread over the text `make` makes, one story after another,
- * reading each version: the last version and the first one's length. A function of its own, so that no stale
- * register of its frame holds a version when the caller looks at what is alive.
+ * The sizes of the versions of a text (from `make`, its first line `marker`) alive after typing across it, with the
+ * reading's StoryReuse held (as the incremental analyzer holds it); and the last version's length.
  */
-function typeAcross(reuse: StoryReuse, make: () => string, typed: string): { text: string; firstLength: number } {
-  let text = make();
-  const firstLength = text.length;
-  readReusing(reuse, text);
-  for (let e = 1; e <= 8; e++) {
-    const at = text.indexOf("I want to", Math.floor((text.length * e) / 9));
-    text = `${text.slice(0, at)}${typed}${text.slice(at)}`;
-    readReusing(reuse, text);
-  }
-  return { text, firstLength };
-}
-
-/**
- * The sizes of the versions of a text (from `make`, its first line `marker`) alive after typing across it
- * (`typeAcross`), with the reading's StoryReuse held; and the last version's length (it is alive: held here).
- */
-async function versionsAlive(marker: string, make: () => string, typed = "very very very "): Promise<{ alive: number[]; last: number }> {
+function versionsAlive(marker: string, make: () => string, typed = "very very very "): Promise<{ alive: number[]; last: number }> {
   const reuse = new StoryReuse();
-  held.push(reuse);
-  const { text, firstLength } = typeAcross(reuse, make, typed);
-  const alive = (await stringsAlive(marker)).filter((size) => size >= firstLength);
-  held.length = 0;
-  return { alive, last: text.length };
+  return versionsAliveAfterTyping(marker, make, (text) => readReusing(reuse, text), typed);
 }
 
 function inputs(): { name: string; text: string }[] {
