@@ -1,10 +1,10 @@
 // Runs the core's analysis over files (and, with --fix, its safe fixes) and turns findings into 1-based positions.
 import { readFileSync, writeFileSync } from "node:fs";
-import { analyzeBacklog, refusalOf, type Analysis } from "../server/core/analyze";
+import { analyzeBacklog, analyzeParsed, parseForAnalysis, refusalOf, type Analysis } from "../server/core/analyze";
 import { applyEdits, editsOfFixes } from "../server/core/apply-edits";
 import type { CoachConfig } from "../server/core/config";
-import type { Finding, Severity } from "../server/core/model";
-import { parseBacklog, type ParseOptions } from "../server/core/formats";
+import type { Backlog, Finding, Severity } from "../server/core/model";
+import type { ParseOptions } from "../server/core/formats";
 import { LineIndex } from "../server/core/parse/text-lines";
 import { summarizeBacklog, WorkspaceIndex } from "../server/core/workspace";
 import { describeError, type BacklogFile } from "./discover";
@@ -91,9 +91,18 @@ export function fixText(
   return { text: current, fixed: Math.max(0, before.count - state.count) };
 }
 
-/** A file read (and, with --fix, fixed and written back), waiting for its analysis; or why it could not be. */
+/**
+ * A file read (and, with --fix, fixed and written back), waiting for its analysis; or why it could not be.
+ * `backlog`: its parse, when it was parsed once already for the workspace (see workspaceOf).
+ */
 type ReadFile =
-  | { readonly file: BacklogFile; readonly text: string; readonly lossless: boolean; readonly fixed: number }
+  | {
+      readonly file: BacklogFile;
+      readonly text: string;
+      readonly lossless: boolean;
+      readonly fixed: number;
+      readonly backlog?: Backlog;
+    }
   | { readonly file: BacklogFile; readonly error: string };
 
 /** Reads one file and applies its safe fixes when asked; never throws. */
@@ -122,8 +131,11 @@ function readAndFix(file: BacklogFile, config: CoachConfig, fix: boolean): ReadF
 /** Analyses a file read, with the other files of the run as its workspace (see workspaceOf). */
 function analyzeRead(read: ReadFile, config: CoachConfig, fix: boolean, workspace: WorkspaceIndex | undefined): FileResult {
   if ("error" in read) return { file: read.file, problems: [], error: read.error, fixed: 0 };
-  const { file, text, lossless, fixed } = read;
-  const analysis = analyzeBacklog(text, file.format, config, undefined, readOptionsOf(file), workspace?.viewFor(file.path));
+  const { file, text, lossless, fixed, backlog } = read;
+  const view = workspace?.viewFor(file.path);
+  const analysis = backlog
+    ? analyzeParsed(backlog, config, undefined, view)
+    : analyzeBacklog(text, file.format, config, undefined, readOptionsOf(file), view);
   const problems = toProblems(text, analysis.findings);
   if (lossless) return { file, problems, analysis, fixed };
   return {
@@ -145,21 +157,18 @@ export function lintText(file: BacklogFile, text: string, config: CoachConfig): 
 /**
  * The files of one run as a workspace, as the editor's workspace check sees them: ids unique across them, a
  * dependsOn naming a story of another file is known, a story written in two files is a duplicate. None for one file.
+ * Each file checked is parsed here once, and its analysis uses that parse (the reads returned).
  */
-function workspaceOf(reads: readonly ReadFile[], config: CoachConfig): WorkspaceIndex | undefined {
-  if (reads.length < 2) return undefined;
-  const index = new WorkspaceIndex();
-  for (const read of reads) {
-    if ("error" in read || refusalOf(read.text, config)) continue;
-    index.set(
-      summarizeBacklog(
-        read.file.path,
-        read.file.display,
-        parseBacklog(read.text, read.file.format, { ...(config.csv && { csv: config.csv }), ...readOptionsOf(read.file) }),
-      ),
-    );
-  }
-  return index;
+function workspaceOf(reads: readonly ReadFile[], config: CoachConfig): { reads: ReadFile[]; workspace?: WorkspaceIndex } {
+  if (reads.length < 2) return { reads: [...reads] };
+  const workspace = new WorkspaceIndex();
+  const parsed = reads.map((read) => {
+    if ("error" in read || refusalOf(read.text, config)) return read;
+    const backlog = parseForAnalysis(read.text, read.file.format, config, readOptionsOf(read.file));
+    workspace.set(summarizeBacklog(read.file.path, read.file.display, backlog));
+    return { ...read, backlog };
+  });
+  return { reads: parsed, workspace };
 }
 
 /** Checks one file on its own; never throws (an unreadable file becomes an error result). */
@@ -169,8 +178,10 @@ export function lintFile(file: BacklogFile, config: CoachConfig, fix: boolean): 
 
 /** Checks every file (read and fixed first, then analysed with the others as its workspace), ticking the progress line. */
 export function lintFiles(files: readonly BacklogFile[], config: CoachConfig, fix: boolean, progress: Progress): FileResult[] {
-  const reads = files.map((file) => readAndFix(file, config, fix));
-  const workspace = workspaceOf(reads, config);
+  const { reads, workspace } = workspaceOf(
+    files.map((file) => readAndFix(file, config, fix)),
+    config,
+  );
   const results = reads.map((read) => {
     const result = analyzeRead(read, config, fix, workspace);
     progress.tick(read.file.display);

@@ -266,6 +266,11 @@ export function assembleAnalysis(
   return { backlog, findings: capFindings(kept, config.maxFindings ?? DEFAULT_MAX_FINDINGS), failures };
 }
 
+/** Parses a text as analyzeBacklog does: with the configured CSV settings. */
+export function parseForAnalysis(text: string, format: BacklogFormat, config: CoachConfig, options: ParseOptions = {}): Backlog {
+  return parseBacklog(text, format, config.csv ? { ...options, csv: config.csv } : options);
+}
+
 /**
  * Analyses a backlog's text. Never throws: bad input becomes findings, a failing rule becomes a failure.
  * `workspace`: the other backlog files, when the file is checked as part of a workspace (see workspace.ts).
@@ -278,9 +283,16 @@ export function analyzeBacklog(
   options: ParseOptions = {},
   workspace?: WorkspaceView,
 ): Analysis {
-  const refused = refuseToCheck(text, format, config);
-  if (refused) return refused;
-  const backlog = parseBacklog(text, format, config.csv ? { ...options, csv: config.csv } : options);
+  return refuseToCheck(text, format, config) ?? analyzeParsed(parseForAnalysis(text, format, config, options), config, ruleSet, workspace);
+}
+
+/** Analyses a backlog already parsed (by parseForAnalysis, from a text refuseToCheck let through). */
+export function analyzeParsed(
+  backlog: Backlog,
+  config: CoachConfig = {},
+  ruleSet: readonly Rule[] = rules,
+  workspace?: WorkspaceView,
+): Analysis {
   const active = activeRules(config, ruleSet);
   const storyResults = backlog.stories.map(storyChecker(backlog, active));
   return assembleAnalysis(
