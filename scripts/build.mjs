@@ -2,6 +2,7 @@
 // `npm run typecheck`), and the web extension (client and server for a web worker) that must load no Node API.
 import { build } from "esbuild";
 import { builtinModules, createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import { copyFile, mkdir, rm } from "node:fs/promises";
 import { writeGuidanceJson } from "./guidance-data.mjs";
 import { writeLexiconJson } from "./lexicon-data.mjs";
@@ -66,3 +67,5 @@ await Promise.all([
   build({ ...common, ...web, format: "iife", entryPoints: ["client/webview/main.ts"], outfile: "dist/webview/main.js" }),
   copyFile("client/webview/main.css", "dist/webview/main.css"),
 ]);
+// After the bundles: the CLI's code cache, made by a run of the new bundle (it saves a run most of its compiling).
+execFileSync(process.execPath, ["scripts/cli-code-cache.mjs"], { stdio: "inherit" });
