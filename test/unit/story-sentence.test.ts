@@ -50,6 +50,35 @@ describe("parseStorySentence", () => {
       "As a user, I am able to do so many things.",
       { role: "user", means: "do so many things", ends: undefined, meansMarker: "I am able to", endsMarker: undefined },
     ],
+    [
+      "As a listener, I want to subscribe with 1 tap so new episodes appear in my app.",
+      {
+        role: "listener",
+        means: "subscribe with 1 tap",
+        ends: "new episodes appear in my app",
+        meansMarker: "I want to",
+        endsMarker: "so",
+      },
+    ],
+    [
+      "As a cashier, I want to print receipts so customers received what they paid for.",
+      {
+        role: "cashier",
+        means: "print receipts",
+        ends: "customers received what they paid for",
+        meansMarker: "I want to",
+        endsMarker: "so",
+      },
+    ],
+    // A "so" with no subject and verb of its own after it is no clause: "do so quickly and see", "(so ... appear)".
+    [
+      "As a user, I want to do so quickly and see results.",
+      { role: "user", means: "do so quickly and see results", ends: undefined, meansMarker: "I want to", endsMarker: undefined },
+    ],
+    [
+      "As a user, I want to tag items (so tags appear in both lists).",
+      { role: "user", means: "tag items (so tags appear in both lists)", ends: undefined, meansMarker: "I want to", endsMarker: undefined },
+    ],
     ["As a user, search the catalog.", { role: "user", means: undefined, ends: undefined, meansMarker: undefined, endsMarker: undefined }],
     [
       "I want to export, so that I file taxes.",

@@ -1,6 +1,7 @@
-// Finds a benefit written as a purpose clause with no marker before it: "browse content by subject to locate
-// resources", "see the occupancy per week to decide if we need more desks" (QUS-LABELS.md, benefit).
-import { canBeBaseVerb } from "../nlp/tagger";
+// Finds a benefit that the ends markers' patterns cannot tell by their words alone (QUS-LABELS.md, benefit): a
+// purpose clause with no marker before it ("browse content by subject to locate resources", "see the occupancy per
+// week to decide if we need more desks"), and a bare "so" before a clause of its own ("so new episodes appear").
+import { canBeBaseVerb, tagWords } from "../nlp/tagger";
 
 /**
  * Verbs whose object a "to" clause completes rather than explains: "have ALFRED to set limits", "use the map to
@@ -71,12 +72,46 @@ export function purposeMarker(folded: string, from: number, to: number): { start
     if (CLAUSE_BREAK.test(lead)) return undefined;
     if (RELATIVE.test(lead) && (canBeBaseVerb(before) || canBeBaseVerb(before.replace(/s$/, "")))) continue;
     const at = m.index + m[0].lastIndexOf(" to ") + 1;
-    const depth = [...means.slice(0, at)].reduce(
-      (d, c) => (c === "(" || c === "[" ? d + 1 : (c === ")" || c === "]") && d > 0 ? d - 1 : d),
-      0,
-    );
-    if (depth > 0) continue;
+    if (insideBrackets(means, 0, at)) continue;
     return { start: from + at, end: from + at + 2 };
+  }
+  return undefined;
+}
+
+/** Whether `at` in `text` is inside brackets opened after `from`: "(so the item appears in both)" is a remark. */
+export function insideBrackets(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === "(" || c === "[" || c === "{") depth++;
+    else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** A "so" with a space after it, where a clause of its own may begin. */
+const BARE_SO = /\bso\s/g;
+/** How far after "so" its clause's subject and verb are looked for: a subject of a few words, then the verb. */
+const SO_CLAUSE_REACH = 60;
+
+/**
+ * The "so" of a clause with its own subject and finite verb, such as "so new episodes appear in my app" or "so
+ * customers receive a receipt", in `folded` between `from` and `to`, or undefined. The ends markers' patterns take a
+ * "so" before a pronoun, a determiner or a modal; this one is the rest: a subject of nouns, with adjectives or
+ * numbers before them, then a verb in the present or past tense, as the tagger reads them. "do so quickly and see"
+ * or "so many" have no such subject.
+ */
+export function soClauseMarker(folded: string, from: number, to: number): { start: number; end: number } | undefined {
+  BARE_SO.lastIndex = from;
+  for (let m = BARE_SO.exec(folded); m && m.index < to; m = BARE_SO.exec(folded)) {
+    if (insideBrackets(folded, from, m.index)) continue;
+    const tokens = tagWords(folded.slice(m.index, Math.min(to, m.index + SO_CLAUSE_REACH)));
+    let i = 1;
+    while (tokens[i]?.tag === "ADJ" || tokens[i]?.tag === "NUM") i++;
+    const subjectStart = i;
+    while (tokens[i]?.tag === "NOUN") i++;
+    const verb = tokens[i]?.tag;
+    if (i > subjectStart && (verb === "VERB:pres" || verb === "VERB:past")) return { start: m.index, end: m.index + 2 };
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // Splits a story sentence into role, means and ends with exact spans, knowing the phrasings real backlogs use.
 import type { Span, StorySentence, TextPart } from "../model";
 import { isPlaceholder } from "../nlp/placeholder";
-import { purposeMarker } from "./purpose-clause";
+import { insideBrackets, purposeMarker, soClauseMarker } from "./purpose-clause";
 
 /**
  * Means phrasings after "I" / "we", longest first so that "I want to be able to" wins over "I want".
@@ -176,21 +176,16 @@ function firstEndsMarker(text: string, from: number, to: number): { start: numbe
     const m = firstMatch(ENDS_PATTERN, text, at, to);
     if (!m) break;
     at = m.end;
-    let depth = 0;
-    for (let i = from; i < m.start; i++) {
-      const c = text[i];
-      if (c === "(" || c === "[" || c === "{") depth++;
-      else if ((c === ")" || c === "]" || c === "}") && depth > 0) depth--;
-    }
-    if (depth > 0) continue;
+    if (insideBrackets(text, from, m.start)) continue;
     const comma = m.end - m.start <= 3 && (text.startsWith("to", m.start) || text.startsWith("for", m.start));
     if (comma && text.startsWith("to", m.start) && firstMatch(LATER_INFINITIVE, text, m.end, to)) continue;
     // ", in all useful forms, for my collections": a comma that closes an aside, not one before a purpose.
     if (comma && text.slice(from, m.start).replace(/,\s*$/, "").includes(",")) continue;
     return m;
   }
-  // No marker: a purpose clause may still say why ("browse content by subject to locate resources").
-  return purposeMarker(text, from, to);
+  // No marker: a clause after "so", or a purpose clause, may still say why ("so new episodes appear", "browse
+  // content by subject to locate resources").
+  return soClauseMarker(text, from, to) ?? purposeMarker(text, from, to);
 }
 
 /**
