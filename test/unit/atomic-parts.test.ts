@@ -38,6 +38,21 @@ describe("story-atomic's parts of two objects", () => {
       ["run automatic detection of spelling", "run automatic detection of grammar errors"],
     ],
     ["see visually similar photos and albums", ["see visually similar photos", "see albums"]],
+    // A second part that opens with a preposition stands for the first one's whole phrase, a plural's possessive too.
+    [
+      "view the calendars via the team members' web page as well as on my phone",
+      ["view the calendars via the team members' web page", "view the calendars on my phone"],
+    ],
+    ["bulk upload directories and files", ["bulk upload directories", "bulk upload files"]],
+    // A participle after a preposition belongs to its noun: "in uploaded metadata".
+    [
+      "correct errors in uploaded metadata and uploaded documents",
+      ["correct errors in uploaded metadata", "correct errors in uploaded documents"],
+    ],
+    [
+      "quickly turn a course into an event or an event into a course",
+      ["quickly turn a course into an event", "quickly turn an event into a course"],
+    ],
     // A question after a verb is its object, in the part and in the split.
     ["upload a photo and see how it looks", ["upload a photo", "see how it looks"]],
     ["export orders and check whether they shipped", ["export orders", "check whether they shipped"]],

@@ -284,6 +284,15 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
     ],
   },
   {
+    name: "'bulk', 'batch' or 'mass' before a verb says how it acts; before a noun it is a noun",
+    cases: [
+      { means: "have the ability to bulk upload directories and files", expect: { bulk: "ADV", upload: "VERB:base", to: "PART" } },
+      { means: "batch delete old drafts", expect: { batch: "ADV", delete: "VERB:base" } },
+      { means: "run a batch process", expect: { batch: "NOUN", process: "NOUN" } },
+      { means: "see batch jobs and logs", expect: { batch: "NOUN" } },
+    ],
+  },
+  {
     name: "'as' before a noun phrase is a preposition, before a clause a conjunction",
     cases: [
       { means: "export the data as a CSV file", expect: { as: "ADP" } },

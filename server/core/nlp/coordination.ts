@@ -376,16 +376,25 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
   let j = end;
   while (j - 1 >= floor) {
     const t = tokens[j - 1] as TaggedToken;
-    // A participle inside the phrase ("a selected field"), not the verb before it ("showing my status").
+    // A participle inside the phrase ("a selected field", "errors in uploaded metadata"), not the verb before it
+    // ("showing my status").
     const participle =
-      t.tag === "VERB:part" && (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || isPossessive(tokens[j - 2]));
+      t.tag === "VERB:part" &&
+      (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || tokens[j - 2]?.tag === "ADP" || isPossessive(tokens[j - 2]));
     // An adverb of the adjective after it: "perceptually similar video items".
     const ofAdjective = t.tag === "ADV" && tokens[j]?.tag === "ADJ";
-    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || isComma(t)) j--;
+    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || isComma(t) || pluralPossessive(tokens, j - 1)) j--;
     else break;
   }
   while (j < end && isComma(tokens[j])) j++;
   return j;
+}
+
+/** The apostrophe of a plural's possessive, which the tokens hold apart from its noun: "the Neurohub Nodes' Web page". */
+function pluralPossessive(tokens: readonly TaggedToken[], at: number): boolean {
+  const t = tokens[at] as TaggedToken;
+  const noun = tokens[at - 1];
+  return (t.text === "'" || t.text === "\u2019") && noun?.tag === "NOUN" && noun.end === t.start && /s$/i.test(noun.text);
 }
 
 /** A word as a slash or list joins it: lower case, without a possessive "'s". */
@@ -408,6 +417,13 @@ const range = (tokens: readonly TaggedToken[], from: number, to: number): Range 
   start: tokens[from]?.start ?? 0,
   end: tokens[Math.max(from, to)]?.end ?? 0,
 });
+
+/** The phrase two objects share, from their verb to `last`, with the adverbs before the verb: "bulk upload", "quickly export". */
+function headRange(tokens: readonly TaggedToken[], verbAt: number, last: number): Range {
+  let from = verbAt;
+  while (tokens[from - 1]?.tag === "ADV") from--;
+  return range(tokens, from, Math.max(verbAt, last));
+}
 
 const joint = (t: TaggedToken): Range & { text: string } => ({ start: t.start, end: t.end, text: t.text });
 
@@ -481,8 +497,11 @@ function attached(found: Coordination, tokens: readonly TaggedToken[]): Coordina
   const afterAt = at(lastPart.end);
   const after = tokens[afterAt];
   if (c.parts.length === 2 && headLast?.tag === "ADP" && after?.lower === headLast.lower && after.start >= lastPart.end) {
-    const verbEnd = tokens[at(c.head.start)];
-    const objectAt = tokens[at(c.head.start) + 1];
+    // The head opens with the verb, or with adverbs before it ("quickly turn").
+    let verbAt = at(c.head.start);
+    while (tokens[verbAt]?.tag === "ADV") verbAt++;
+    const verbEnd = tokens[verbAt];
+    const objectAt = tokens[verbAt + 1];
     const restEnd = phraseEnd(tokens, nextContentIndex(tokens, afterAt), true);
     if (!verbEnd || !objectAt || objectAt.start >= headLast.start || restEnd <= after.end) return c;
     const parts = [
@@ -635,7 +654,7 @@ function commaAt(reading: Reading, i: number, means: string, verbAt: number | un
       return {
         kind: "twoObjects",
         joint: joint(tokens[start + listComma] as TaggedToken),
-        head: range(tokens, verbAt, Math.max(verbAt, start - 1)),
+        head: headRange(tokens, verbAt, start - 1),
         first: range(tokens, start, start + listComma - 1),
         second: range(tokens, start + listComma + 1, i - 1),
       };
@@ -806,7 +825,7 @@ function twoObjects(reading: Reading, i: number, nextAt: number, verbAt: number 
   return {
     kind: "twoObjects",
     joint: joint(conj),
-    ...(verbAt !== undefined && { head: range(tokens, verbAt, Math.max(verbAt, firstStart - 1)) }),
+    ...(verbAt !== undefined && { head: headRange(tokens, verbAt, firstStart - 1) }),
     first: range(tokens, firstStart, isComma(previous) ? i - 2 : i - 1),
     second: { start: next.start, end: phraseEnd(tokens, nextAt, next.tag !== "ADP") },
   };

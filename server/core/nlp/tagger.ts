@@ -132,6 +132,8 @@ const COMPLEMENT_PREPOSITIONS = new Set(["to", "with", "for", "from", "about", "
 const DEMONSTRATIVES = new Set(["this", "that", "these", "those"]);
 /** Words "to" and a verb follow: "want to", "able to", "like to". */
 const WANTING = new Set(["want", "wants", "like", "able", "need", "needs", "wish"]);
+/** Nouns that say how a verb right after them acts, in its verb's place: "bulk upload", "batch delete", "mass edit". */
+const VERB_MODIFIER_NOUNS = new Set(["bulk", "batch", "mass"]);
 /** Determiners of one thing: a plural after "a X and" is not in the same noun phrase. */
 const SINGULAR_DETERMINERS = new Set(["a", "an", "each", "every", "this", "that", "another"]);
 /** Adverbs that may stand between a conjunction and the verb it joins: "and only share", "or then print". */
@@ -482,7 +484,8 @@ class Tagging {
   /** "to" before a verb ("to export the list"), not before a noun ("move on to round 2", "to ALFRED's data"). */
   infinitiveTo(i: number): boolean {
     let v = this.nextWord(i);
-    while (v < this.n && this.firstLexical(v) === "RB" && this.keyAt(v).endsWith("ly")) v = this.nextWord(v);
+    while (v < this.n && ((this.firstLexical(v) === "RB" && this.keyAt(v).endsWith("ly")) || this.modifiesVerbAfter(v)))
+      v = this.nextWord(v);
     if (v >= this.n) return false;
     const verb = this.keyAt(v);
     if (/^(?:be|have|do|not)$/.test(verb)) return true;
@@ -509,6 +512,12 @@ class Tagging {
       OBJECT_STARTERS.has(afterWord) ||
       (afterFirst !== undefined && /^(?:NN|JJ|VBN)/.test(afterFirst))
     );
+  }
+
+  /** Whether the word at `i` is "bulk" or the like before a word that can be a base verb: "to bulk upload files". */
+  modifiesVerbAfter(i: number): boolean {
+    const next = this.lexicalAt(this.nextWord(i));
+    return VERB_MODIFIER_NOUNS.has(this.keyAt(i)) && next !== undefined && canBeBase(next);
   }
 
   /** "that", "as", "do" and "have", whose class depends on their neighbours. */
@@ -841,6 +850,11 @@ class Tagging {
     const parallel = this.parallelVerb(i, tags);
     const conjoined = parallel ? this.conjoinedTag(i, tags, parallel) : undefined;
     let tag: CoarseTag;
+    if (slot.verbSlot && this.modifiesVerbAfter(i)) {
+      // "bulk upload directories": the verb is the next word, and "bulk" says how it acts.
+      this.out[i] = "ADV";
+      return;
+    }
     if (this.out[i] === "VERB") tag = slot.verbSlot || !this.subjectSeen ? "VERB:base" : "VERB:pres";
     else if (slot.verbSlot && canBeBase(tags)) tag = "VERB:base";
     // A noun-only word that "to" was read as the infinitive of ("want to scope my searches").
