@@ -53,6 +53,18 @@ describe("story-atomic's parts of two objects", () => {
       "quickly turn a course into an event or an event into a course",
       ["quickly turn a course into an event", "quickly turn an event into a course"],
     ],
+    // A determiner opens the object: the noun before it belongs to the verb's other phrase.
+    [
+      "indicate to managers the checksum and checksum method",
+      ["indicate to managers the checksum", "indicate to managers checksum method"],
+    ],
+    // "and be ..." is a second action with "be" as its verb.
+    [
+      "update the address in one place and be assured it reaches every shop",
+      ["update the address in one place", "be assured it reaches every shop"],
+    ],
+    // The comma before the conjunction is no part's.
+    ["find research for my course, and be told of new research", ["find research for my course", "be told of new research"]],
     // A question after a verb is its object, in the part and in the split.
     ["upload a photo and see how it looks", ["upload a photo", "see how it looks"]],
     ["export orders and check whether they shipped", ["export orders", "check whether they shipped"]],
@@ -78,6 +90,18 @@ describe("story-atomic's parts of two objects", () => {
       "export receipts, such as refunds",
     ]);
     assert.match(partsOf("export orders, invoices, receipts, etc").message, /'export orders', 'export invoices' and 'export receipts':/);
+    // Nor is a condition after it.
+    const where = partsOf("see the context of a collection, object, or component, where pertinent");
+    assert.match(where.message, /'see the context of a collection', 'see object' and 'see component':/);
+    assert.deepEqual(where.split, [
+      "see the context of a collection, where pertinent",
+      "see object, where pertinent",
+      "see component, where pertinent",
+    ]);
+    // A list of verbs with a comma before its last "and" keeps its first verb.
+    const verbs = partsOf("filter, sort, and aggregate data");
+    assert.match(verbs.message, /\('filter', 'sort' and 'aggregate data'\)/);
+    assert.deepEqual(verbs.split, ["filter data", "sort data", "aggregate data"]);
     // People named by pronouns on either side of a slash are who the story is about, not two features.
     const people = analyzeBacklog("As a clerk, I want guides that I can hand on when he/others leave.\n", "plain").findings;
     assert.equal(people.filter((f) => f.ruleId === "story-atomic").length, 0);

@@ -376,6 +376,10 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
   let j = end;
   while (j - 1 >= floor) {
     const t = tokens[j - 1] as TaggedToken;
+    // A determiner opens its phrase: a noun before it ends another ("indicate to preservation managers the checksum").
+    const opened = tokens[j];
+    if (opened && j < end && (opened.tag === "DET" || isPossessive(opened)) && (t.tag === "NOUN" || t.tag === "ADJ" || t.tag === "NUM"))
+      break;
     // A participle inside the phrase ("a selected field", "errors in uploaded metadata"), not the verb before it
     // ("showing my status").
     const participle =
@@ -531,6 +535,9 @@ function withParts(c: Found, tokens: readonly TaggedToken[], lowerMeans: string)
     const next = tokens[nextAt];
     // "..., such as scope", "..., etc.": examples and the rest of a list are not items of it.
     if (next && (next.lower === "etc" || opensExample(tokens, nextAt, lowerMeans))) return false;
+    // "..., where pertinent", "..., when needed": a clause or a condition after the list, not an item of it.
+    const right = tokens[at + 1];
+    if (right && (WH_WORDS.has(right.lower) || SUBORDINATORS.has(right.lower))) return false;
     return c.kind === "twoActions" ? isBase(next) : opensNounPhraseAt(tokens, nextAt) || next?.tag === "ADP";
   };
   let end = c.second.end;
@@ -620,7 +627,7 @@ function commaAt(reading: Reading, i: number, means: string, verbAt: number | un
     tokens
       .slice(verbAt + 1, i)
       .every((x) => x.tag === "ADV" || (x.tag === "ADP" && /^(?:around|up|down|in|out|on|off|back|over)$/.test(x.lower)));
-  if (verbAt !== undefined && particlesOnly && isBase(next) && !isComma(tokens[i + 2]))
+  if (verbAt !== undefined && particlesOnly && isBase(next))
     return {
       kind: "twoActions",
       joint: joint(comma),
@@ -701,13 +708,15 @@ function conjunctionAt(
 
   // Two verbs: "search and filter", "create, edit or delete", "see a list ... and can page through them".
   const modalThenVerb = next.tag === "AUX" && isBase(tokens[nextAt + 1]) && !/^(?:be|is|are|was|were|been)$/.test(next.lower);
+  // "update the information in one place and be assured it is sent on": "be" is the second action's verb.
+  const beNext = right?.lower === "be" && right.tag === "AUX";
   const verbNext =
     isBase(next) ||
     (next.tag === "VERB:pres" &&
       verbAt !== undefined &&
       !tokens.slice(verbAt, i).some((x) => x.tag === "PRON" && SUBJECT_PRONOUNS.test(x.lower)));
-  if ((verbNext || modalThenVerb) && verbAt !== undefined && verbAt < i && !passive) {
-    const second = modalThenVerb ? (tokens[nextAt + 1] as TaggedToken) : next;
+  if ((verbNext || modalThenVerb || beNext) && verbAt !== undefined && verbAt < i && !passive) {
+    const second = beNext ? right : modalThenVerb ? (tokens[nextAt + 1] as TaggedToken) : next;
     const first = lastVerb(tokens, verbAt, i, main, isBase) ?? (tokens[verbAt] as TaggedToken);
     if (
       CONSEQUENCE_VERBS.has(second.lower) ||
@@ -726,8 +735,8 @@ function conjunctionAt(
     return {
       kind: "twoActions",
       joint: joint(conj),
-      first: range(tokens, firstAt, i - 1),
-      second: { start: second.start, end: phraseEnd(tokens, nextAt, false) },
+      first: range(tokens, firstAt, isComma(previous) ? i - 2 : i - 1),
+      second: { start: second.start, end: phraseEnd(tokens, beNext ? lastAt + 1 : nextAt, false) },
     };
   }
 
