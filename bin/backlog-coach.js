@@ -2,7 +2,7 @@
 // The installed `backlog-coach` command: runs the bundled CLI (dist/cli.js, made by `npm run build`).
 //
 // The bundle is compiled with V8's code cache for it when the build left one (dist/cli.cache, written by
-// scripts/cli-code-cache.js after a run over examples/): the bytecode of every function that run used, so a run
+// scripts/cli-code-cache.mjs after a run over examples/): the bytecode of every function that run used, so a run
 // compiles little of the 1 MB bundle again. The cache is used only when its first line is the SHA-256 of the bundle
 // as it is now, since V8 itself checks no more than the source's length; V8 rejects it when its version or flags
 // differ (another Node), and then the bundle is compiled as without it.
