@@ -58,6 +58,11 @@ describe("story-atomic's parts of two objects", () => {
       "indicate to managers the checksum and checksum method",
       ["indicate to managers the checksum", "indicate to managers checksum method"],
     ],
+    // Two numbers joined by "and" are values of one item of the list: "Firefox 1.5 and 2".
+    [
+      "run on Explorer 6 and 7, Firefox 1.5 and 2, and Safari 2",
+      ["run on Explorer 6 and 7", "run on Firefox 1.5 and 2", "run on Safari 2"],
+    ],
     // "and be ..." is a second action with "be" as its verb.
     [
       "update the address in one place and be assured it reaches every shop",

@@ -387,7 +387,9 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
       (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || tokens[j - 2]?.tag === "ADP" || isPossessive(tokens[j - 2]));
     // An adverb of the adjective after it: "perceptually similar video items".
     const ofAdjective = t.tag === "ADV" && tokens[j]?.tag === "ADJ";
-    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || isComma(t) || pluralPossessive(tokens, j - 1)) j--;
+    // Two numbers of one item: "Firefox 1.5 and 2".
+    const values = t.tag === "CCONJ" && tokens[j - 2]?.tag === "NUM" && tokens[j]?.tag === "NUM";
+    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || values || isComma(t) || pluralPossessive(tokens, j - 1)) j--;
     else break;
   }
   while (j < end && isComma(tokens[j])) j++;
@@ -535,6 +537,8 @@ function withParts(c: Found, tokens: readonly TaggedToken[], lowerMeans: string)
     const next = tokens[nextAt];
     // "..., such as scope", "..., etc.": examples and the rest of a list are not items of it.
     if (next && (next.lower === "etc" || opensExample(tokens, nextAt, lowerMeans))) return false;
+    // "Firefox 1.5 and 2": two numbers of one item.
+    if (tokens[at]?.tag === "CCONJ" && tokens[at - 1]?.tag === "NUM" && tokens[at + 1]?.tag === "NUM") return false;
     // "..., where pertinent", "..., when needed": a clause or a condition after the list, not an item of it.
     const right = tokens[at + 1];
     if (right && (WH_WORDS.has(right.lower) || SUBORDINATORS.has(right.lower))) return false;
