@@ -103,6 +103,10 @@ describe("story-atomic's parts of two objects", () => {
       "see object, where pertinent",
       "see component, where pertinent",
     ]);
+    // An adjective with its own complement after a list qualifies it: ", specific to the order".
+    const specific = partsOf("attach a label or a set of labels, specific to the order");
+    assert.match(specific.message, /'attach a label' and 'attach a set of labels':/);
+    assert.deepEqual(specific.split, ["attach a label, specific to the order", "attach a set of labels, specific to the order"]);
     // A list of verbs with a comma before its last "and" keeps its first verb.
     const verbs = partsOf("filter, sort, and aggregate data");
     assert.match(verbs.message, /\('filter', 'sort' and 'aggregate data'\)/);

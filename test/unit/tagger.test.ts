@@ -293,6 +293,13 @@ const CLASSES: readonly { readonly name: string; readonly cases: readonly TagCas
     ],
   },
   {
+    name: "a word the lexicon lacks that ends in a noun-only word is a noun",
+    cases: [
+      { means: "provide my data and metadata in a simple format", expect: { metadata: "NOUN" } },
+      { means: "use content and metadata from the repository", expect: { metadata: "NOUN" } },
+    ],
+  },
+  {
     name: "'as' before a noun phrase is a preposition, before a clause a conjunction",
     cases: [
       { means: "export the data as a CSV file", expect: { as: "ADP" } },

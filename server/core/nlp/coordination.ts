@@ -537,6 +537,8 @@ function withParts(c: Found, tokens: readonly TaggedToken[], lowerMeans: string)
     const next = tokens[nextAt];
     // "..., such as scope", "..., etc.": examples and the rest of a list are not items of it.
     if (next && (next.lower === "etc" || opensExample(tokens, nextAt, lowerMeans))) return false;
+    // ", specific to the collection": an adjective with its own complement qualifies the list; it is no item of it.
+    if (c.kind === "twoObjects" && next?.tag === "ADJ" && /^(?:ADP|PART)$/.test(tokens[nextAt + 1]?.tag ?? "")) return false;
     // "Firefox 1.5 and 2": two numbers of one item.
     if (tokens[at]?.tag === "CCONJ" && tokens[at - 1]?.tag === "NUM" && tokens[at + 1]?.tag === "NUM") return false;
     // "..., where pertinent", "..., when needed": a clause or a condition after the list, not an item of it.

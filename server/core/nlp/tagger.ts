@@ -244,6 +244,15 @@ function isVerbStem(stem: string): boolean {
   return stem.length > 1 && (SOFTWARE_VERBS.has(stem) || (lexiconMap().get(stem) ?? []).includes("VB"));
 }
 
+/** Whether a word ends in a word of four letters or more that the lexicon knows only as a noun, after three or more. */
+function endsInNounOnlyWord(word: string): boolean {
+  for (let at = 3; at <= word.length - 4; at++) {
+    const tags = lexiconMap().get(word.slice(at));
+    if (tags) return tags.every(isNounTag);
+  }
+  return false;
+}
+
 /** A guess from the shape of a word the lexicon lacks; `raw` is the word as written, for its capitals. */
 function guessTags(word: string, raw: string): PennList {
   if (/^[\d.,-]+$/.test(word)) return ["CD"];
@@ -256,6 +265,8 @@ function guessTags(word: string, raw: string): PennList {
   if (word.endsWith("ing")) return ["VBG", "NN"];
   if (word.endsWith("ed")) return ["VBN", "VBD", "JJ"];
   if (/(?:ss|us|is|ics)$/.test(word)) return ["NN"];
+  // A compound whose last word is only a noun is a noun: "metadata", "geodata".
+  if (endsInNounOnlyWord(word)) return ["NN"];
   // "campers", "datasets": a plural, unless its stem is a verb ("geocodes" of "geocode").
   if (/[^s]s$/.test(word)) {
     const stem = sStem(word);
