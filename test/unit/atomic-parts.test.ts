@@ -103,6 +103,12 @@ describe("story-atomic's parts of two objects", () => {
       "see object, where pertinent",
       "see component, where pertinent",
     ]);
+    // "and vice versa" is the same request the other way round: a request of its own, with no split or criterion.
+    const yaml = "stories:\n  - id: A-1\n    story: As a clerk, I want to hide the banner of shop A from shop B and vice versa.\n";
+    const versa = analyzeBacklog(yaml, "yaml").findings.find((f) => f.ruleId === "story-atomic");
+    assert.equal(versa?.messageId, "secondClause");
+    assert.match(versa?.message ?? "", /\('vice versa'\)/);
+    assert.equal(versa?.fixes, undefined);
     // An adjective with its own complement after a list qualifies it: ", specific to the order".
     const specific = partsOf("attach a label or a set of labels, specific to the order");
     assert.match(specific.message, /'attach a label' and 'attach a set of labels':/);

@@ -707,6 +707,9 @@ function conjunctionAt(
   if (closesPair(tokens, i, 0)) return undefined;
 
   const rest = (from: number): Range => ({ start: tokens[from]?.start ?? 0, end: means.trimEnd().length });
+  // "... and vice versa": the same request the other way round, a request of its own that no split can write.
+  if (right?.lower === "vice" && tokens[lastAt + 2]?.lower === "versa")
+    return { kind: "secondClause", joint: joint(conj), first: range(tokens, 0, i - 1), second: rest(lastAt + 1) };
   // A clause with its own subject: "book a room and I expect a confirmation", "and the system stores my card";
   // but not the subjects of one clause that a verb like "ensure" takes: "ensure the pages and guides are updated".
   if (startsClause(tokens, nextAt) && !sharedSubjects(tokens, verbAt, i, nextAt))

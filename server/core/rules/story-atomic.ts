@@ -87,7 +87,8 @@ function clauseToCriterionFix(backlog: Backlog, story: Story, c: Coordination): 
     .slice(c.second.start, c.second.end)
     .trim()
     .replace(/[.!]+$/, "");
-  if (!first || !clause) return undefined;
+  // "and vice versa" states no outcome a criterion could check.
+  if (!first || !clause || /^vice\s+versa\b/i.test(clause)) return undefined;
   const criterion = `Then ${clause}`;
   const source = sourceOf(backlog);
   const last = story.acceptance?.[story.acceptance.length - 1];
