@@ -58,6 +58,8 @@ describe("story-atomic's parts of two objects", () => {
       "indicate to managers the checksum and checksum method",
       ["indicate to managers the checksum", "indicate to managers checksum method"],
     ],
+    // "both" belongs to the pair, not to its first part.
+    ["create a registration form for both staff and kids", ["create a registration form for staff", "create a registration form for kids"]],
     // Two numbers joined by "and" are values of one item of the list: "Firefox 1.5 and 2".
     [
       "run on Explorer 6 and 7, Firefox 1.5 and 2, and Safari 2",

@@ -840,11 +840,14 @@ function twoObjects(reading: Reading, i: number, nextAt: number, verbAt: number 
   if (tokens.slice(Math.max(0, i - 8), i).some((x) => ARRANGING.has(x.lower)) || next.lower === "per") return undefined;
   // "by email or by text": when the second part repeats its preposition, the first part keeps its own.
   const firstStart = next.tag === "ADP" && tokens[npStart - 1]?.tag === "ADP" ? npStart - 1 : npStart;
+  const firstEnd = isComma(previous) ? i - 2 : i - 1;
+  // "for both staff and kids": "both" is the pair's, not its first part's (splitMeans leaves it out of every part).
+  const pairStart = tokens[firstStart]?.lower === "both" && firstStart < firstEnd ? firstStart + 1 : firstStart;
   return {
     kind: "twoObjects",
     joint: joint(conj),
     ...(verbAt !== undefined && { head: headRange(tokens, verbAt, firstStart - 1) }),
-    first: range(tokens, firstStart, isComma(previous) ? i - 2 : i - 1),
+    first: range(tokens, pairStart, firstEnd),
     second: { start: next.start, end: phraseEnd(tokens, nextAt, next.tag !== "ADP") },
   };
 }

@@ -56,10 +56,12 @@ function splitMeans(means: string, c: Coordination): string[] | undefined {
       return parts.map((p, k) => join(lead, p, object && k < parts.length - 1 ? ` ${object}` : "", tail));
     }
     case "twoObjects": {
-      // "export orders and invoices": each object with the verb phrase before the first.
+      // "export orders and invoices": each object with the verb phrase before the first; "both" of "both staff and
+      // kids" is no part's.
+      const shared = (s: string): string => s.replace(/\bboth\s+$/i, "");
       const head = c.head ? means.slice(c.head.start, c.first.start) : "";
       const before = c.head ? means.slice(0, c.head.start) : lead;
-      return parts.map((p, k) => join(k === 0 ? lead : before + head, p, tail));
+      return parts.map((p, k) => join(shared(k === 0 ? lead : before + head), p, tail));
     }
     case "alternatives":
     case "toolCapabilities":
