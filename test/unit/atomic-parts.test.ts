@@ -58,6 +58,14 @@ describe("story-atomic's parts of two objects", () => {
       "indicate to managers the checksum and checksum method",
       ["indicate to managers the checksum", "indicate to managers checksum method"],
     ],
+    // A second action's phrase goes on over a fixed pair, the modifiers of one noun, "do so", and a slash pair.
+    ["upload data and provide a cut and paste citation", ["upload data", "provide a cut and paste citation"]],
+    ["upload a file and put a CC-By or CC0 license on it", ["upload a file", "put a CC-By or CC0 license on it"]],
+    ["harvest metadata via OAI, and continue to do so daily", ["harvest metadata via OAI", "continue to do so daily"]],
+    [
+      "search for accounts using full/partial email or name",
+      ["search for accounts using full/partial email", "search for accounts using name"],
+    ],
     // "both" belongs to the pair, not to its first part.
     ["create a registration form for both staff and kids", ["create a registration form for staff", "create a registration form for kids"]],
     // Two numbers joined by "and" are values of one item of the list: "Firefox 1.5 and 2".

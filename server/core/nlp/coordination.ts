@@ -355,6 +355,10 @@ function phraseEnd(tokens: readonly TaggedToken[], from: number, stopAtPrepositi
     const t = tokens[j] as TaggedToken;
     // "see which ones are open", "see how it looks": a question right after a verb is its object.
     if (j === from + 1 && WH_WORDS.has(t.lower) && isVerb(tokens[from])) continue;
+    // "do so" ends no phrase; nor does the conjunction of a fixed pair ("a cut and paste citation") or one between
+    // the modifiers of an action's object ("put a CC-By or CC0 license on it").
+    if (t.lower === "so" && tokens[j - 1]?.lower === "do") continue;
+    if (j > from && t.tag === "CCONJ" && joinsWithinPhrase(tokens, j, stopAtPreposition)) continue;
     if (
       j > from &&
       (t.tag === "CCONJ" ||
@@ -369,6 +373,19 @@ function phraseEnd(tokens: readonly TaggedToken[], from: number, stopAtPrepositi
     if (j > from && stopAtPreposition && (t.tag === "AUX" || t.tag === "VERB:pres" || t.tag === "VERB:past")) break;
   }
   return (tokens[j - 1] ?? tokens[from])?.end ?? 0;
+}
+
+/**
+ * Whether the conjunction at `j` joins words inside one phrase: a fixed pair ("cut and paste"), or, in an action's
+ * phrase (`inObject` false), two modifiers of the noun after them ("a CC-By or CC0 license").
+ */
+function joinsWithinPhrase(tokens: readonly TaggedToken[], j: number, inObject: boolean): boolean {
+  const before = tokens[j - 1];
+  const after = tokens[j + 1];
+  if (!before || !after) return false;
+  if (FIXED_PAIRS.has(`${bare(before)} ${bare(after)}`)) return true;
+  const modifier = (x: TaggedToken | undefined): boolean => x?.tag === "NOUN" || x?.tag === "ADJ" || x?.tag === "NUM";
+  return !inObject && modifier(before) && modifier(after) && tokens[j + 2]?.tag === "NOUN" && tokens[j - 2]?.tag === "DET";
 }
 
 /** The start of the noun phrase that ends right before `end`: back over nouns, adjectives, determiners and "of". */
@@ -387,8 +404,10 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
       (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || tokens[j - 2]?.tag === "ADP" || isPossessive(tokens[j - 2]));
     // An adverb of the adjective after it: "perceptually similar video items".
     const ofAdjective = t.tag === "ADV" && tokens[j]?.tag === "ADJ";
-    // Two numbers of one item: "Firefox 1.5 and 2".
-    const values = t.tag === "CCONJ" && tokens[j - 2]?.tag === "NUM" && tokens[j]?.tag === "NUM";
+    // Two numbers of one item: "Firefox 1.5 and 2"; two words of one slash: "full/partial email".
+    const values =
+      (t.tag === "CCONJ" && tokens[j - 2]?.tag === "NUM" && tokens[j]?.tag === "NUM") ||
+      (t.text === "/" && j - 2 >= floor && opensNounPhrase(tokens[j - 2]) && t.start === tokens[j - 2]?.end);
     if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || values || isComma(t) || pluralPossessive(tokens, j - 1)) j--;
     else break;
   }
