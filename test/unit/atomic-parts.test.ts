@@ -66,6 +66,8 @@ describe("story-atomic's parts of two objects", () => {
       "search for accounts using full/partial email or name",
       ["search for accounts using full/partial email", "search for accounts using name"],
     ],
+    // A particle closes the first phrase: "days off and my availability".
+    ["record my days off and my on-call availability", ["record my days off", "record my on-call availability"]],
     // "both" belongs to the pair, not to its first part.
     ["create a registration form for both staff and kids", ["create a registration form for staff", "create a registration form for kids"]],
     // Two numbers joined by "and" are values of one item of the list: "Firefox 1.5 and 2".
@@ -123,6 +125,10 @@ describe("story-atomic's parts of two objects", () => {
     const specific = partsOf("attach a label or a set of labels, specific to the order");
     assert.match(specific.message, /'attach a label' and 'attach a set of labels':/);
     assert.deepEqual(specific.split, ["attach a label, specific to the order", "attach a set of labels, specific to the order"]);
+    // The comma before the conjunction is no part's, in questions too.
+    const questions = partsOf("see which builds are ready, and who signs them off");
+    assert.match(questions.message, /'which builds are ready' and 'who signs them off'/);
+    assert.deepEqual(questions.split, ["see which builds are ready", "see who signs them off"]);
     // A list of verbs with a comma before its last "and" keeps its first verb.
     const verbs = partsOf("filter, sort, and aggregate data");
     assert.match(verbs.message, /\('filter', 'sort' and 'aggregate data'\)/);

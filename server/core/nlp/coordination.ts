@@ -464,7 +464,19 @@ function mainVerbIndex(reading: Reading): number | undefined {
  */
 export function findCoordination(means: string, tokens: readonly TaggedToken[]): Coordination | undefined {
   const found = firstCoordination(means, tokens);
-  return found && attached(withParts(found, tokens, means.toLowerCase()), tokens);
+  return found && withoutEndCommas(attached(withParts(found, tokens, means.toLowerCase()), tokens), means);
+}
+
+/** The parts without the comma before the conjunction: "which builds are ready, and who signs them" names "... ready". */
+function withoutEndCommas(c: Coordination, means: string): Coordination {
+  const trim = (r: Range): Range => {
+    let end = r.end;
+    while (end > r.start && (means[end - 1] === "," || means[end - 1] === " ")) end--;
+    return end === r.end ? r : { start: r.start, end };
+  };
+  const parts = c.parts.map(trim);
+  if (parts.every((p, k) => p === c.parts[k]) && trim(c.first) === c.first) return c;
+  return { ...c, first: trim(c.first), second: trim(c.second), parts };
 }
 
 const isDeterminer = (t: TaggedToken | undefined): boolean => t?.tag === "DET" || t?.tag === "PRON";
@@ -763,7 +775,7 @@ function conjunctionAt(
     return {
       kind: "twoActions",
       joint: joint(conj),
-      first: range(tokens, firstAt, isComma(previous) ? i - 2 : i - 1),
+      first: range(tokens, firstAt, i - 1),
       second: { start: second.start, end: phraseEnd(tokens, beNext ? lastAt + 1 : nextAt, false) },
     };
   }
@@ -828,8 +840,10 @@ function twoObjects(reading: Reading, i: number, nextAt: number, verbAt: number 
   )
     return undefined;
   // "a new course or event", "any repository or collection": one thing of either kind, under one determiner.
-  const npStart = nounPhraseStart(tokens, isComma(previous) ? i - 1 : i, headStart + 1);
-  const np = tokens.slice(npStart, isComma(previous) ? i - 1 : i);
+  // The first phrase ends before the comma, or before the particle that closes it ("my preferred days off").
+  const npEnd = isComma(previous) || particleEnd ? i - 1 : i;
+  const npStart = nounPhraseStart(tokens, npEnd, headStart + 1);
+  const np = tokens.slice(npStart, npEnd);
   const determinerAt = np.map((x) => x.tag === "DET" || isPossessive(x)).lastIndexOf(true);
   const underOne = determinerAt >= 0 ? np.slice(determinerAt) : [];
   if (
