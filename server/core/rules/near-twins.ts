@@ -31,6 +31,22 @@ const TYPO_LETTERS = 5;
  */
 const TYPO_STEMS_MAX = 64;
 
+/** The word left out of an entry, as the typo index keeps it, is the word looked for or one typo from it. */
+const sameOrTypo = (word: string, left: string): boolean => word === left || isTypo(word, left);
+
+/**
+ * An entry's keys in the typo index: each stem that may be misspelt, with the stem set without it as the key. None
+ * for an entry of more than TYPO_STEMS_MAX stems. Adding, removing and looking up go by the same keys.
+ */
+function lessOneKeys(stems: readonly string[]): { readonly left: string; readonly reduced: string }[] {
+  if (stems.length > TYPO_STEMS_MAX) return [];
+  const keys: { left: string; reduced: string }[] = [];
+  stems.forEach((left, k) => {
+    if (left.length >= TYPO_LETTERS) keys.push({ left, reduced: without(stems, k) });
+  });
+  return keys;
+}
+
 /** What a story is compared by: its stem set (sorted, distinct), and whether it looks for a twin itself. */
 export interface NearEntry {
   readonly stems: readonly string[];
@@ -110,20 +126,17 @@ export class NearTwins {
   private twinOf(j: number): number | undefined {
     const entry = this.entries[j];
     if (!entry?.seeks) return undefined;
-    const { stems } = entry;
     const first = this.exact.get(this.keys[j] as string)?.[0];
     let best = first !== undefined && first < j ? first : undefined;
-    if (stems.length > TYPO_STEMS_MAX) return best;
-    stems.forEach((word, k) => {
-      if (word.length < TYPO_LETTERS) return;
-      for (const other of this.lessOne.get(without(stems, k)) ?? []) {
+    for (const { left: word, reduced } of lessOneKeys(entry.stems)) {
+      for (const other of this.lessOne.get(reduced) ?? []) {
         if (other.at >= (best ?? j)) break;
-        if (other.left === word || isTypo(word, other.left)) {
+        if (sameOrTypo(word, other.left)) {
           best = other.at;
           break;
         }
       }
-    });
+    }
     return best;
   }
 
@@ -148,19 +161,13 @@ export class NearTwins {
       if (touched) for (const k of list) if (this.mayBecomeTwin(k, at)) touched.add(k);
       insertSorted(list, at, (x) => x);
     } else this.exact.set(key, [at]);
-    const { stems } = entry;
-    if (stems.length > TYPO_STEMS_MAX) return;
-    stems.forEach((left, k) => {
-      if (left.length < TYPO_LETTERS) return;
-      const reduced = without(stems, k);
+    for (const { left, reduced } of lessOneKeys(entry.stems)) {
       const near = this.lessOne.get(reduced);
       if (near) {
-        if (touched)
-          for (const other of near)
-            if (this.mayBecomeTwin(other.at, at) && (other.left === left || isTypo(left, other.left))) touched.add(other.at);
+        if (touched) for (const other of near) if (this.mayBecomeTwin(other.at, at) && sameOrTypo(left, other.left)) touched.add(other.at);
         insertSorted(near, { at, left }, (x) => x.at);
       } else this.lessOne.set(reduced, [{ at, left }]);
-    });
+    }
   }
 
   /** Takes a story out of the index; `touched` gets the later stories whose twin it was. */
@@ -173,17 +180,13 @@ export class NearTwins {
       if (rest.length > 0) this.exact.set(key, rest);
       else this.exact.delete(key);
     }
-    const { stems } = entry;
-    if (stems.length > TYPO_STEMS_MAX) return;
-    stems.forEach((left, k) => {
-      if (left.length < TYPO_LETTERS) return;
-      const reduced = without(stems, k);
+    for (const { reduced } of lessOneKeys(entry.stems)) {
       const near = this.lessOne.get(reduced);
-      if (!near) return;
+      if (!near) continue;
       for (const other of near) if (this.twins[other.at] === at) touched.add(other.at);
       const rest = near.filter((other) => other.at !== at);
       if (rest.length > 0) this.lessOne.set(reduced, rest);
       else this.lessOne.delete(reduced);
-    });
+    }
   }
 }
