@@ -250,6 +250,11 @@ const opensNounPhrase = (t: TaggedToken | undefined): boolean =>
 const opensNounPhraseAt = (tokens: readonly TaggedToken[], at: number): boolean =>
   opensNounPhrase(tokens[at]) || (tokens[at]?.tag === "VERB:part" && tokens[at + 1]?.tag === "NOUN");
 const isComma = (t: TaggedToken | undefined): boolean => t?.tag === "PUNCT" && t.text === ",";
+/** A word that can modify the noun after it: a noun, a number or an adjective. */
+const isModifier = (t: TaggedToken | undefined): boolean => isNominal(t) || t?.tag === "ADJ";
+/** A conjunction between two numbers, the values of one item: "Firefox 1.5 and 2". */
+const joinsNumbers = (tokens: readonly TaggedToken[], at: number): boolean =>
+  tokens[at]?.tag === "CCONJ" && tokens[at - 1]?.tag === "NUM" && tokens[at + 1]?.tag === "NUM";
 
 /** Where each word stands: in the main clause, or in a clause that hangs on a noun of it. */
 export interface Reading {
@@ -384,8 +389,7 @@ function joinsWithinPhrase(tokens: readonly TaggedToken[], j: number, inObject: 
   const after = tokens[j + 1];
   if (!before || !after) return false;
   if (FIXED_PAIRS.has(`${bare(before)} ${bare(after)}`)) return true;
-  const modifier = (x: TaggedToken | undefined): boolean => x?.tag === "NOUN" || x?.tag === "ADJ" || x?.tag === "NUM";
-  return !inObject && modifier(before) && modifier(after) && tokens[j + 2]?.tag === "NOUN" && tokens[j - 2]?.tag === "DET";
+  return !inObject && isModifier(before) && isModifier(after) && tokens[j + 2]?.tag === "NOUN" && tokens[j - 2]?.tag === "DET";
 }
 
 /** The start of the noun phrase that ends right before `end`: back over nouns, adjectives, determiners and "of". */
@@ -395,8 +399,7 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
     const t = tokens[j - 1] as TaggedToken;
     // A determiner opens its phrase: a noun before it ends another ("indicate to preservation managers the checksum").
     const opened = tokens[j];
-    if (opened && j < end && (opened.tag === "DET" || isPossessive(opened)) && (t.tag === "NOUN" || t.tag === "ADJ" || t.tag === "NUM"))
-      break;
+    if (opened && j < end && (opened.tag === "DET" || isPossessive(opened)) && isModifier(t)) break;
     // A participle inside the phrase ("a selected field", "errors in uploaded metadata"), not the verb before it
     // ("showing my status").
     const participle =
@@ -404,11 +407,11 @@ function nounPhraseStart(tokens: readonly TaggedToken[], end: number, floor: num
       (tokens[j - 2]?.tag === "DET" || tokens[j - 2]?.tag === "ADJ" || tokens[j - 2]?.tag === "ADP" || isPossessive(tokens[j - 2]));
     // An adverb of the adjective after it: "perceptually similar video items".
     const ofAdjective = t.tag === "ADV" && tokens[j]?.tag === "ADJ";
-    // Two numbers of one item: "Firefox 1.5 and 2"; two words of one slash: "full/partial email".
-    const values =
-      (t.tag === "CCONJ" && tokens[j - 2]?.tag === "NUM" && tokens[j]?.tag === "NUM") ||
-      (t.text === "/" && j - 2 >= floor && opensNounPhrase(tokens[j - 2]) && t.start === tokens[j - 2]?.end);
-    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || values || isComma(t) || pluralPossessive(tokens, j - 1)) j--;
+    // Two numbers of one item ("Firefox 1.5 and 2"), two words of one slash ("full/partial email").
+    const oneItem =
+      joinsNumbers(tokens, j - 1) || (t.text === "/" && j - 2 >= floor && opensNounPhrase(tokens[j - 2]) && t.start === tokens[j - 2]?.end);
+    if (opensNounPhrase(t) || t.lower === "of" || participle || ofAdjective || oneItem || isComma(t) || pluralPossessive(tokens, j - 1))
+      j--;
     else break;
   }
   while (j < end && isComma(tokens[j])) j++;
@@ -571,7 +574,7 @@ function withParts(c: Found, tokens: readonly TaggedToken[], lowerMeans: string)
     // ", specific to the collection": an adjective with its own complement qualifies the list; it is no item of it.
     if (c.kind === "twoObjects" && next?.tag === "ADJ" && /^(?:ADP|PART)$/.test(tokens[nextAt + 1]?.tag ?? "")) return false;
     // "Firefox 1.5 and 2": two numbers of one item.
-    if (tokens[at]?.tag === "CCONJ" && tokens[at - 1]?.tag === "NUM" && tokens[at + 1]?.tag === "NUM") return false;
+    if (joinsNumbers(tokens, at)) return false;
     // "..., where pertinent", "..., when needed": a clause or a condition after the list, not an item of it.
     const right = tokens[at + 1];
     if (right && (WH_WORDS.has(right.lower) || SUBORDINATORS.has(right.lower))) return false;
