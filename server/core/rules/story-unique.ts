@@ -23,6 +23,8 @@ const MAX_STORIES_FOR_NEAR = 2000;
 
 /** What the rule reads from one story, derived once per story object (texts only, see `perStory`). */
 interface StoryKeys {
+  /** Normalised role: stories of the same means and role are duplicates, not the "another role" hint. */
+  readonly role: string | undefined;
   /** Normalised role and means: equal for exact duplicates. */
   readonly sentence: string | undefined;
   /** Normalised means alone: equal for the same request by another role. */
@@ -32,9 +34,11 @@ interface StoryKeys {
 const keysOf = perStory((story): StoryKeys => {
   const s = story.sentence;
   const means = s?.role && s.means ? requestKey(s.means.text) : undefined;
+  const role = means !== undefined && s?.role ? requestKey(s.role.text) : undefined;
   return {
+    role,
     // storyRequestKey's key, as the workspace index gives other files' stories, so that duplicates match across files.
-    sentence: s?.role && means !== undefined ? `${requestKey(s.role.text)}|${means}` : undefined,
+    sentence: role !== undefined ? `${role}|${means}` : undefined,
     means,
   };
 });
@@ -49,7 +53,6 @@ const sameStems = (a: Story, b: Story): boolean => {
 };
 
 const sentenceKey = (story: Story): string | undefined => keysOf(story).sentence;
-const roleKey = (story: Story): string => requestKey(story.sentence?.role?.text ?? "");
 const meansKey = (story: Story): string | undefined => keysOf(story).means;
 
 /** The distinct content stems of the role and of the means, apart: the means' are compared without context words. */
@@ -198,7 +201,7 @@ export default defineRule<UniqueOptions>({
     // The same means for another role: often meant, sometimes a story to merge; a hint, below the rule's severity.
     const otherRoles = context.options.otherRole ? storyGroups(context, "means", backlog.stories, meansKey).repeats() : [];
     const hintOtherRole = (story: Story, twin: Story): void => {
-      if (!story.sentence || reported.has(story.index) || roleKey(story) === roleKey(twin)) return;
+      if (!story.sentence || reported.has(story.index) || keysOf(story).role === keysOf(twin).role) return;
       reported.add(story.index);
       context.report({
         messageId: "otherRole",
