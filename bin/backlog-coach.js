@@ -15,15 +15,15 @@ const { Script } = require("node:vm");
 
 const DIST = join(__dirname, "..", "dist");
 
-/** The code cache's bytes when it was made for this source; none otherwise (absent, stale or unreadable). */
+/** The code cache's bytes when it was made for this source, else why not: "absent" (or unreadable) or "stale". */
 function cacheFor(cacheFile, header) {
   let data;
   try {
     data = readFileSync(cacheFile);
   } catch {
-    return undefined;
+    return "absent";
   }
-  return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : undefined;
+  return data.subarray(0, header.length).equals(header) ? data.subarray(header.length) : "stale";
 }
 
 /**
@@ -36,15 +36,15 @@ function loadCli(dist = DIST) {
   const cacheFile = join(dist, "cli.cache");
   const source = readFileSync(bundle, "utf8");
   const header = Buffer.from(`${createHash("sha256").update(source).digest("hex")}\n`, "latin1");
-  const cachedData = cacheFor(cacheFile, header);
+  const cached = cacheFor(cacheFile, header);
+  const cachedData = typeof cached === "string" ? undefined : cached;
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new Script(wrapped, { filename: bundle, cachedData });
   const loaded = { exports: {} };
   script.runInThisContext()(loaded.exports, createRequire(bundle), loaded, bundle, dirname(bundle));
-  const stale = existsSync(cacheFile) ? "stale" : "absent";
   return {
     cli: loaded.exports,
-    cache: cachedData ? (script.cachedDataRejected ? "rejected" : "used") : stale,
+    cache: cachedData ? (script.cachedDataRejected ? "rejected" : "used") : cached,
     writeCache: () => writeFileSync(cacheFile, Buffer.concat([header, script.createCachedData()])),
   };
 }

@@ -159,8 +159,8 @@ export function lintText(file: BacklogFile, text: string, config: CoachConfig): 
  * dependsOn naming a story of another file is known, a story written in two files is a duplicate. None for one file.
  * Each file checked is parsed here once, and its analysis uses that parse (the reads returned).
  */
-function workspaceOf(reads: readonly ReadFile[], config: CoachConfig): { reads: ReadFile[]; workspace?: WorkspaceIndex } {
-  if (reads.length < 2) return { reads: [...reads] };
+function workspaceOf(reads: readonly ReadFile[], config: CoachConfig): { reads: readonly ReadFile[]; workspace?: WorkspaceIndex } {
+  if (reads.length < 2) return { reads };
   const workspace = new WorkspaceIndex();
   const parsed = reads.map((read) => {
     if ("error" in read || refusalOf(read.text, config)) return read;
