@@ -9,11 +9,11 @@ import {
   type Diagnostic,
   type WorkDoneProgressReporter,
 } from "vscode-languageserver";
-import { analyzeBacklog, refusalOf } from "./core/analyze";
+import { analyzeBacklog, parseForAnalysis, refusalOf } from "./core/analyze";
 import { healthMeasures } from "./core/health";
 import type { CoachConfig } from "./core/config";
 import { backlogFileKind, optedInGlobs } from "./core/backlog-files";
-import { parseBacklog, type ParseOptions } from "./core/formats";
+import type { ParseOptions } from "./core/formats";
 import type { Backlog, BacklogFormat, Finding } from "./core/model";
 import { LineIndex } from "./core/parse/text-lines";
 import {
@@ -93,10 +93,8 @@ export function fileKey(uri: string): string {
   }
 }
 
-/** How an unopened file is parsed: as an open one is (its CSV settings, Markdown by shape when opted in by glob). */
-function parseOptions(file: DiskFile, config: CoachConfig): ParseOptions {
-  return { ...(config.csv && { csv: config.csv }), ...(file.shapesOnly && { markdownShapesOnly: true }) };
-}
+/** How an unopened file is parsed beyond the config's CSV settings (parseForAnalysis): Markdown by shape when opted in by glob. */
+const parseOptions = (file: DiskFile): ParseOptions => (file.shapesOnly ? { markdownShapesOnly: true } : {});
 
 /** The opted-in globs of a config, compared to know whether the workspace must be listed again. */
 const globsSignature = (config: CoachConfig): string =>
@@ -432,7 +430,7 @@ export class WorkspaceChecker {
     this.disk.set(key, file);
     const entry = refusalOf(text, config)
       ? undefined
-      : summarizeBacklog(uri, this.fileName(uri), parseBacklog(text, kind.format, parseOptions(file, config)));
+      : summarizeBacklog(uri, this.fileName(uri), parseForAnalysis(text, kind.format, config, parseOptions(file)));
     this.replace(uri, entry);
     return file;
   }
@@ -440,7 +438,7 @@ export class WorkspaceChecker {
   /** Analyses an unopened file against the rest of the workspace and publishes its diagnostics. */
   private publish(file: DiskFile): readonly Finding[] {
     const config = this.host.config();
-    const analysis = analyzeBacklog(file.text, file.format, config, undefined, parseOptions(file, config), this.index.viewFor(file.uri));
+    const analysis = analyzeBacklog(file.text, file.format, config, undefined, parseOptions(file), this.index.viewFor(file.uri));
     const diagnostics = analysis.findings.map((f) => this.diagnostic(file.lines, file.uri, f));
     this.host.connection.sendDiagnostics({ uri: file.uri, diagnostics }).catch(ignoreClosedConnection);
     const findingsBySeverity: Counts = { error: 0, warning: 0, info: 0, hint: 0 };
